@@ -1,0 +1,460 @@
+//! `crossover`: the pricing model on the command line.
+//!
+//!     crossover                        the default scenario
+//!     crossover 'v=1&tpm=3B'           a scenario's text form
+//!     crossover 'https://…/#v=1&…'     a whole share link
+//!     crossover --json …               the same as JSON, for scripts
+//!     crossover --list [apis|models|gpus|engines|calibration|defaults]
+
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+use crossover_pricing::catalogue::{self, APIS, ENGINES, GPUS, MODELS};
+use crossover_pricing::compare::{Comparison, short_label};
+use crossover_pricing::link::{LinkWarning, decode};
+use crossover_pricing::selfhost::calibration::{
+    calibration_results, error_range, median_absolute_error,
+};
+use crossover_pricing::units::{format_count, format_percent, format_usd, format_usd_whole};
+use crossover_pricing::{ApiPricing, Scenario, compare};
+use serde::Serialize;
+
+const USAGE: &str = "usage: crossover [--json] [SCENARIO | SHARE-LINK]
+       crossover --list [apis|models|gpus|engines|calibration|defaults]
+
+SCENARIO is the text form of docs/share-links.md (for example 'v=1&tpm=3B');
+a whole share link works too. Without one, the default scenario is priced.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(output) => {
+            print!("{output}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("crossover: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<String, String> {
+    let mut json = false;
+    let mut list = None;
+    let mut scenario_text = None;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--json" => json = true,
+            "--list" => list = Some(rest.next().map_or("all", String::as_str).to_string()),
+            "-h" | "--help" => return Ok(format!("{USAGE}\n")),
+            flag if flag.starts_with("--") => {
+                return Err(format!("unknown option {flag}\n{USAGE}"));
+            }
+            text if scenario_text.is_none() => scenario_text = Some(text.to_string()),
+            _ => return Err(format!("one scenario at a time\n{USAGE}")),
+        }
+    }
+    if let Some(what) = list {
+        return list_catalogue(&what, json);
+    }
+    let decoded = decode(scenario_text.as_deref().unwrap_or("")).map_err(|e| e.to_string())?;
+    let comparison = compare(&decoded.scenario).map_err(|errors| {
+        errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")
+    })?;
+    if json {
+        #[derive(Serialize)]
+        struct Output<'a> {
+            scenario: &'a Scenario,
+            warnings: Vec<String>,
+            comparison: &'a Comparison,
+        }
+        let output = Output {
+            scenario: &decoded.scenario,
+            warnings: decoded.warnings.iter().map(ToString::to_string).collect(),
+            comparison: &comparison,
+        };
+        return serde_json::to_string_pretty(&output)
+            .map(|s| s + "\n")
+            .map_err(|e| e.to_string());
+    }
+    Ok(report(&decoded.scenario, &decoded.warnings, &comparison))
+}
+
+fn report(scenario: &Scenario, warnings: &[LinkWarning], c: &Comparison) -> String {
+    let mut out = String::new();
+    let w = &scenario.workload;
+    let volume = format_count(c.tokens_per_month);
+    writeln!(
+        out,
+        "Crossover · prices as of {}",
+        catalogue::prices_as_of()
+    )
+    .unwrap();
+    for warning in warnings {
+        writeln!(out, "note: {warning}").unwrap();
+    }
+    writeln!(
+        out,
+        "\nWorkload: {volume} tokens a month = {} requests of {} input + {} output tokens; {} of input cached, {} batch, busiest hour {}x the average, {} h a day",
+        format_count(w.requests_per_month()),
+        format_count(w.input_tokens_per_request),
+        format_count(w.output_tokens_per_request),
+        format_percent(w.cached_input_share),
+        format_percent(w.batch_share),
+        w.peak_to_average,
+        w.service_hours_per_day,
+    )
+    .unwrap();
+
+    writeln!(out, "\nAPIs at {volume} tokens a month").unwrap();
+    for api in &c.apis {
+        let price = match &api.pricing {
+            ApiPricing::Priced(rate) => format!(
+                "{:>9}/month  {:>8} per 1M tokens{}",
+                format_usd_whole(rate.monthly_cost(c.tokens_per_month)),
+                format_usd(rate.usd_per_mtok),
+                if rate.long_context {
+                    "  (long-context tier)"
+                } else {
+                    ""
+                }
+            ),
+            other => other.reason().unwrap_or_default(),
+        };
+        writeln!(out, "  {:<36} {price}", api.offering.label()).unwrap();
+    }
+
+    writeln!(out, "\nSelf-hosting at {volume} tokens a month").unwrap();
+    for option in &c.deployments {
+        match (&option.plan, &option.quote) {
+            (Ok(plan), Some(q)) => {
+                writeln!(out, "  {}", plan.label()).unwrap();
+                let throughput = if plan.measured {
+                    format!(
+                        "{} tokens/s per replica (measured)",
+                        format_count(plan.capacity_tokens_per_second)
+                    )
+                } else {
+                    format!(
+                        "{} tokens/s per replica (estimate; {}–{}), {} output tokens/s per user",
+                        format_count(plan.capacity_tokens_per_second),
+                        format_count(plan.capacity_low_tokens_per_second),
+                        format_count(plan.capacity_high_tokens_per_second),
+                        format_count(plan.throughput.output_tokens_per_second_per_user),
+                    )
+                };
+                writeln!(out, "    {throughput}").unwrap();
+                writeln!(
+                    out,
+                    "    {} replica(s), {} GPUs, {} of paid GPU time used",
+                    q.replicas,
+                    q.gpus,
+                    format_percent(q.utilisation)
+                )
+                .unwrap();
+                let g = &q.gpu_costs;
+                let mut parts = Vec::new();
+                for (name, value) in [
+                    ("GPU rental", g.rental),
+                    ("depreciation", g.depreciation),
+                    ("capital", g.capital),
+                    ("power", g.power),
+                    ("hosting", g.hosting),
+                    ("operations", q.operations_usd),
+                ] {
+                    if value > 0.0 {
+                        parts.push(format!("{name} {}", format_usd_whole(value)));
+                    }
+                }
+                writeln!(
+                    out,
+                    "    {}/month ({}); {} per 1M tokens",
+                    format_usd_whole(q.monthly_usd),
+                    parts.join(" + "),
+                    format_usd(q.usd_per_mtok)
+                )
+                .unwrap();
+            }
+            (Err(error), _) => {
+                let d = &option.deployment;
+                writeln!(
+                    out,
+                    "  {} on {} ({}): {error}",
+                    d.model,
+                    d.gpu,
+                    d.precision.id()
+                )
+                .unwrap();
+            }
+            _ => {}
+        }
+    }
+
+    writeln!(out, "\nBreak-even").unwrap();
+    if c.pairs.is_empty() {
+        writeln!(out, "  (no priced API and buildable deployment to compare)").unwrap();
+    }
+    for pair in &c.pairs {
+        let api = &c.apis[pair.api];
+        let Ok(plan) = &c.deployments[pair.deployment].plan else {
+            continue;
+        };
+        writeln!(out, "  {} vs {}", short_label(plan), api.offering.label()).unwrap();
+        writeln!(out, "    {}", pair.headline).unwrap();
+        let intervals = &pair.break_even.intervals;
+        if !intervals.is_empty() {
+            let shown: Vec<String> = intervals
+                .iter()
+                .take(6)
+                .map(|i| {
+                    format!(
+                        "({}, {}]",
+                        format_count(i.from_tokens_per_month),
+                        format_count(i.to_tokens_per_month)
+                    )
+                })
+                .collect();
+            let more = if intervals.len() > 6 {
+                format!(" and {} more", intervals.len() - 6)
+            } else {
+                String::new()
+            };
+            writeln!(
+                out,
+                "    self-hosting cheaper at volumes {}{more}",
+                shown.join(" ∪ ")
+            )
+            .unwrap();
+        }
+        let at = &pair.at_volume;
+        if let (Some(price), Some(util)) = (at.breakeven_usd_per_gpu_hour, at.breakeven_utilisation)
+        {
+            writeln!(
+                out,
+                "    at {volume}: equal if a GPU-hour cost {} (now {}), or the GPUs were {} busy (now {})",
+                format_usd(price),
+                format_usd(at.current_usd_per_gpu_hour),
+                format_percent(util),
+                format_percent(at.current_utilisation)
+            )
+            .unwrap();
+        } else {
+            writeln!(
+                out,
+                "    at {volume}: operations alone cost more than the API"
+            )
+            .unwrap();
+        }
+    }
+    out
+}
+
+fn list_catalogue(what: &str, json: bool) -> Result<String, String> {
+    let wanted = |name: &str| what == "all" || what == name;
+    if ![
+        "all",
+        "apis",
+        "models",
+        "gpus",
+        "engines",
+        "calibration",
+        "defaults",
+    ]
+    .contains(&what)
+    {
+        return Err(format!(
+            "--list takes apis, models, gpus, engines, calibration or defaults, not {what}"
+        ));
+    }
+    if json {
+        let mut value = serde_json::Map::new();
+        let mut put = |name: &str, v: serde_json::Result<serde_json::Value>| {
+            if wanted(name) {
+                value.insert(name.to_string(), v.unwrap_or(serde_json::Value::Null));
+            }
+        };
+        put("apis", serde_json::to_value(APIS));
+        put("models", serde_json::to_value(MODELS));
+        put("gpus", serde_json::to_value(GPUS));
+        put("engines", serde_json::to_value(ENGINES));
+        put("calibration", serde_json::to_value(calibration_results()));
+        put("defaults", serde_json::to_value(&catalogue::DEFAULTS));
+        return serde_json::to_string_pretty(&value)
+            .map(|s| s + "\n")
+            .map_err(|e| e.to_string());
+    }
+    let mut out = String::new();
+    if wanted("apis") {
+        writeln!(
+            out,
+            "API offerings (USD per 1M tokens: input / cached input / output)"
+        )
+        .unwrap();
+        for a in APIS {
+            let p = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{v}"));
+            writeln!(
+                out,
+                "  {:<34} {:<30} {:>6} / {:>6} / {:>6}  as of {}  {}",
+                a.id,
+                format!("{} ({})", a.name, a.provider),
+                p(a.input_usd_per_mtok),
+                p(a.cached_input_usd_per_mtok),
+                p(a.output_usd_per_mtok),
+                a.as_of,
+                a.source
+            )
+            .unwrap();
+        }
+    }
+    if wanted("models") {
+        writeln!(out, "Open models (total / active parameters, licence)").unwrap();
+        for m in MODELS {
+            writeln!(
+                out,
+                "  {:<24} {:<28} {:>6}B / {:>5}B  {}{}",
+                m.id,
+                m.name,
+                m.total_params_b,
+                m.active_params_b,
+                m.licence,
+                if m.commercial_restriction.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", m.commercial_restriction)
+                }
+            )
+            .unwrap();
+        }
+    }
+    if wanted("gpus") {
+        writeln!(
+            out,
+            "GPUs (memory, bandwidth, rent low / typical / high per hour, purchase)"
+        )
+        .unwrap();
+        for g in GPUS {
+            let r = g.rent_usd_per_gpu_hour;
+            writeln!(
+                out,
+                "  {:<14} {:<26} {:>4} GB {:>5} TB/s  ${} / ${} / ${}  {}",
+                g.id,
+                g.name,
+                g.memory_gb,
+                g.memory_bandwidth_tb_s,
+                r.low,
+                r.typical,
+                r.high,
+                format_usd_whole(g.purchase_usd_per_gpu)
+            )
+            .unwrap();
+        }
+    }
+    if wanted("engines") {
+        writeln!(out, "Serving engines").unwrap();
+        for e in ENGINES {
+            writeln!(
+                out,
+                "  {:<14} {:<18} {:?}, {} sequences in flight",
+                e.id, e.name, e.kind, e.concurrency
+            )
+            .unwrap();
+        }
+    }
+    if wanted("calibration") {
+        writeln!(
+            out,
+            "Calibration (output tokens/s per GPU: published, estimated); median error {}, published/estimate {:.2}–{:.2}",
+            format_percent(median_absolute_error()),
+            error_range().low,
+            error_range().high
+        )
+        .unwrap();
+        for r in calibration_results() {
+            let rec = r.record;
+            writeln!(
+                out,
+                "  {:<22} {:>2}x {:<13} {:<5} {:<13} {:>8.0} {:>8.0} {:>+5.0}%",
+                rec.model,
+                rec.gpu_count,
+                rec.gpu,
+                rec.precision.id(),
+                rec.engine,
+                rec.output_tokens_per_second_per_gpu,
+                r.estimated_output_tokens_per_second_per_gpu,
+                r.relative_error() * 100.0
+            )
+            .unwrap();
+        }
+    }
+    if wanted("defaults") {
+        let d = &catalogue::DEFAULTS;
+        writeln!(out, "Defaults (data/assumptions.toml)").unwrap();
+        for (name, value, source) in [
+            (
+                "hours per month",
+                d.hours_per_month.value,
+                d.hours_per_month.source,
+            ),
+            (
+                "target utilisation",
+                d.target_utilisation.value,
+                d.target_utilisation.source,
+            ),
+            (
+                "engineer FTE, rented",
+                d.rented_engineer_fte.value,
+                d.rented_engineer_fte.source,
+            ),
+            (
+                "engineer FTE, owned",
+                d.owned_engineer_fte.value,
+                d.owned_engineer_fte.source,
+            ),
+            (
+                "engineer USD per month",
+                d.engineer_usd_per_month.value,
+                d.engineer_usd_per_month.source,
+            ),
+            (
+                "hardware life, years",
+                d.life_years.value,
+                d.life_years.source,
+            ),
+            (
+                "residual share",
+                d.residual_share.value,
+                d.residual_share.source,
+            ),
+            (
+                "cost of capital per year",
+                d.cost_of_capital_per_year.value,
+                d.cost_of_capital_per_year.source,
+            ),
+            (
+                "electricity USD per kWh",
+                d.electricity_usd_per_kwh.value,
+                d.electricity_usd_per_kwh.source,
+            ),
+            ("PUE", d.pue.value, d.pue.source),
+            (
+                "host power W per GPU",
+                d.host_power_w_per_gpu.value,
+                d.host_power_w_per_gpu.source,
+            ),
+            (
+                "hosting USD per GPU-month",
+                d.hosting_usd_per_gpu_month.value,
+                d.hosting_usd_per_gpu_month.source,
+            ),
+        ] {
+            writeln!(out, "  {name:<26} {value:<8} {source}").unwrap();
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,183 @@
+//! Where self-hosting costs less than an API: exact intervals on the
+//! staircase, and the inverse questions at one volume.
+//!
+//! The API costs `a * V` (a = dollars per token). Self-hosting costs
+//! `F + R * max(m, ceil(V / Q))`: operations `F`, replica cost `R`, minimum
+//! replicas `m`, and `Q` tokens a month per replica. On the stair of `k`
+//! replicas, `V` in `((k-1)Q, kQ]`, self-hosting is cheaper exactly where
+//! `V > (F + kR) / a`. Solving that on each stair gives the intervals;
+//! docs/cost-model.md works through it.
+
+use serde::Serialize;
+
+use crate::api::ApiRate;
+use crate::selfhost::cost::SelfHostPlan;
+use crate::workload::{MAX_TOKENS_PER_MONTH, MIN_TOKENS_PER_MONTH};
+
+/// More stairs than this, each with its own partial interval, and the list is
+/// cut short (`truncated`). It takes self-hosting within about 0.01% of the
+/// API's price per token at full load to get there.
+pub const MAX_INTERVALS: usize = 10_000;
+
+/// Volumes `(from, to]` in tokens a month where self-hosting is cheaper.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Interval {
+    pub from_tokens_per_month: f64,
+    pub to_tokens_per_month: f64,
+}
+
+/// The volumes, within 1e3..=1e16 tokens a month, where self-hosting is cheaper.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BreakEven {
+    /// Disjoint, in increasing order.
+    pub intervals: Vec<Interval>,
+    /// The volume above which self-hosting is cheaper at every volume, if
+    /// there is one in range: the start of the last interval when it runs on
+    /// for ever.
+    pub cheaper_from_tokens_per_month: Option<f64>,
+    /// Whether [`MAX_INTERVALS`] cut the list short.
+    pub truncated: bool,
+}
+
+impl BreakEven {
+    pub fn is_cheaper_at(&self, tokens_per_month: f64) -> bool {
+        self.intervals.iter().any(|i| {
+            tokens_per_month > i.from_tokens_per_month && tokens_per_month <= i.to_tokens_per_month
+        }) || (tokens_per_month == MIN_TOKENS_PER_MONTH
+            && self
+                .intervals
+                .first()
+                .is_some_and(|i| i.from_tokens_per_month == MIN_TOKENS_PER_MONTH))
+    }
+
+    /// The volume where the lines first cross, if they ever do.
+    pub fn first_crossing(&self) -> Option<f64> {
+        self.intervals.first().map(|i| i.from_tokens_per_month)
+    }
+}
+
+/// Solves `plan.monthly_cost(V) < rate.monthly_cost(V)` for `V` exactly.
+pub fn break_even(rate: &ApiRate, plan: &SelfHostPlan) -> BreakEven {
+    let a = rate.usd_per_mtok / 1e6;
+    let fixed = plan.operations_usd_per_month;
+    let per_replica = plan.replica_usd_per_month();
+    let min_replicas = f64::from(plan.min_replicas);
+    let stair = plan.tokens_per_replica();
+    let none = BreakEven {
+        intervals: Vec::new(),
+        cheaper_from_tokens_per_month: None,
+        truncated: false,
+    };
+    // Per token at full stairs, self-hosting must beat the API: a Q > R.
+    let margin = a * stair - per_replica;
+    if a <= 0.0 || margin.is_nan() || margin <= 0.0 || !stair.is_finite() {
+        return none;
+    }
+    // First stair with any cheaper volume: k (aQ - R) > F.
+    let first = (fixed / margin).floor() + 1.0;
+    // First stair cheaper throughout (k > m): k (aQ - R) >= F + aQ.
+    let all = ((fixed + a * stair) / margin)
+        .ceil()
+        .max(min_replicas + 1.0);
+    let in_range = (MIN_TOKENS_PER_MONTH / stair).ceil();
+    let mut k = first.max(min_replicas).max(in_range);
+
+    let mut intervals: Vec<Interval> = Vec::new();
+    let mut truncated = false;
+    let mut cheaper_from = None;
+    loop {
+        let stair_start = if k <= min_replicas {
+            0.0
+        } else {
+            (k - 1.0) * stair
+        };
+        if stair_start >= MAX_TOKENS_PER_MONTH {
+            break;
+        }
+        let crossing = (fixed + k.max(min_replicas) * per_replica) / a;
+        let from = stair_start.max(crossing).max(MIN_TOKENS_PER_MONTH);
+        let to = if k >= all {
+            MAX_TOKENS_PER_MONTH
+        } else {
+            (k * stair).min(MAX_TOKENS_PER_MONTH)
+        };
+        if from < to || (k >= all && from <= to) {
+            let adjoins = intervals
+                .last()
+                .is_some_and(|last| last.to_tokens_per_month >= from);
+            if adjoins {
+                if let Some(last) = intervals.last_mut() {
+                    last.to_tokens_per_month = to;
+                }
+            } else if intervals.len() == MAX_INTERVALS {
+                truncated = true;
+                break;
+            } else {
+                intervals.push(Interval {
+                    from_tokens_per_month: from,
+                    to_tokens_per_month: to,
+                });
+            }
+        }
+        if k >= all {
+            cheaper_from = intervals.last().map(|i| i.from_tokens_per_month);
+            break;
+        }
+        k += 1.0;
+    }
+    BreakEven {
+        intervals,
+        cheaper_from_tokens_per_month: cheaper_from,
+        truncated,
+    }
+}
+
+/// The two options side by side at one volume, and what would make them equal.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct AtVolume {
+    pub tokens_per_month: f64,
+    pub api_usd: f64,
+    pub self_host_usd: f64,
+    /// API cost minus self-hosting cost: positive when self-hosting saves.
+    pub savings_usd: f64,
+    /// Savings over the API cost.
+    pub savings_share: f64,
+    /// What a GPU-hour (rented price, or owned all-in cost) would have to
+    /// cost for the two to be equal at this volume with these replicas;
+    /// `None` when operations alone cost more than the API.
+    pub breakeven_usd_per_gpu_hour: Option<f64>,
+    pub current_usd_per_gpu_hour: f64,
+    /// Share of paid GPU time the GPUs would have to be busy for the two to
+    /// be equal (ignoring the stairs); over 1 means no load is enough.
+    pub breakeven_utilisation: Option<f64>,
+    pub current_utilisation: f64,
+}
+
+pub fn at_volume(rate: &ApiRate, plan: &SelfHostPlan, tokens_per_month: f64) -> AtVolume {
+    let quote = plan.quote(tokens_per_month);
+    let api_usd = rate.monthly_cost(tokens_per_month);
+    let savings_usd = api_usd - quote.monthly_usd;
+    let left_for_gpus = api_usd - plan.operations_usd_per_month;
+    let paid_gpu_hours = quote.gpus * plan.billed_hours_per_month;
+    let gpu_month = plan.per_gpu_month.total();
+    let capacity_per_gpu = plan.capacity_tokens_per_second / f64::from(plan.gpus_per_replica());
+    let positive = left_for_gpus > 0.0;
+    AtVolume {
+        tokens_per_month,
+        api_usd,
+        self_host_usd: quote.monthly_usd,
+        savings_usd,
+        savings_share: if api_usd > 0.0 {
+            savings_usd / api_usd
+        } else {
+            0.0
+        },
+        breakeven_usd_per_gpu_hour: positive.then(|| left_for_gpus / paid_gpu_hours),
+        current_usd_per_gpu_hour: gpu_month / plan.billed_hours_per_month,
+        breakeven_utilisation: positive.then(|| {
+            tokens_per_month * gpu_month
+                / (left_for_gpus * capacity_per_gpu * plan.billed_hours_per_month * 3600.0)
+        }),
+        current_utilisation: quote.utilisation,
+    }
+}

@@ -1,0 +1,378 @@
+//! The catalogue: API offerings, open models, GPUs, engines, number formats,
+//! calibration records and defaults.
+//!
+//! The human-edited TOML files in `data/` are checked and turned into the
+//! static tables below by `build.rs`, so nothing is parsed at run time and the
+//! widget needs no network.
+
+use serde::{Deserialize, Serialize};
+
+/// Who runs an API offering's model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ApiKind {
+    /// A proprietary model available only through its maker's API (GPT, Claude, Gemini).
+    Closed,
+    /// An open-weight model served per token by a host (DeepSeek, Together, Groq...).
+    HostedOpen,
+}
+
+/// A price tier for requests whose input exceeds a threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct LongContextTier {
+    pub above_input_tokens: f64,
+    pub input_usd_per_mtok: Option<f64>,
+    pub cached_input_usd_per_mtok: Option<f64>,
+    pub output_usd_per_mtok: Option<f64>,
+}
+
+/// A per-token API: prices in US dollars per million tokens.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ApiOffering {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub provider: &'static str,
+    pub kind: ApiKind,
+    /// For hosted open models: the id of the model in [`MODELS`].
+    pub open_model: Option<&'static str>,
+    pub context_window_tokens: f64,
+    pub input_usd_per_mtok: Option<f64>,
+    pub cached_input_usd_per_mtok: Option<f64>,
+    pub cache_write_usd_per_mtok: Option<f64>,
+    pub output_usd_per_mtok: Option<f64>,
+    pub batch_input_usd_per_mtok: Option<f64>,
+    pub batch_output_usd_per_mtok: Option<f64>,
+    pub batch_cached_input_usd_per_mtok: Option<f64>,
+    pub long_context: Option<LongContextTier>,
+    pub source: &'static str,
+    pub as_of: &'static str,
+    pub via: Option<&'static str>,
+    pub notes: Option<&'static str>,
+}
+
+/// How a model's attention keeps its KV cache.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum KvLayout {
+    /// Grouped-query attention: keys and values per KV head.
+    GroupedQuery { kv_heads: u32, head_dim: u32 },
+    /// Multi-head latent attention: one compressed vector per token and layer.
+    Latent { kv_latent_dim: u32 },
+}
+
+/// An open-weight model that can be self-hosted.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OpenModel {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub family: &'static str,
+    pub maker: &'static str,
+    pub licence: &'static str,
+    pub licence_url: &'static str,
+    pub permissive: bool,
+    pub commercial_use: bool,
+    pub commercial_restriction: &'static str,
+    pub total_params_b: f64,
+    pub active_params_b: f64,
+    pub experts_total: Option<u32>,
+    pub experts_per_token: Option<u32>,
+    pub layers: u32,
+    pub query_heads: u32,
+    pub kv: KvLayout,
+    pub full_attention_layers: u32,
+    pub sliding_window_layers: u32,
+    pub sliding_window_tokens: f64,
+    pub max_context_tokens: f64,
+    pub native_precision: Precision,
+    pub source: &'static str,
+    pub as_of: &'static str,
+    pub notes: Option<&'static str>,
+}
+
+/// A number format weights are served in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Bf16,
+    Fp8,
+    Int4,
+}
+
+impl Precision {
+    pub const ALL: [Precision; 3] = [Precision::Bf16, Precision::Fp8, Precision::Int4];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Precision::Bf16 => "bf16",
+            Precision::Fp8 => "fp8",
+            Precision::Int4 => "int4",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Precision> {
+        Precision::ALL.into_iter().find(|p| p.id() == id)
+    }
+
+    pub fn format(self) -> &'static PrecisionFormat {
+        PRECISIONS
+            .iter()
+            .find(|f| f.precision == self)
+            .expect("build.rs checks every precision has an entry")
+    }
+}
+
+/// A low-precision tensor-core rate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ComputeRate {
+    Fp8,
+    Fp4,
+}
+
+/// Storage and compute facts about a [`Precision`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PrecisionFormat {
+    pub precision: Precision,
+    pub name: &'static str,
+    pub bytes_per_param: f64,
+    pub kv_bytes_per_value: f64,
+    /// Rates to run at, best first; BF16 when the GPU has none of them.
+    pub compute: &'static [ComputeRate],
+    pub source: &'static str,
+}
+
+/// How the GPUs of one replica talk to each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GpuLink {
+    Nvlink,
+    InfinityFabric,
+    Pcie,
+}
+
+/// Low, typical and high figures for one price.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct PriceRange {
+    pub low: f64,
+    pub typical: f64,
+    pub high: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Gpu {
+    pub id: &'static str,
+    pub name: &'static str,
+    /// What labels and charts print: "H100 SXM".
+    pub short_name: &'static str,
+    pub vendor: &'static str,
+    pub memory_gb: f64,
+    pub memory_bandwidth_tb_s: f64,
+    pub bf16_tflops: f64,
+    pub fp8_tflops: Option<f64>,
+    pub fp4_tflops: Option<f64>,
+    pub board_power_w: f64,
+    pub multi_gpu_link: GpuLink,
+    /// GPUs in one server; larger replicas span servers.
+    pub gpus_per_server: u32,
+    pub spec_source: &'static str,
+    pub rent_usd_per_gpu_hour: PriceRange,
+    pub rent_sources: &'static [&'static str],
+    pub purchase_usd_per_gpu: f64,
+    pub purchase_source: &'static str,
+    pub as_of: &'static str,
+    pub notes: Option<&'static str>,
+}
+
+impl Gpu {
+    /// Dense tensor throughput for a precision: the first of its rates the
+    /// GPU has, else BF16 (engines dequantise the weights).
+    pub fn tflops(&self, precision: Precision) -> f64 {
+        precision
+            .format()
+            .compute
+            .iter()
+            .find_map(|rate| match rate {
+                ComputeRate::Fp8 => self.fp8_tflops,
+                ComputeRate::Fp4 => self.fp4_tflops,
+            })
+            .unwrap_or(self.bf16_tflops)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EngineKind {
+    /// Many requests share each forward pass (vLLM, SGLang, TensorRT-LLM).
+    Batched,
+    /// A single-user server (llama.cpp, Ollama, LM Studio).
+    Local,
+}
+
+/// One factor per precision.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct PerPrecision {
+    pub bf16: f64,
+    pub fp8: f64,
+    pub int4: f64,
+}
+
+impl PerPrecision {
+    pub fn get(&self, precision: Precision) -> f64 {
+        match precision {
+            Precision::Bf16 => self.bf16,
+            Precision::Fp8 => self.fp8,
+            Precision::Int4 => self.int4,
+        }
+    }
+}
+
+/// One factor per kind of GPU link.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct PerLink {
+    pub nvlink: f64,
+    pub infinity_fabric: f64,
+    pub pcie: f64,
+}
+
+impl PerLink {
+    pub fn get(&self, link: GpuLink) -> f64 {
+        match link {
+            GpuLink::Nvlink => self.nvlink,
+            GpuLink::InfinityFabric => self.infinity_fabric,
+            GpuLink::Pcie => self.pcie,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Engine {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub kind: EngineKind,
+    pub concurrency: u32,
+    pub memory_fraction: f64,
+    pub overhead_gb_per_gpu: f64,
+    pub max_gpus_per_replica: u32,
+    pub mixed_batching: bool,
+    pub bandwidth_efficiency: PerPrecision,
+    pub compute_efficiency: PerPrecision,
+    /// Share of the compute efficiency routed-expert layers reach.
+    pub moe_compute_efficiency: f64,
+    pub multi_gpu_efficiency: PerLink,
+    pub multi_node_efficiency: f64,
+    pub source: &'static str,
+    pub as_of: &'static str,
+    pub notes: &'static str,
+}
+
+/// A published throughput measurement the model is checked against.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CalibrationRecord {
+    pub model: &'static str,
+    pub gpu: &'static str,
+    pub engine: &'static str,
+    pub gpu_count: u32,
+    pub precision: Precision,
+    pub input_tokens: f64,
+    pub output_tokens: f64,
+    pub concurrency: Option<u32>,
+    /// Prompts were processed on other GPUs; only decode ran on these.
+    pub prefill_elsewhere: bool,
+    pub output_tokens_per_second_per_gpu: f64,
+    pub source: &'static str,
+    pub as_of: &'static str,
+    pub notes: Option<&'static str>,
+}
+
+/// Where a default comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Basis {
+    Sourced,
+    Derived,
+    Assumption,
+}
+
+/// A default value with its provenance.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Sourced<T> {
+    pub value: T,
+    pub basis: Basis,
+    pub source: &'static str,
+}
+
+/// A deployment named by catalogue ids, as the default scenario lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct DeploymentIds {
+    pub model: &'static str,
+    pub precision: Precision,
+    pub gpu: &'static str,
+    pub engine: &'static str,
+}
+
+/// Every default the model uses, from `data/assumptions.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Defaults {
+    pub as_of: &'static str,
+    pub hours_per_month: Sourced<f64>,
+    pub tokens_per_month: Sourced<f64>,
+    pub input_tokens_per_request: Sourced<f64>,
+    pub output_tokens_per_request: Sourced<f64>,
+    pub cached_input_share: Sourced<f64>,
+    pub cache_write_share: Sourced<f64>,
+    pub batch_share: Sourced<f64>,
+    pub peak_to_average: Sourced<f64>,
+    pub service_hours_per_day: Sourced<f64>,
+    pub target_utilisation: Sourced<f64>,
+    pub min_replicas: Sourced<u32>,
+    pub always_on: Sourced<bool>,
+    pub rented_engineer_fte: Sourced<f64>,
+    pub owned_engineer_fte: Sourced<f64>,
+    pub engineer_usd_per_month: Sourced<f64>,
+    pub life_years: Sourced<f64>,
+    pub residual_share: Sourced<f64>,
+    pub cost_of_capital_per_year: Sourced<f64>,
+    pub electricity_usd_per_kwh: Sourced<f64>,
+    pub pue: Sourced<f64>,
+    pub host_power_w_per_gpu: Sourced<f64>,
+    pub hosting_usd_per_gpu_month: Sourced<f64>,
+    pub default_apis: &'static [&'static str],
+    pub default_deployments: &'static [DeploymentIds],
+}
+
+impl ApiOffering {
+    /// "GPT-5.4 mini", or for a hosted open model "Llama 3.3 70B on Groq".
+    pub fn label(&self) -> String {
+        match self.kind {
+            ApiKind::Closed => self.name.to_string(),
+            ApiKind::HostedOpen => format!("{} on {}", self.name, self.provider),
+        }
+    }
+}
+
+include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
+
+pub fn api(id: &str) -> Option<&'static ApiOffering> {
+    APIS.iter().find(|a| a.id == id)
+}
+
+pub fn model(id: &str) -> Option<&'static OpenModel> {
+    MODELS.iter().find(|m| m.id == id)
+}
+
+pub fn gpu(id: &str) -> Option<&'static Gpu> {
+    GPUS.iter().find(|g| g.id == id)
+}
+
+pub fn engine(id: &str) -> Option<&'static Engine> {
+    ENGINES.iter().find(|e| e.id == id)
+}
+
+/// The newest `as_of` date of any price in the catalogue: "prices as of".
+pub fn prices_as_of() -> &'static str {
+    APIS.iter()
+        .map(|a| a.as_of)
+        .chain(GPUS.iter().map(|g| g.as_of))
+        .max()
+        .unwrap_or(DEFAULTS.as_of)
+}

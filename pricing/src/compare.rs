@@ -1,0 +1,240 @@
+//! Everything a scenario asks, answered at once: each option at the user's
+//! volume, and every API x deployment pair's break-even.
+
+use serde::Serialize;
+
+use crate::api::{ApiPricing, api_rate};
+use crate::breakeven::{AtVolume, BreakEven, at_volume, break_even};
+use crate::catalogue::{self, ApiOffering};
+use crate::error::InputError;
+use crate::scenario::Scenario;
+use crate::selfhost::cost::{SelfHostPlan, SelfHostQuote};
+use crate::selfhost::{Deployment, PlanError};
+use crate::units::{format_count, format_percent, format_usd};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ApiOption {
+    #[serde(serialize_with = "crate::serialize_id")]
+    pub offering: &'static ApiOffering,
+    pub pricing: ApiPricing,
+    /// Monthly cost at the scenario's volume, when priced.
+    pub monthly_usd: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DeploymentOption {
+    pub deployment: Deployment,
+    pub plan: Result<SelfHostPlan, PlanError>,
+    /// At the scenario's volume: the estimate, and the ends of its range.
+    pub quote: Option<SelfHostQuote>,
+    pub pessimistic_monthly_usd: Option<f64>,
+    pub optimistic_monthly_usd: Option<f64>,
+}
+
+/// One API against one deployment.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pair {
+    /// Index into [`Comparison::apis`].
+    pub api: usize,
+    /// Index into [`Comparison::deployments`].
+    pub deployment: usize,
+    pub break_even: BreakEven,
+    /// `cheaper_from` when throughput is at the low and at the high end of
+    /// its range.
+    pub pessimistic_cheaper_from: Option<f64>,
+    pub optimistic_cheaper_from: Option<f64>,
+    pub at_volume: AtVolume,
+    /// One sentence a person reads.
+    pub headline: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    pub tokens_per_month: f64,
+    pub apis: Vec<ApiOption>,
+    pub deployments: Vec<DeploymentOption>,
+    pub pairs: Vec<Pair>,
+}
+
+/// Prices every option of a scenario at its volume and solves every pair.
+/// An invalid workload is an error; an unknown API id or a deployment that
+/// cannot be built is reported in its own option.
+pub fn compare(scenario: &Scenario) -> Result<Comparison, Vec<InputError>> {
+    let workload = &scenario.workload;
+    workload.validate()?;
+    let volume = workload.tokens_per_month;
+    let mut unknown = Vec::new();
+    let apis: Vec<ApiOption> = scenario
+        .apis
+        .iter()
+        .filter_map(|id| match catalogue::api(id) {
+            Some(offering) => Some(offering),
+            None => {
+                unknown.push(InputError::UnknownId {
+                    kind: "API offering",
+                    id: id.clone(),
+                });
+                None
+            }
+        })
+        .map(|offering| {
+            let pricing = api_rate(offering, workload);
+            ApiOption {
+                offering,
+                pricing,
+                monthly_usd: pricing.rate().map(|r| r.monthly_cost(volume)),
+            }
+        })
+        .collect();
+    if !unknown.is_empty() {
+        return Err(unknown);
+    }
+    let deployments: Vec<DeploymentOption> = scenario
+        .deployments
+        .iter()
+        .map(|deployment| {
+            let plan = deployment.plan(workload);
+            let quote = plan.as_ref().ok().map(|p| p.quote(volume));
+            DeploymentOption {
+                deployment: deployment.clone(),
+                quote,
+                pessimistic_monthly_usd: plan
+                    .as_ref()
+                    .ok()
+                    .map(|p| p.pessimistic().monthly_cost(volume)),
+                optimistic_monthly_usd: plan
+                    .as_ref()
+                    .ok()
+                    .map(|p| p.optimistic().monthly_cost(volume)),
+                plan,
+            }
+        })
+        .collect();
+    let mut pairs = Vec::new();
+    for (d, option) in deployments.iter().enumerate() {
+        let Ok(plan) = &option.plan else { continue };
+        for (a, api) in apis.iter().enumerate() {
+            let Some(rate) = api.pricing.rate() else {
+                continue;
+            };
+            let break_even = break_even(rate, plan);
+            let at_volume = at_volume(rate, plan, volume);
+            let pessimistic_cheaper_from = crate::breakeven::break_even(rate, &plan.pessimistic())
+                .cheaper_from_tokens_per_month;
+            let optimistic_cheaper_from = crate::breakeven::break_even(rate, &plan.optimistic())
+                .cheaper_from_tokens_per_month;
+            let headline = headline(
+                api.offering,
+                plan,
+                rate.usd_per_mtok,
+                &break_even,
+                (pessimistic_cheaper_from, optimistic_cheaper_from),
+                &at_volume,
+            );
+            pairs.push(Pair {
+                api: a,
+                deployment: d,
+                break_even,
+                pessimistic_cheaper_from,
+                optimistic_cheaper_from,
+                at_volume,
+                headline,
+            });
+        }
+    }
+    Ok(Comparison {
+        tokens_per_month: volume,
+        apis,
+        deployments,
+        pairs,
+    })
+}
+
+/// "Llama 3.3 70B (FP8, 2× H100 SXM)"
+pub fn short_label(plan: &SelfHostPlan) -> String {
+    format!(
+        "{} ({}, {}× {})",
+        plan.model.name,
+        plan.precision.format().name,
+        plan.gpus_per_replica(),
+        plan.gpu.short_name
+    )
+}
+
+fn headline(
+    offering: &ApiOffering,
+    plan: &SelfHostPlan,
+    api_usd_per_mtok: f64,
+    break_even: &BreakEven,
+    (pessimistic, optimistic): (Option<f64>, Option<f64>),
+    at: &AtVolume,
+) -> String {
+    let who = format!("Self-hosting {}", short_label(plan));
+    let api = offering.label();
+    let at_yours = if at.savings_usd >= 0.0 {
+        format!(
+            "at your {} it saves {} a month ({})",
+            format_count(at.tokens_per_month),
+            format_usd(at.savings_usd),
+            format_percent(at.savings_share)
+        )
+    } else {
+        format!(
+            "at your {} it costs {} a month more ({} above the API)",
+            format_count(at.tokens_per_month),
+            format_usd(-at.savings_usd),
+            format_percent(-at.savings_share)
+        )
+    };
+    match (
+        break_even.cheaper_from_tokens_per_month,
+        break_even.first_crossing(),
+    ) {
+        (Some(from), first) => {
+            let range = match (optimistic, pessimistic) {
+                _ if plan.measured => String::new(),
+                (Some(lo), Some(hi)) if (hi - lo).abs() > 0.01 * from => {
+                    format!(
+                        " ({}–{} given the throughput estimate's range)",
+                        format_count(lo),
+                        format_count(hi)
+                    )
+                }
+                (Some(lo), None) => format!(
+                    " ({} or more given the throughput estimate's range)",
+                    format_count(lo)
+                ),
+                _ => String::new(),
+            };
+            let earlier = match first {
+                Some(first) if first < from => {
+                    format!(", and in parts of the range from {}", format_count(first))
+                }
+                _ => String::new(),
+            };
+            format!(
+                "{who} costs less than {api} from {} tokens a month{range}{earlier}; {at_yours}.",
+                format_count(from)
+            )
+        }
+        (None, Some(first)) => format!(
+            "{who} costs less than {api} only at some volumes, from {}; {at_yours}.",
+            format_count(first)
+        ),
+        (None, None) => {
+            let full_load = plan.replica_usd_per_month() / plan.tokens_per_replica() * 1e6;
+            if full_load < api_usd_per_mtok {
+                return format!(
+                    "{who} costs less than {api} only beyond {} tokens a month, the largest volume considered; {at_yours}.",
+                    format_count(crate::workload::MAX_TOKENS_PER_MONTH)
+                );
+            }
+            format!(
+                "{who} never costs less than {api}: even with replicas at {} of capacity in the busiest hour it works out at {} per 1M tokens against the API's {}; {at_yours}.",
+                format_percent(plan.target_utilisation),
+                format_usd(full_load),
+                format_usd(api_usd_per_mtok)
+            )
+        }
+    }
+}

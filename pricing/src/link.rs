@@ -1,0 +1,739 @@
+//! The scenario's text form, version 1: compact, URL-safe, writable by hand.
+//!
+//! ```text
+//! v=1&tpm=2.5e9&in=1500&out=500&api=gpt-5.4-mini,claude-sonnet-4.6
+//!    &d1=llama-3.3-70b:fp8:h100-sxm:vllm&d1.gpuh=2.5
+//! ```
+//!
+//! `key=value` pairs joined by `&`; values equal to the default are left
+//! out. Any string decodes: what cannot be read becomes a warning and the
+//! default stays. docs/share-links.md is the specification.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::catalogue::{self, Precision};
+use crate::scenario::{MAX_APIS, MAX_DEPLOYMENTS, Scenario};
+use crate::selfhost::{Deployment, Overrides, Ownership, limits};
+use crate::units::{parse_quantity, parse_share, truncate};
+use crate::workload::{self, Workload};
+
+/// The version this code writes.
+pub const VERSION: u32 = 1;
+/// Longer texts are refused unread.
+pub const MAX_LINK_CHARS: usize = 4096;
+
+/// Why a text could not be read at all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum DecodeError {
+    TooLong { chars: usize, max: usize },
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::TooLong { chars, max } => write!(
+                f,
+                "the link's scenario is {chars} characters long, more than the {max} a Crossover link can have; showing the default scenario"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// Something in a text that was ignored, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum LinkWarning {
+    NoVersion,
+    NewerVersion {
+        version: String,
+    },
+    UnknownKey {
+        key: String,
+    },
+    Duplicate {
+        key: String,
+    },
+    BadValue {
+        key: String,
+        value: String,
+        reason: String,
+    },
+    UnknownId {
+        key: String,
+        kind: &'static str,
+        id: String,
+    },
+    TooMany {
+        what: &'static str,
+        max: usize,
+    },
+    OrphanOverride {
+        key: String,
+    },
+    NotAPair {
+        text: String,
+    },
+}
+
+impl fmt::Display for LinkWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LinkWarning::NoVersion => write!(f, "the link has no version (v=1); read as version 1"),
+            LinkWarning::NewerVersion { version } => write!(
+                f,
+                "the link is from a newer version ({}) of Crossover; read what this version understands",
+                truncate(version, 10)
+            ),
+            LinkWarning::UnknownKey { key } => {
+                write!(f, "ignored unknown setting \"{}\"", truncate(key, 24))
+            }
+            LinkWarning::Duplicate { key } => {
+                write!(
+                    f,
+                    "\"{}\" appears more than once; the last one counts",
+                    truncate(key, 24)
+                )
+            }
+            LinkWarning::BadValue { key, value, reason } => write!(
+                f,
+                "ignored {}=\"{}\": {reason}; kept the default",
+                truncate(key, 24),
+                truncate(value, 40)
+            ),
+            LinkWarning::UnknownId { key, kind, id } => write!(
+                f,
+                "ignored {}: no {kind} \"{}\" in the catalogue",
+                truncate(key, 24),
+                truncate(id, 40)
+            ),
+            LinkWarning::TooMany { what, max } => {
+                write!(f, "kept the first {max} {what}; a link holds no more")
+            }
+            LinkWarning::OrphanOverride { key } => write!(
+                f,
+                "ignored \"{}\": it sets a deployment the link does not define",
+                truncate(key, 24)
+            ),
+            LinkWarning::NotAPair { text } => {
+                write!(
+                    f,
+                    "ignored \"{}\": not a key=value setting",
+                    truncate(text, 40)
+                )
+            }
+        }
+    }
+}
+
+/// A decoded scenario and what was ignored on the way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    pub scenario: Scenario,
+    pub warnings: Vec<LinkWarning>,
+}
+
+/// Writes a scenario's text form; defaults are left out.
+pub fn encode(scenario: &Scenario) -> String {
+    let mut pairs = vec![format!("v={VERSION}")];
+    let default = Scenario::default();
+    let (w, d) = (&scenario.workload, &default.workload);
+    for (key, value, default) in [
+        ("tpm", w.tokens_per_month, d.tokens_per_month),
+        ("in", w.input_tokens_per_request, d.input_tokens_per_request),
+        (
+            "out",
+            w.output_tokens_per_request,
+            d.output_tokens_per_request,
+        ),
+        ("cache", w.cached_input_share, d.cached_input_share),
+        ("write", w.cache_write_share, d.cache_write_share),
+        ("batch", w.batch_share, d.batch_share),
+        ("peak", w.peak_to_average, d.peak_to_average),
+        ("hours", w.service_hours_per_day, d.service_hours_per_day),
+    ] {
+        if value.to_bits() != default.to_bits() {
+            pairs.push(format!("{key}={}", number(value)));
+        }
+    }
+    if scenario.apis != default.apis {
+        pairs.push(format!("api={}", scenario.apis.join(",")));
+    }
+    if scenario.deployments != default.deployments {
+        if scenario.deployments.is_empty() {
+            pairs.push("d=".to_string());
+        }
+        for (i, dep) in scenario.deployments.iter().enumerate() {
+            let n = i + 1;
+            pairs.push(format!(
+                "d{n}={}:{}:{}:{}",
+                dep.model,
+                dep.precision.id(),
+                dep.gpu,
+                dep.engine
+            ));
+            if dep.ownership == Ownership::Own {
+                pairs.push(format!("d{n}.own=1"));
+            }
+            let o = &dep.overrides;
+            if let Some(on) = o.always_on {
+                pairs.push(format!("d{n}.on={}", u8::from(on)));
+            }
+            if let Some(min) = o.min_replicas {
+                pairs.push(format!("d{n}.min={min}"));
+            }
+            for (key, value) in override_numbers(o) {
+                if let Some(value) = value {
+                    pairs.push(format!("d{n}.{key}={}", number(value)));
+                }
+            }
+        }
+    }
+    pairs.join("&")
+}
+
+fn override_numbers(o: &Overrides) -> [(&'static str, Option<f64>); 12] {
+    [
+        ("gpuh", o.usd_per_gpu_hour),
+        ("buy", o.purchase_usd_per_gpu),
+        ("life", o.life_years),
+        ("resid", o.residual_share),
+        ("capital", o.cost_of_capital_per_year),
+        ("kwh", o.electricity_usd_per_kwh),
+        ("pue", o.pue),
+        ("host", o.hosting_usd_per_gpu_month),
+        ("fte", o.engineer_fte),
+        ("eng", o.engineer_usd_per_month),
+        ("util", o.target_utilisation),
+        ("tps", o.measured_output_tokens_per_second),
+    ]
+}
+
+/// The shortest text that reads back as exactly `value`.
+fn number(value: f64) -> String {
+    let plain = format!("{value}");
+    let exponent = format!("{value:e}");
+    if exponent.len() < plain.len() {
+        exponent
+    } else {
+        plain
+    }
+}
+
+/// Reads a scenario from its text form, a URL fragment or a whole share link.
+pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
+    let chars = text.chars().count();
+    if chars > MAX_LINK_CHARS {
+        return Err(DecodeError::TooLong {
+            chars,
+            max: MAX_LINK_CHARS,
+        });
+    }
+    let body = match text.find('#') {
+        Some(i) => &text[i + 1..],
+        None => text,
+    };
+    let body = body.trim().trim_start_matches(['?', '#']);
+    let mut reader = Reader::default();
+    if body.is_empty() {
+        return Ok(Decoded {
+            scenario: Scenario::default(),
+            warnings: Vec::new(),
+        });
+    }
+    for part in body.split('&').filter(|p| !p.is_empty()) {
+        match part.split_once('=') {
+            Some((key, value)) => reader.pair(&percent_decode(key), &percent_decode(value)),
+            None => reader.warn(LinkWarning::NotAPair {
+                text: percent_decode(part),
+            }),
+        }
+    }
+    Ok(reader.finish())
+}
+
+/// `%3A` -> `:`; malformed escapes stay as they are.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = (bytes[i] == b'%' && i + 2 < bytes.len())
+            .then(|| std::str::from_utf8(&bytes[i + 1..i + 3]).ok())
+            .flatten()
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match escaped {
+            Some(byte) => {
+                out.push(byte);
+                i += 3;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[derive(Default)]
+struct Reader {
+    version: Option<String>,
+    workload: Workload,
+    apis: Option<Vec<String>>,
+    no_deployments: bool,
+    deployments: [Option<Deployment>; MAX_DEPLOYMENTS],
+    /// Overrides seen for each deployment slot, applied once all are read.
+    pending: Vec<(usize, String, String)>,
+    seen: Vec<String>,
+    warnings: Vec<LinkWarning>,
+}
+
+impl Reader {
+    fn warn(&mut self, warning: LinkWarning) {
+        self.warnings.push(warning);
+    }
+
+    fn bad(&mut self, key: &str, value: &str, reason: impl fmt::Display) {
+        self.warn(LinkWarning::BadValue {
+            key: key.to_string(),
+            value: value.to_string(),
+            reason: reason.to_string(),
+        });
+    }
+
+    fn pair(&mut self, key: &str, value: &str) {
+        if self.seen.iter().any(|k| k == key) {
+            self.warn(LinkWarning::Duplicate {
+                key: key.to_string(),
+            });
+        } else if self.seen.len() < 256 {
+            self.seen.push(key.to_string());
+        }
+        let w = &mut self.workload;
+        let field = match key {
+            "v" => {
+                self.version = Some(value.to_string());
+                return;
+            }
+            "tpm" => Some((
+                &mut w.tokens_per_month,
+                "tokens per month",
+                workload::MIN_TOKENS_PER_MONTH,
+                workload::MAX_TOKENS_PER_MONTH,
+                false,
+            )),
+            "in" => Some((
+                &mut w.input_tokens_per_request,
+                "input tokens per request",
+                0.0,
+                workload::MAX_INPUT_TOKENS_PER_REQUEST,
+                false,
+            )),
+            "out" => Some((
+                &mut w.output_tokens_per_request,
+                "output tokens per request",
+                1.0,
+                workload::MAX_OUTPUT_TOKENS_PER_REQUEST,
+                false,
+            )),
+            "cache" => Some((
+                &mut w.cached_input_share,
+                "cached share of input",
+                0.0,
+                1.0,
+                true,
+            )),
+            "write" => Some((
+                &mut w.cache_write_share,
+                "cache-write share of input",
+                0.0,
+                1.0,
+                true,
+            )),
+            "batch" => Some((&mut w.batch_share, "batch share", 0.0, 1.0, true)),
+            "peak" => Some((
+                &mut w.peak_to_average,
+                "peak-to-average ratio",
+                1.0,
+                workload::MAX_PEAK_TO_AVERAGE,
+                false,
+            )),
+            "hours" => Some((
+                &mut w.service_hours_per_day,
+                "service hours per day",
+                1.0,
+                24.0,
+                false,
+            )),
+            _ => None,
+        };
+        if let Some((slot, name, min, max, share)) = field {
+            match read_number(value, share, name, min, max) {
+                Ok(v) => *slot = v,
+                Err(reason) => self.bad(key, value, reason),
+            }
+            return;
+        }
+        match key {
+            "api" => self.apis(value),
+            "d" if value.is_empty() => self.no_deployments = true,
+            _ => self.deployment_key(key, value),
+        }
+    }
+
+    fn apis(&mut self, value: &str) {
+        let mut ids = Vec::new();
+        for id in value.split(',').map(str::trim).filter(|id| !id.is_empty()) {
+            if catalogue::api(id).is_none() {
+                self.warn(LinkWarning::UnknownId {
+                    key: "api".into(),
+                    kind: "API offering",
+                    id: id.to_string(),
+                });
+            } else if ids.len() == MAX_APIS {
+                self.warn(LinkWarning::TooMany {
+                    what: "API offerings",
+                    max: MAX_APIS,
+                });
+                break;
+            } else if !ids.iter().any(|known| known == id) {
+                ids.push(id.to_string());
+            }
+        }
+        self.apis = Some(ids);
+    }
+
+    fn deployment_key(&mut self, key: &str, value: &str) {
+        let Some(rest) = key.strip_prefix('d') else {
+            return self.warn(LinkWarning::UnknownKey {
+                key: key.to_string(),
+            });
+        };
+        let (index, setting) = match rest.split_once('.') {
+            Some((index, setting)) => (index, Some(setting)),
+            None => (rest, None),
+        };
+        let slot = match index.parse::<usize>() {
+            Ok(n) if (1..=MAX_DEPLOYMENTS).contains(&n) && index.len() <= 2 => n - 1,
+            Ok(_) if index.bytes().all(|b| b.is_ascii_digit()) => {
+                return self.warn(LinkWarning::TooMany {
+                    what: "deployments",
+                    max: MAX_DEPLOYMENTS,
+                });
+            }
+            _ => {
+                return self.warn(LinkWarning::UnknownKey {
+                    key: key.to_string(),
+                });
+            }
+        };
+        match setting {
+            None => self.deployment(slot, key, value),
+            Some(setting) => {
+                if self.pending.len() < 512 {
+                    self.pending
+                        .push((slot, setting.to_string(), value.to_string()));
+                }
+            }
+        }
+    }
+
+    fn deployment(&mut self, slot: usize, key: &str, value: &str) {
+        let parts: Vec<&str> = value.split(':').collect();
+        let [model, precision, gpu, engine] = parts[..] else {
+            return self.bad(key, value, "expected model:precision:gpu:engine");
+        };
+        let Some(precision) = Precision::from_id(precision) else {
+            return self.bad(key, value, "precision must be bf16, fp8 or int4");
+        };
+        for (found, kind, id) in [
+            (catalogue::model(model).is_some(), "open model", model),
+            (catalogue::gpu(gpu).is_some(), "GPU", gpu),
+            (
+                catalogue::engine(engine).is_some(),
+                "serving engine",
+                engine,
+            ),
+        ] {
+            if !found {
+                return self.warn(LinkWarning::UnknownId {
+                    key: key.to_string(),
+                    kind,
+                    id: id.to_string(),
+                });
+            }
+        }
+        self.deployments[slot] = Some(Deployment::new(model, precision, gpu, engine));
+    }
+
+    fn apply_override(&mut self, slot: usize, setting: &str, value: &str) {
+        let key = format!("d{}.{setting}", slot + 1);
+        let Some(dep) = self.deployments[slot].as_mut() else {
+            return self.warn(LinkWarning::OrphanOverride { key });
+        };
+        let o = &mut dep.overrides;
+        let number = |target: &mut Option<f64>, name, (min, max): (f64, f64), share| {
+            read_number(value, share, name, min, max).map(|v| *target = Some(v))
+        };
+        let result = match setting {
+            "own" => read_bool(value).map(|own| {
+                dep.ownership = if own { Ownership::Own } else { Ownership::Rent };
+            }),
+            "on" => read_bool(value).map(|on| o.always_on = Some(on)),
+            "min" => read_number(
+                value,
+                false,
+                "minimum replicas",
+                1.0,
+                f64::from(limits::MIN_REPLICAS.1),
+            )
+            .and_then(|v| {
+                if v.fract() == 0.0 {
+                    o.min_replicas = Some(v as u32);
+                    Ok(())
+                } else {
+                    Err("minimum replicas must be a whole number".to_string())
+                }
+            }),
+            "gpuh" => number(
+                &mut o.usd_per_gpu_hour,
+                "GPU price per hour",
+                limits::USD_PER_GPU_HOUR,
+                false,
+            ),
+            "buy" => number(
+                &mut o.purchase_usd_per_gpu,
+                "purchase price per GPU",
+                limits::PURCHASE_USD_PER_GPU,
+                false,
+            ),
+            "life" => number(
+                &mut o.life_years,
+                "hardware life in years",
+                limits::LIFE_YEARS,
+                false,
+            ),
+            "resid" => number(
+                &mut o.residual_share,
+                "residual value share",
+                limits::RESIDUAL_SHARE,
+                true,
+            ),
+            "capital" => number(
+                &mut o.cost_of_capital_per_year,
+                "cost of capital per year",
+                limits::COST_OF_CAPITAL_PER_YEAR,
+                true,
+            ),
+            "kwh" => number(
+                &mut o.electricity_usd_per_kwh,
+                "electricity price per kWh",
+                limits::ELECTRICITY_USD_PER_KWH,
+                false,
+            ),
+            "pue" => number(&mut o.pue, "PUE", limits::PUE, false),
+            "host" => number(
+                &mut o.hosting_usd_per_gpu_month,
+                "hosting per GPU per month",
+                limits::HOSTING_USD_PER_GPU_MONTH,
+                false,
+            ),
+            "fte" => number(
+                &mut o.engineer_fte,
+                "engineer share (FTE)",
+                limits::ENGINEER_FTE,
+                false,
+            ),
+            "eng" => number(
+                &mut o.engineer_usd_per_month,
+                "engineer cost per month",
+                limits::ENGINEER_USD_PER_MONTH,
+                false,
+            ),
+            "util" => number(
+                &mut o.target_utilisation,
+                "target utilisation",
+                limits::TARGET_UTILISATION,
+                true,
+            ),
+            "tps" => number(
+                &mut o.measured_output_tokens_per_second,
+                "measured output tokens per second",
+                limits::MEASURED_OUTPUT_TOKENS_PER_SECOND,
+                false,
+            ),
+            _ => return self.warn(LinkWarning::UnknownKey { key }),
+        };
+        if let Err(reason) = result {
+            self.bad(&key, value, reason);
+        }
+    }
+
+    fn finish(mut self) -> Decoded {
+        match self.version.clone().as_deref() {
+            None => self.warn(LinkWarning::NoVersion),
+            Some("1") => {}
+            Some(v) => match v.parse::<u32>() {
+                Ok(n) if n > VERSION => self.warn(LinkWarning::NewerVersion {
+                    version: v.to_string(),
+                }),
+                _ => self.bad("v", v, "this version of Crossover reads version 1"),
+            },
+        }
+        for (slot, setting, value) in std::mem::take(&mut self.pending) {
+            self.apply_override(slot, &setting, &value);
+        }
+        let w = &mut self.workload;
+        if w.cached_input_share + w.cache_write_share > 1.0 {
+            let value = w.cache_write_share.to_string();
+            w.cache_write_share = Workload::default()
+                .cache_write_share
+                .min(1.0 - w.cached_input_share);
+            self.bad(
+                "write",
+                &value,
+                "cached and cache-write shares together exceed 100%",
+            );
+        }
+        let default = Scenario::default();
+        let written = self.deployments.iter().any(Option::is_some);
+        let deployments = if written || self.no_deployments {
+            self.deployments.into_iter().flatten().collect()
+        } else {
+            default.deployments
+        };
+        Decoded {
+            scenario: Scenario {
+                workload: self.workload,
+                apis: self.apis.unwrap_or(default.apis),
+                deployments,
+            },
+            warnings: self.warnings,
+        }
+    }
+}
+
+fn read_number(value: &str, share: bool, name: &str, min: f64, max: f64) -> Result<f64, String> {
+    let parsed = if share {
+        parse_share(value)
+    } else {
+        parse_quantity(value)
+    };
+    let v = parsed.map_err(|e| e.to_string())?;
+    if v < min || v > max {
+        return Err(format!("{name} must be between {min} and {max}"));
+    }
+    Ok(v)
+}
+
+fn read_bool(value: &str) -> Result<bool, String> {
+    match value.to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" => Ok(true),
+        "0" | "false" | "no" => Ok(false),
+        _ => Err("expected 1 or 0".to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_scenario_is_just_the_version() {
+        assert_eq!(encode(&Scenario::default()), "v=1");
+        let decoded = decode("v=1").unwrap();
+        assert_eq!(decoded.scenario, Scenario::default());
+        assert!(decoded.warnings.is_empty());
+    }
+
+    #[test]
+    fn round_trips_overrides() {
+        let mut s = Scenario::default();
+        s.workload.tokens_per_month = 2.5e9;
+        s.workload.cached_input_share = 0.2;
+        s.apis = vec!["gpt-5.4".into()];
+        let mut d = Deployment::new("gpt-oss-120b", Precision::Int4, "h100-sxm", "sglang");
+        d.ownership = Ownership::Own;
+        d.overrides.purchase_usd_per_gpu = Some(30_000.0);
+        d.overrides.always_on = Some(false);
+        d.overrides.min_replicas = Some(2);
+        s.deployments = vec![d];
+        let text = encode(&s);
+        assert_eq!(
+            text,
+            "v=1&tpm=2.5e9&cache=0.2&api=gpt-5.4&d1=gpt-oss-120b:int4:h100-sxm:sglang&d1.own=1&d1.on=0&d1.min=2&d1.buy=3e4"
+        );
+        let decoded = decode(&text).unwrap();
+        assert_eq!(decoded.scenario, s);
+        assert!(decoded.warnings.is_empty());
+    }
+
+    #[test]
+    fn reads_whole_links_hand_written_numbers_and_escapes() {
+        let d = decode("https://example.com/crossover/#v=1&tpm=3B&cache=20%25&d1=llama-3.3-70b%3Afp8%3Ah100-sxm%3Avllm").unwrap();
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+        assert_eq!(d.scenario.workload.tokens_per_month, 3e9);
+        assert_eq!(d.scenario.workload.cached_input_share, 0.2);
+        assert_eq!(d.scenario.deployments[0].model, "llama-3.3-70b");
+    }
+
+    #[test]
+    fn warns_and_keeps_defaults_for_what_it_cannot_read() {
+        let d = decode("tpm=lots&zzz=1&api=nope,gpt-5.4&d1=llama-3.3-70b:fp9:h100-sxm:vllm&d2.gpuh=3&cache=0.9&write=0.5&junk").unwrap();
+        let s = &d.scenario;
+        assert_eq!(
+            s.workload.tokens_per_month,
+            Workload::default().tokens_per_month
+        );
+        assert_eq!(s.apis, vec!["gpt-5.4".to_string()]);
+        assert_eq!(s.deployments, Scenario::default().deployments);
+        assert!(s.workload.validate().is_ok());
+        let messages: Vec<String> = d.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(messages.len(), 8, "{messages:#?}");
+        assert!(messages.iter().any(|m| m.contains("no version")));
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("unknown setting \"zzz\""))
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("no API offering \"nope\""))
+        );
+        assert!(messages.iter().any(|m| m.contains("precision must be")));
+        assert!(messages.iter().any(|m| m.contains("d2.gpuh")));
+        assert!(messages.iter().any(|m| m.contains("exceed 100%")));
+    }
+
+    #[test]
+    fn refuses_only_what_is_too_long() {
+        assert!(matches!(
+            decode(&"a".repeat(MAX_LINK_CHARS + 1)),
+            Err(DecodeError::TooLong { .. })
+        ));
+        assert!(decode("").unwrap().warnings.is_empty());
+        assert_eq!(decode("#").unwrap().scenario, Scenario::default());
+    }
+
+    #[test]
+    fn an_empty_deployment_list_is_kept() {
+        let s = Scenario {
+            deployments: Vec::new(),
+            apis: Vec::new(),
+            ..Scenario::default()
+        };
+        assert_eq!(encode(&s), "v=1&api=&d=");
+        assert_eq!(decode("v=1&api=&d=").unwrap().scenario, s);
+    }
+
+    #[test]
+    fn percent_decoding_leaves_malformed_escapes() {
+        assert_eq!(percent_decode("a%3Ab%zz%4"), "a:b%zz%4");
+        assert_eq!(percent_decode("%"), "%");
+        assert_eq!(percent_decode("%e2%82%ac"), "€");
+    }
+}

@@ -1,0 +1,39 @@
+//! A scenario: the workload, the APIs and the deployments to compare, with
+//! every override. Its text form is in [`crate::link`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::DEFAULTS;
+use crate::selfhost::Deployment;
+use crate::workload::Workload;
+
+/// At most this many API offerings in one comparison.
+pub const MAX_APIS: usize = 12;
+/// At most this many deployments in one comparison.
+pub const MAX_DEPLOYMENTS: usize = 8;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scenario {
+    pub workload: Workload,
+    /// Ids of API offerings in the catalogue.
+    pub apis: Vec<String>,
+    pub deployments: Vec<Deployment>,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Scenario {
+            workload: Workload::default(),
+            apis: DEFAULTS
+                .default_apis
+                .iter()
+                .map(|id| id.to_string())
+                .collect(),
+            deployments: DEFAULTS
+                .default_deployments
+                .iter()
+                .map(|d| Deployment::new(d.model, d.precision, d.gpu, d.engine))
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! The throughput model against published measurements, and the error range
+//! every estimate carries.
+
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+use super::memory::{RequestShape, concurrency_that_fits};
+use super::throughput::estimate;
+use crate::catalogue::{
+    CALIBRATION, CalibrationRecord, Engine, OFFLINE_CONCURRENCY_CAP, engine, gpu, model,
+};
+
+/// One record with the model's estimate for the same set-up.
+#[derive(Debug, Clone, Serialize)]
+pub struct CalibrationResult {
+    pub record: &'static CalibrationRecord,
+    /// Sequences the estimate ran at: the record's, else as many as fit in
+    /// memory up to the offline cap.
+    pub concurrency: u32,
+    pub estimated_output_tokens_per_second_per_gpu: f64,
+    /// Published over estimated.
+    pub ratio: f64,
+}
+
+impl CalibrationResult {
+    /// Signed error of the estimate relative to the published figure.
+    pub fn relative_error(&self) -> f64 {
+        self.estimated_output_tokens_per_second_per_gpu
+            / self.record.output_tokens_per_second_per_gpu
+            - 1.0
+    }
+}
+
+/// Estimates for every record in `data/calibration.toml`, in file order.
+/// A record whose ids or set-up the model cannot run has no result; the
+/// catalogue tests reject such records.
+pub fn calibration_results() -> &'static [CalibrationResult] {
+    static RESULTS: OnceLock<Vec<CalibrationResult>> = OnceLock::new();
+    RESULTS.get_or_init(|| {
+        CALIBRATION
+            .iter()
+            .filter_map(|record| estimate_record(record, engine(record.engine)?))
+            .collect()
+    })
+}
+
+/// The model's estimate for a record's set-up under `e`, which may differ
+/// from the catalogue's engine (`examples/fit_efficiencies.rs` tries others).
+pub fn estimate_record(
+    record: &'static CalibrationRecord,
+    e: &Engine,
+) -> Option<CalibrationResult> {
+    let (m, g) = (model(record.model)?, gpu(record.gpu)?);
+    // Prompts prefilled elsewhere cost these GPUs nothing, as if cached.
+    let shape = RequestShape {
+        input_tokens: record.input_tokens,
+        output_tokens: record.output_tokens,
+        cached_input_share: if record.prefill_elsewhere { 1.0 } else { 0.0 },
+    };
+    let wanted = record.concurrency.unwrap_or(OFFLINE_CONCURRENCY_CAP);
+    let concurrency =
+        concurrency_that_fits(m, record.precision, g, e, record.gpu_count, &shape, wanted);
+    if concurrency == 0 {
+        return None;
+    }
+    let t = estimate(
+        m,
+        record.precision,
+        g,
+        e,
+        record.gpu_count,
+        concurrency,
+        &shape,
+    );
+    let per_gpu = t.output_tokens_per_second / f64::from(record.gpu_count);
+    Some(CalibrationResult {
+        record,
+        concurrency,
+        estimated_output_tokens_per_second_per_gpu: per_gpu,
+        ratio: record.output_tokens_per_second_per_gpu / per_gpu,
+    })
+}
+
+/// The spread of published over estimated throughput across the records:
+/// an estimate `x` stands for a true figure between `x * low` and `x * high`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ErrorRange {
+    pub low: f64,
+    pub high: f64,
+}
+
+pub fn error_range() -> ErrorRange {
+    static RANGE: OnceLock<ErrorRange> = OnceLock::new();
+    *RANGE.get_or_init(|| {
+        let ratios = calibration_results().iter().map(|r| r.ratio);
+        let (low, high) = ratios.fold((1.0f64, 1.0f64), |(lo, hi), r| (lo.min(r), hi.max(r)));
+        ErrorRange { low, high }
+    })
+}
+
+/// Median of the absolute relative errors, the figure docs quote.
+pub fn median_absolute_error() -> f64 {
+    let mut errors: Vec<f64> = calibration_results()
+        .iter()
+        .map(|r| r.relative_error().abs())
+        .collect();
+    if errors.is_empty() {
+        return 0.0;
+    }
+    errors.sort_by(f64::total_cmp);
+    let mid = errors.len() / 2;
+    if errors.len() % 2 == 1 {
+        errors[mid]
+    } else {
+        (errors[mid - 1] + errors[mid]) / 2.0
+    }
+}

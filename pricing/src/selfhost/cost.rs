@@ -1,0 +1,164 @@
+//! A sized, estimated and priced deployment, and its monthly cost at any
+//! volume: a staircase with one step per replica.
+
+use serde::Serialize;
+
+use super::Ownership;
+use super::memory::MemoryFit;
+use super::throughput::Throughput;
+use crate::catalogue::{Engine, Gpu, OpenModel, Precision};
+
+/// What one GPU costs a month, by kind. Rented GPUs have only `rental`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct GpuMonthCost {
+    pub rental: f64,
+    pub depreciation: f64,
+    pub capital: f64,
+    pub power: f64,
+    pub hosting: f64,
+}
+
+impl GpuMonthCost {
+    pub fn total(&self) -> f64 {
+        self.rental + self.depreciation + self.capital + self.power + self.hosting
+    }
+
+    fn times(&self, gpus: f64) -> GpuMonthCost {
+        GpuMonthCost {
+            rental: self.rental * gpus,
+            depreciation: self.depreciation * gpus,
+            capital: self.capital * gpus,
+            power: self.power * gpus,
+            hosting: self.hosting * gpus,
+        }
+    }
+}
+
+/// A deployment sized for a workload's shape. Volume-independent: pricing
+/// a volume is then a few multiplications.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SelfHostPlan {
+    #[serde(serialize_with = "crate::serialize_id")]
+    pub model: &'static OpenModel,
+    #[serde(serialize_with = "crate::serialize_id")]
+    pub gpu: &'static Gpu,
+    #[serde(serialize_with = "crate::serialize_id")]
+    pub engine: &'static Engine,
+    pub precision: Precision,
+    pub ownership: Ownership,
+    pub memory: MemoryFit,
+    /// The roofline estimate, even when a measurement replaces it.
+    pub throughput: Throughput,
+    /// Input plus output tokens a second one replica serves: the measured
+    /// figure where given, else the estimate.
+    pub capacity_tokens_per_second: f64,
+    /// The estimate's range from the calibration error (equal to the
+    /// capacity when measured).
+    pub capacity_low_tokens_per_second: f64,
+    pub capacity_high_tokens_per_second: f64,
+    pub measured: bool,
+    pub per_gpu_month: GpuMonthCost,
+    pub operations_usd_per_month: f64,
+    pub min_replicas: u32,
+    pub target_utilisation: f64,
+    /// Hours a month each GPU is paid for (or, owned, powered).
+    pub billed_hours_per_month: f64,
+    /// Tokens per second of capacity needed per token per month of volume.
+    pub peak_load_factor: f64,
+}
+
+/// One self-hosting option at one volume.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct SelfHostQuote {
+    pub tokens_per_month: f64,
+    pub monthly_usd: f64,
+    pub usd_per_mtok: f64,
+    pub replicas: f64,
+    pub gpus: f64,
+    /// Share of the paid GPU time spent serving the volume.
+    pub utilisation: f64,
+    /// GPU costs of all replicas by kind.
+    pub gpu_costs: GpuMonthCost,
+    pub operations_usd: f64,
+}
+
+impl SelfHostPlan {
+    pub fn gpus_per_replica(&self) -> u32 {
+        self.memory.gpus_per_replica
+    }
+
+    pub fn replica_usd_per_month(&self) -> f64 {
+        f64::from(self.gpus_per_replica()) * self.per_gpu_month.total()
+    }
+
+    /// Monthly volume one more replica adds: the width of a stair.
+    pub fn tokens_per_replica(&self) -> f64 {
+        self.capacity_tokens_per_second * self.target_utilisation / self.peak_load_factor
+    }
+
+    /// Replicas for a volume: enough that the busiest hour stays within
+    /// the target utilisation, and at least the minimum.
+    pub fn replicas(&self, tokens_per_month: f64) -> f64 {
+        (tokens_per_month / self.tokens_per_replica())
+            .ceil()
+            .max(f64::from(self.min_replicas))
+    }
+
+    pub fn monthly_cost(&self, tokens_per_month: f64) -> f64 {
+        self.operations_usd_per_month
+            + self.replicas(tokens_per_month) * self.replica_usd_per_month()
+    }
+
+    pub fn quote(&self, tokens_per_month: f64) -> SelfHostQuote {
+        let replicas = self.replicas(tokens_per_month);
+        let gpus = replicas * f64::from(self.gpus_per_replica());
+        let monthly_usd = self.monthly_cost(tokens_per_month);
+        let paid_capacity =
+            replicas * self.capacity_tokens_per_second * self.billed_hours_per_month * 3600.0;
+        SelfHostQuote {
+            tokens_per_month,
+            monthly_usd,
+            usd_per_mtok: monthly_usd / tokens_per_month * 1e6,
+            replicas,
+            gpus,
+            utilisation: tokens_per_month / paid_capacity,
+            gpu_costs: self.per_gpu_month.times(gpus),
+            operations_usd: self.operations_usd_per_month,
+        }
+    }
+
+    /// The same plan with another replica capacity: the ends of the
+    /// estimate's range.
+    pub fn with_capacity(&self, capacity_tokens_per_second: f64) -> SelfHostPlan {
+        SelfHostPlan {
+            capacity_tokens_per_second,
+            ..self.clone()
+        }
+    }
+
+    /// The plan when throughput is at the low end of its range: the costly case.
+    pub fn pessimistic(&self) -> SelfHostPlan {
+        self.with_capacity(self.capacity_low_tokens_per_second)
+    }
+
+    /// The plan when throughput is at the high end of its range.
+    pub fn optimistic(&self) -> SelfHostPlan {
+        self.with_capacity(self.capacity_high_tokens_per_second)
+    }
+
+    /// "Llama 3.3 70B · FP8 · 2× H100 SXM · vLLM · rented"
+    pub fn label(&self) -> String {
+        format!(
+            "{} · {} · {}× {} · {} · {}",
+            self.model.name,
+            self.precision.format().name,
+            self.gpus_per_replica(),
+            self.gpu.name,
+            self.engine.name,
+            match self.ownership {
+                Ownership::Rent => "rented",
+                Ownership::Own => "owned",
+            }
+        )
+    }
+}

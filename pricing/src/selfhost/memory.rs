@@ -1,0 +1,292 @@
+//! What fits: weights, KV cache and overhead against GPU memory, and the
+//! number of GPUs a replica needs.
+
+use serde::Serialize;
+
+use crate::catalogue::{Engine, Gpu, KvLayout, OpenModel, Precision};
+use crate::units::format_count;
+
+const BYTES_PER_GB: f64 = 1e9;
+
+/// A request's token counts, as the self-hosting model sees them.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct RequestShape {
+    pub input_tokens: f64,
+    pub output_tokens: f64,
+    /// Share of input tokens found in the engine's prefix cache (their prefill is skipped).
+    pub cached_input_share: f64,
+}
+
+impl RequestShape {
+    pub fn tokens(&self) -> f64 {
+        self.input_tokens + self.output_tokens
+    }
+}
+
+/// How a replica's memory is spent.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct MemoryFit {
+    pub gpus_per_replica: u32,
+    pub concurrency: u32,
+    pub weights_gb: f64,
+    pub kv_cache_gb: f64,
+    /// Memory the engine reserves or cannot use, over all the replica's GPUs.
+    pub overhead_gb: f64,
+    /// Total GPU memory of the replica.
+    pub memory_gb: f64,
+}
+
+/// Why a deployment cannot be built.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "problem", rename_all = "kebab-case")]
+pub enum FitError {
+    /// Even the largest replica the engine supports is too small.
+    DoesNotFit {
+        needed_gb: f64,
+        available_gb: f64,
+        max_gpus: u32,
+        gpu: &'static str,
+    },
+    /// The average request is longer than the model's context.
+    ExceedsModelContext {
+        request_tokens: f64,
+        max_context_tokens: f64,
+    },
+}
+
+impl std::fmt::Display for FitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FitError::DoesNotFit {
+                needed_gb,
+                available_gb,
+                max_gpus,
+                gpu,
+            } => write!(
+                f,
+                "does not fit: needs {needed_gb:.0} GB (weights, KV cache and engine overhead) but {max_gpus}x {gpu} have {available_gb:.0} GB"
+            ),
+            FitError::ExceedsModelContext {
+                request_tokens,
+                max_context_tokens,
+            } => write!(
+                f,
+                "a {}-token request exceeds the model's {}-token context",
+                format_count(*request_tokens),
+                format_count(*max_context_tokens)
+            ),
+        }
+    }
+}
+
+impl std::error::Error for FitError {}
+
+pub fn weights_bytes(model: &OpenModel, precision: Precision) -> f64 {
+    model.total_params_b * 1e9 * precision.format().bytes_per_param
+}
+
+/// KV cache bytes one token occupies in one layer that caches it.
+pub fn kv_bytes_per_token_layer(model: &OpenModel, precision: Precision) -> f64 {
+    let values = match model.kv {
+        KvLayout::GroupedQuery { kv_heads, head_dim } => {
+            2.0 * f64::from(kv_heads) * f64::from(head_dim)
+        }
+        KvLayout::Latent { kv_latent_dim } => f64::from(kv_latent_dim),
+    };
+    values * precision.format().kv_bytes_per_value
+}
+
+/// Layer-tokens of KV held for a sequence of `context_tokens`: full-attention
+/// layers keep every token, sliding-window layers at most the window.
+pub fn cached_layer_tokens(model: &OpenModel, context_tokens: f64) -> f64 {
+    f64::from(model.full_attention_layers) * context_tokens
+        + f64::from(model.sliding_window_layers) * context_tokens.min(model.sliding_window_tokens)
+}
+
+pub fn kv_bytes_per_sequence(model: &OpenModel, precision: Precision, context_tokens: f64) -> f64 {
+    kv_bytes_per_token_layer(model, precision) * cached_layer_tokens(model, context_tokens)
+}
+
+/// Memory one GPU offers the weights and KV cache under an engine.
+pub fn usable_bytes_per_gpu(gpu: &Gpu, engine: &Engine) -> f64 {
+    (gpu.memory_gb * engine.memory_fraction - engine.overhead_gb_per_gpu) * BYTES_PER_GB
+}
+
+/// 1, 2, 4, 8, then multiples of 8, up to `max`.
+pub fn gpu_counts(max: u32) -> impl Iterator<Item = u32> {
+    [1, 2, 4]
+        .into_iter()
+        .chain((1..).map(|k| 8 * k))
+        .take_while(move |&n| n <= max)
+}
+
+/// The smallest replica that holds the weights and the KV cache of
+/// `concurrency` sequences of the request's full length.
+pub fn fit(
+    model: &OpenModel,
+    precision: Precision,
+    gpu: &'static Gpu,
+    engine: &Engine,
+    shape: &RequestShape,
+    concurrency: u32,
+) -> Result<MemoryFit, FitError> {
+    if shape.tokens() > model.max_context_tokens {
+        return Err(FitError::ExceedsModelContext {
+            request_tokens: shape.tokens(),
+            max_context_tokens: model.max_context_tokens,
+        });
+    }
+    let weights = weights_bytes(model, precision);
+    let kv = f64::from(concurrency) * kv_bytes_per_sequence(model, precision, shape.tokens());
+    let needed = weights + kv;
+    let usable = usable_bytes_per_gpu(gpu, engine);
+    let fits = |n: u32| usable > 0.0 && f64::from(n) * usable >= needed;
+    match gpu_counts(engine.max_gpus_per_replica).find(|&n| fits(n)) {
+        Some(n) => {
+            let memory_gb = f64::from(n) * gpu.memory_gb;
+            Ok(MemoryFit {
+                gpus_per_replica: n,
+                concurrency,
+                weights_gb: weights / BYTES_PER_GB,
+                kv_cache_gb: kv / BYTES_PER_GB,
+                overhead_gb: memory_gb - f64::from(n) * usable / BYTES_PER_GB,
+                memory_gb,
+            })
+        }
+        None => {
+            let max_gpus = gpu_counts(engine.max_gpus_per_replica).last().unwrap_or(1);
+            let overhead_gb = gpu.memory_gb - usable / BYTES_PER_GB;
+            Err(FitError::DoesNotFit {
+                needed_gb: needed / BYTES_PER_GB + f64::from(max_gpus) * overhead_gb,
+                available_gb: f64::from(max_gpus) * gpu.memory_gb,
+                max_gpus,
+                gpu: gpu.name,
+            })
+        }
+    }
+}
+
+/// The most sequences whose KV cache fits beside the weights on `gpus` GPUs,
+/// at most `cap`; zero when the weights alone do not fit.
+pub fn concurrency_that_fits(
+    model: &OpenModel,
+    precision: Precision,
+    gpu: &Gpu,
+    engine: &Engine,
+    gpus: u32,
+    shape: &RequestShape,
+    cap: u32,
+) -> u32 {
+    let free =
+        f64::from(gpus) * usable_bytes_per_gpu(gpu, engine) - weights_bytes(model, precision);
+    let per_sequence = kv_bytes_per_sequence(model, precision, shape.tokens());
+    if free <= 0.0 {
+        return 0;
+    }
+    let fitting = (free / per_sequence).floor();
+    if fitting >= f64::from(cap) {
+        cap
+    } else {
+        fitting as u32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::{engine, gpu, model};
+
+    fn shape() -> RequestShape {
+        RequestShape {
+            input_tokens: 1500.0,
+            output_tokens: 500.0,
+            cached_input_share: 0.0,
+        }
+    }
+
+    #[test]
+    fn gpu_counts_are_powers_of_two_then_multiples_of_eight() {
+        assert_eq!(
+            gpu_counts(32).collect::<Vec<_>>(),
+            vec![1, 2, 4, 8, 16, 24, 32]
+        );
+        assert_eq!(gpu_counts(4).collect::<Vec<_>>(), vec![1, 2, 4]);
+    }
+
+    #[test]
+    fn llama_70b_kv_cache_by_hand() {
+        let m = model("llama-3.3-70b").unwrap();
+        // 2 (K and V) x 8 KV heads x 128 dims x 1 byte (FP8) = 2,048 bytes per layer-token;
+        // 80 layers x 2,000 tokens = 160,000 layer-tokens -> 327.68 MB per sequence.
+        assert_eq!(kv_bytes_per_token_layer(m, Precision::Fp8), 2048.0);
+        assert_eq!(
+            kv_bytes_per_sequence(m, Precision::Fp8, 2000.0),
+            327_680_000.0
+        );
+        // 70.6e9 parameters x 1 byte = 70.6 GB of FP8 weights.
+        assert_eq!(weights_bytes(m, Precision::Fp8), 70.6e9);
+    }
+
+    #[test]
+    fn llama_70b_fp8_on_h100_needs_two_gpus_for_128_sequences() {
+        let m = model("llama-3.3-70b").unwrap();
+        let g = gpu("h100-sxm").unwrap();
+        let e = engine("vllm").unwrap();
+        // needed 70.6 + 128 x 0.32768 = 112.54 GB; one H100 offers 80 x 0.9 - 3 = 69 GB, two 138.
+        let fit = fit(m, Precision::Fp8, g, e, &shape(), 128).unwrap();
+        assert_eq!(fit.gpus_per_replica, 2);
+        assert!((fit.kv_cache_gb - 41.943_04).abs() < 1e-9);
+        assert_eq!(fit.memory_gb, 160.0);
+    }
+
+    #[test]
+    fn a_model_too_large_says_by_how_much() {
+        let m = model("llama-3.3-70b").unwrap();
+        let g = gpu("rtx-4090").unwrap();
+        let e = engine("llama.cpp").unwrap();
+        // BF16 weights alone are 141.2 GB; four 24 GB cards cannot hold them.
+        let err = fit(m, Precision::Bf16, g, e, &shape(), 1).unwrap_err();
+        match &err {
+            FitError::DoesNotFit {
+                needed_gb,
+                available_gb,
+                max_gpus,
+                ..
+            } => {
+                assert_eq!(*max_gpus, 4);
+                assert_eq!(*available_gb, 96.0);
+                assert!(*needed_gb > 141.0);
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+        assert!(err.to_string().starts_with("does not fit: needs "));
+    }
+
+    #[test]
+    fn sliding_window_layers_cap_their_cache() {
+        let m = model("gpt-oss-120b").unwrap();
+        let full = f64::from(m.full_attention_layers);
+        let sliding = f64::from(m.sliding_window_layers);
+        let expected = full * 10_000.0 + sliding * m.sliding_window_tokens;
+        assert_eq!(cached_layer_tokens(m, 10_000.0), expected);
+    }
+
+    #[test]
+    fn requests_longer_than_the_context_are_refused() {
+        let m = model("phi-4").unwrap();
+        let long = RequestShape {
+            input_tokens: 20_000.0,
+            ..shape()
+        };
+        let err = fit(
+            m,
+            Precision::Bf16,
+            gpu("h100-sxm").unwrap(),
+            engine("vllm").unwrap(),
+            &long,
+            8,
+        )
+        .unwrap_err();
+        assert!(matches!(err, FitError::ExceedsModelContext { .. }));
+    }
+}

@@ -1,0 +1,318 @@
+//! Reading the numbers people type (`2.5B`, `300M`, `1.2e9`, `40,000,000`,
+//! `20%`) and writing numbers people read (`1.4B`, `$12.4k`).
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// Why a typed number could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum ParseNumberError {
+    Empty,
+    /// Characters that are not part of a number.
+    NotANumber,
+    /// A comma that does not separate groups of three digits, as in `2,5`.
+    AmbiguousComma,
+    UnknownSuffix(String),
+}
+
+impl fmt::Display for ParseNumberError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ParseNumberError::Empty => write!(f, "enter a number"),
+            ParseNumberError::NotANumber => {
+                write!(f, "not a number; try 2.5B, 300M, 1.2e9 or 40,000,000")
+            }
+            ParseNumberError::AmbiguousComma => write!(
+                f,
+                "commas may only separate thousands (40,000,000); use a dot for decimals"
+            ),
+            ParseNumberError::UnknownSuffix(s) => write!(
+                f,
+                "unknown unit \"{}\"; use k, M, B or T (thousand, million, billion, trillion)",
+                truncate(s, 12)
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ParseNumberError {}
+
+const SUFFIXES: [(&str, f64); 12] = [
+    ("k", 1e3),
+    ("thousand", 1e3),
+    ("m", 1e6),
+    ("mm", 1e6),
+    ("million", 1e6),
+    ("b", 1e9),
+    ("bn", 1e9),
+    ("g", 1e9),
+    ("billion", 1e9),
+    ("t", 1e12),
+    ("trillion", 1e12),
+    ("q", 1e15),
+];
+
+/// Reads a quantity: digits with an optional decimal point and exponent,
+/// thousands separated by commas, underscores or spaces, an optional leading
+/// `$`, and an optional scale suffix (k, M, B, T, Q or the words). The result
+/// is finite; range checks are the caller's.
+pub fn parse_quantity(text: &str) -> Result<f64, ParseNumberError> {
+    let text = text.trim();
+    let text = text.strip_prefix('$').unwrap_or(text).trim_start();
+    if text.is_empty() {
+        return Err(ParseNumberError::Empty);
+    }
+    let split = text
+        .char_indices()
+        .find(|&(i, c)| {
+            !(c.is_ascii_digit()
+                || matches!(c, '.' | ',' | '_' | ' ' | '\u{a0}' | '\u{202f}' | '+' | '-')
+                || ((c == 'e' || c == 'E') && is_exponent(&text[i..])))
+        })
+        .map_or(text.len(), |(i, _)| i);
+    let (number, suffix) = text.split_at(split);
+    let scale = match suffix.trim().to_ascii_lowercase().as_str() {
+        "" => 1.0,
+        s => SUFFIXES
+            .iter()
+            .find(|(name, _)| *name == s)
+            .map(|&(_, scale)| scale)
+            .ok_or_else(|| ParseNumberError::UnknownSuffix(suffix.trim().to_string()))?,
+    };
+    let digits = strip_separators(number.trim())?;
+    if digits.is_empty() || !digits.bytes().any(|b| b.is_ascii_digit()) {
+        return Err(ParseNumberError::NotANumber);
+    }
+    let value: f64 = digits.parse().map_err(|_| ParseNumberError::NotANumber)?;
+    let value = value * scale;
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(ParseNumberError::NotANumber)
+    }
+}
+
+/// Reads a share: `0.2`, `20%` or `20 %`. Returns the fraction (0.2).
+pub fn parse_share(text: &str) -> Result<f64, ParseNumberError> {
+    let text = text.trim();
+    match text.strip_suffix('%') {
+        Some(percent) => Ok(parse_quantity(percent)? / 100.0),
+        None => parse_quantity(text),
+    }
+}
+
+fn is_exponent(rest: &str) -> bool {
+    let rest = &rest[1..];
+    let rest = rest.strip_prefix(['+', '-']).unwrap_or(rest);
+    rest.starts_with(|c: char| c.is_ascii_digit())
+}
+
+fn strip_separators(number: &str) -> Result<String, ParseNumberError> {
+    let mantissa_end = number.find(['e', 'E']).unwrap_or(number.len());
+    let (mantissa, exponent) = number.split_at(mantissa_end);
+    if mantissa.contains(',') {
+        let integer = mantissa.split('.').next().unwrap_or("");
+        let mut groups = integer.split(',');
+        let first = groups.next().unwrap_or("");
+        let lead = first.trim_start_matches(['+', '-']);
+        let well_formed = !lead.is_empty()
+            && lead.len() <= 3
+            && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+        if !well_formed {
+            return Err(ParseNumberError::AmbiguousComma);
+        }
+    }
+    Ok(mantissa
+        .chars()
+        .chain(exponent.chars())
+        .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}' | '\u{202f}'))
+        .collect())
+}
+
+const SCALES: [(f64, &str); 4] = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")];
+
+/// `1_400_000_000.0` -> `"1.4B"`: three significant digits, a scale suffix.
+pub fn format_count(value: f64) -> String {
+    if !value.is_finite() {
+        return "–".to_string();
+    }
+    let sign = if value < 0.0 { "-" } else { "" };
+    let magnitude = value.abs();
+    for (scale, suffix) in SCALES {
+        let scaled = round_significant(magnitude / scale, 3);
+        if scaled >= 1.0 {
+            return format!("{sign}{}{suffix}", trim_decimal(scaled));
+        }
+    }
+    format!("{sign}{}", trim_decimal(round_significant(magnitude, 3)))
+}
+
+/// `12_400.0` -> `"$12.4k"`; small amounts keep cents or significant digits.
+pub fn format_usd(value: f64) -> String {
+    if !value.is_finite() {
+        return "–".to_string();
+    }
+    let sign = if value < 0.0 { "-" } else { "" };
+    let magnitude = value.abs();
+    if magnitude >= 1e3 {
+        let count = format_count(magnitude);
+        return format!("{sign}${count}");
+    }
+    if magnitude >= 1.0 || magnitude == 0.0 {
+        let rounded = round_significant(magnitude, 3);
+        return format!("{sign}${}", trim_decimal(rounded));
+    }
+    format!("{sign}${}", trim_decimal(round_significant(magnitude, 2)))
+}
+
+/// `12_345.67` -> `"$12,346"`: whole dollars with thousands separators.
+pub fn format_usd_whole(value: f64) -> String {
+    if !value.is_finite() {
+        return "–".to_string();
+    }
+    let sign = if value < 0.0 { "-" } else { "" };
+    let digits = format!("{:.0}", value.abs());
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    format!("{sign}${grouped}")
+}
+
+/// A share as a percentage: `0.4237` -> `"42%"`, `0.004` -> `"0.4%"`.
+pub fn format_percent(share: f64) -> String {
+    if !share.is_finite() {
+        return "–".to_string();
+    }
+    let percent = share * 100.0;
+    if percent.abs() >= 10.0 || percent == 0.0 {
+        format!("{percent:.0}%")
+    } else {
+        format!("{}%", trim_decimal(round_significant(percent, 2)))
+    }
+}
+
+fn round_significant(value: f64, digits: i32) -> f64 {
+    if value == 0.0 {
+        return 0.0;
+    }
+    let magnitude = value.abs().log10().floor() as i32;
+    let factor = 10f64.powi(digits - 1 - magnitude);
+    (value * factor).round() / factor
+}
+
+fn trim_decimal(value: f64) -> String {
+    let text = format!("{value:.6}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    text.to_string()
+}
+
+/// At most `max` characters of untrusted text, for messages.
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let mut cut: String = text.chars().take(max).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_what_people_type() {
+        for (text, value) in [
+            ("2.5B", 2.5e9),
+            ("300M", 3e8),
+            ("300m", 3e8),
+            ("1.2e9", 1.2e9),
+            ("40,000,000", 4e7),
+            ("40 000 000", 4e7),
+            ("40_000_000", 4e7),
+            ("3 billion", 3e9),
+            ("10T", 1e13),
+            ("12k", 12e3),
+            ("$2.90", 2.9),
+            (" 7 ", 7.0),
+            ("1,234.5", 1234.5),
+            ("2E+6", 2e6),
+            ("1.5 bn", 1.5e9),
+            ("-3", -3.0),
+        ] {
+            assert_eq!(parse_quantity(text), Ok(value), "{text}");
+        }
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_number() {
+        assert_eq!(parse_quantity(""), Err(ParseNumberError::Empty));
+        assert_eq!(parse_quantity("  $ "), Err(ParseNumberError::Empty));
+        assert_eq!(
+            parse_quantity("2,5B"),
+            Err(ParseNumberError::AmbiguousComma)
+        );
+        assert_eq!(
+            parse_quantity("1,00"),
+            Err(ParseNumberError::AmbiguousComma)
+        );
+        assert_eq!(
+            parse_quantity("abc"),
+            Err(ParseNumberError::UnknownSuffix("abc".into()))
+        );
+        assert_eq!(
+            parse_quantity("5 parsecs"),
+            Err(ParseNumberError::UnknownSuffix("parsecs".into()))
+        );
+        for text in ["NaN", "inf", "1e999", "1..2", "--1", ".", "1e", "e9"] {
+            assert!(parse_quantity(text).is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn reads_shares() {
+        assert_eq!(parse_share("20%"), Ok(0.2));
+        assert_eq!(parse_share("0.35"), Ok(0.35));
+        assert_eq!(parse_share("12.5 %"), Ok(0.125));
+    }
+
+    #[test]
+    fn writes_counts_people_read() {
+        for (value, text) in [
+            (1.4e9, "1.4B"),
+            (2.5e12, "2.5T"),
+            (3e8, "300M"),
+            (12_000.0, "12k"),
+            (950.0, "950"),
+            (999_950_000.0, "1B"),
+            (1_234_567.0, "1.23M"),
+            (0.0, "0"),
+            (1e16, "10000T"),
+        ] {
+            assert_eq!(format_count(value), text, "{value}");
+        }
+        assert_eq!(format_count(f64::NAN), "–");
+    }
+
+    #[test]
+    fn writes_money_people_read() {
+        assert_eq!(format_usd(12_400.0), "$12.4k");
+        assert_eq!(format_usd(1_250_000.0), "$1.25M");
+        assert_eq!(format_usd(950.0), "$950");
+        assert_eq!(format_usd(2.5), "$2.5");
+        assert_eq!(format_usd(0.42), "$0.42");
+        assert_eq!(format_usd(0.00314), "$0.0031");
+        assert_eq!(format_usd(-3_000.0), "-$3k");
+        assert_eq!(format_usd_whole(12_345.67), "$12,346");
+        assert_eq!(format_usd_whole(999.0), "$999");
+        assert_eq!(format_usd_whole(-1_000_000.0), "-$1,000,000");
+        assert_eq!(format_percent(0.4237), "42%");
+        assert_eq!(format_percent(0.004), "0.4%");
+    }
+}

@@ -1,0 +1,207 @@
+//! The monthly token workload: how much, what shape, and when.
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::DEFAULTS;
+use crate::error::InputError;
+
+/// The volumes the model accepts, in tokens per month.
+pub const MIN_TOKENS_PER_MONTH: f64 = 1e3;
+pub const MAX_TOKENS_PER_MONTH: f64 = 1e16;
+/// Longest request the model accepts (input tokens); no catalogue model reads more.
+pub const MAX_INPUT_TOKENS_PER_REQUEST: f64 = 1e7;
+pub const MAX_OUTPUT_TOKENS_PER_REQUEST: f64 = 1e6;
+/// Busiest hour at most this many times the average.
+pub const MAX_PEAK_TO_AVERAGE: f64 = 100.0;
+
+/// A month's traffic. Volumes count input and output tokens together.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Workload {
+    pub tokens_per_month: f64,
+    /// Average prompt length, including any cached prefix.
+    pub input_tokens_per_request: f64,
+    /// Average completion length, including any reasoning tokens.
+    pub output_tokens_per_request: f64,
+    /// Share of input tokens read from a prompt cache.
+    pub cached_input_share: f64,
+    /// Share of input tokens written to a prompt cache (billed apart by some APIs).
+    pub cache_write_share: f64,
+    /// Share of traffic that can wait for a batch API, or off-peak capacity.
+    pub batch_share: f64,
+    /// Busiest-hour load over the average load of the service hours.
+    pub peak_to_average: f64,
+    /// Hours a day the traffic arrives in.
+    pub service_hours_per_day: f64,
+}
+
+impl Default for Workload {
+    fn default() -> Self {
+        let d = &DEFAULTS;
+        Workload {
+            tokens_per_month: d.tokens_per_month.value,
+            input_tokens_per_request: d.input_tokens_per_request.value,
+            output_tokens_per_request: d.output_tokens_per_request.value,
+            cached_input_share: d.cached_input_share.value,
+            cache_write_share: d.cache_write_share.value,
+            batch_share: d.batch_share.value,
+            peak_to_average: d.peak_to_average.value,
+            service_hours_per_day: d.service_hours_per_day.value,
+        }
+    }
+}
+
+impl Workload {
+    /// The volume from a request count: requests x (input + output tokens).
+    pub fn tokens_for_requests(&self, requests_per_month: f64) -> f64 {
+        requests_per_month * self.tokens_per_request()
+    }
+
+    pub fn tokens_per_request(&self) -> f64 {
+        self.input_tokens_per_request + self.output_tokens_per_request
+    }
+
+    pub fn requests_per_month(&self) -> f64 {
+        self.tokens_per_month / self.tokens_per_request()
+    }
+
+    /// Share of all tokens that are input.
+    pub fn input_share(&self) -> f64 {
+        self.input_tokens_per_request / self.tokens_per_request()
+    }
+
+    /// Seconds a month in which traffic arrives.
+    pub fn service_seconds_per_month(&self) -> f64 {
+        DEFAULTS.hours_per_month.value * self.service_hours_per_day / 24.0 * 3600.0
+    }
+
+    /// Capacity needed, in tokens per second, per token per month of volume:
+    /// interactive traffic at its peak, or the average, whichever is more
+    /// (batch traffic waits for the troughs of the service hours).
+    pub fn peak_load_factor(&self) -> f64 {
+        ((1.0 - self.batch_share) * self.peak_to_average).max(1.0)
+            / self.service_seconds_per_month()
+    }
+
+    /// Every field checked against its documented range.
+    pub fn validate(&self) -> Result<(), Vec<InputError>> {
+        let mut errors = Vec::new();
+        let mut check = |field, value, min, max| {
+            if let Err(e) = InputError::check_range(field, value, min, max) {
+                errors.push(e);
+            }
+        };
+        check(
+            "tokens per month",
+            self.tokens_per_month,
+            MIN_TOKENS_PER_MONTH,
+            MAX_TOKENS_PER_MONTH,
+        );
+        check(
+            "input tokens per request",
+            self.input_tokens_per_request,
+            0.0,
+            MAX_INPUT_TOKENS_PER_REQUEST,
+        );
+        check(
+            "output tokens per request",
+            self.output_tokens_per_request,
+            1.0,
+            MAX_OUTPUT_TOKENS_PER_REQUEST,
+        );
+        check("cached share of input", self.cached_input_share, 0.0, 1.0);
+        check(
+            "cache-write share of input",
+            self.cache_write_share,
+            0.0,
+            1.0,
+        );
+        check("batch share", self.batch_share, 0.0, 1.0);
+        check(
+            "peak-to-average ratio",
+            self.peak_to_average,
+            1.0,
+            MAX_PEAK_TO_AVERAGE,
+        );
+        check(
+            "service hours per day",
+            self.service_hours_per_day,
+            1.0,
+            24.0,
+        );
+        if errors.is_empty() && self.cached_input_share + self.cache_write_share > 1.0 + 1e-12 {
+            errors.push(InputError::SharesExceedOne {
+                first: "cached share of input",
+                second: "cache-write share of input",
+            });
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_valid() {
+        assert_eq!(Workload::default().validate(), Ok(()));
+    }
+
+    #[test]
+    fn derived_figures() {
+        let w = Workload {
+            tokens_per_month: 2e9,
+            input_tokens_per_request: 1500.0,
+            output_tokens_per_request: 500.0,
+            ..Workload::default()
+        };
+        // 2e9 tokens / 2000 tokens per request = 1e6 requests.
+        assert_eq!(w.requests_per_month(), 1e6);
+        assert_eq!(w.input_share(), 0.75);
+        assert_eq!(w.tokens_for_requests(10.0), 20_000.0);
+    }
+
+    #[test]
+    fn peak_load_counts_batch_traffic_at_the_average() {
+        let w = Workload {
+            peak_to_average: 3.0,
+            batch_share: 0.5,
+            service_hours_per_day: 12.0,
+            ..Workload::default()
+        };
+        // 730 h x 12/24 x 3600 s = 1,314,000 s; interactive peak (1 - 0.5) x 3 = 1.5.
+        assert!((w.peak_load_factor() - 1.5 / 1_314_000.0).abs() < 1e-18);
+        let mostly_batch = Workload {
+            batch_share: 0.9,
+            ..w
+        };
+        // (1 - 0.9) x 3 = 0.3 < 1: the average governs.
+        assert!((mostly_batch.peak_load_factor() - 1.0 / 1_314_000.0).abs() < 1e-18);
+    }
+
+    #[test]
+    fn rejects_out_of_range_and_non_finite_values() {
+        let w = Workload {
+            tokens_per_month: f64::NAN,
+            cached_input_share: 1.5,
+            peak_to_average: 0.5,
+            ..Workload::default()
+        };
+        let errors = w.validate().unwrap_err();
+        assert_eq!(errors.len(), 3);
+        assert!(errors[0].to_string().contains("tokens per month"));
+        let shares = Workload {
+            cached_input_share: 0.7,
+            cache_write_share: 0.4,
+            ..Workload::default()
+        };
+        assert!(matches!(
+            shares.validate().unwrap_err()[0],
+            InputError::SharesExceedOne { .. }
+        ));
+    }
+}

@@ -1,0 +1,88 @@
+# Installs what building and testing Crossover needs, skipping what is there.
+# Sourced by scripts/serve and scripts/test; safe to run again (a second run
+# only checks versions). Versions and the reasons for them: ../docs/toolchain.md
+#
+#   source scripts/setup.sh [--browser]
+#
+# --browser also installs Chromium, ChromeDriver and brotli (tests need them,
+# serving does not).
+
+set -euo pipefail
+
+CROSSOVER_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TRUNK_VERSION="0.21.14"
+BINARYEN_VERSION="132"
+TOOLS_DIR="$CROSSOVER_ROOT/.tools"
+
+export PATH="$HOME/.cargo/bin:$TOOLS_DIR/binaryen/node_modules/.bin:$PATH"
+
+say() { printf '\033[1;34m[setup]\033[0m %s\n' "$*" >&2; }
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+        say "need root to run: $*"; return 1
+    fi
+}
+
+# The wasm-bindgen CLI must equal the wasm-bindgen crate in Cargo.lock exactly.
+wasm_bindgen_version() {
+    sed -n '/^name = "wasm-bindgen"$/{n;s/^version = "\(.*\)"$/\1/p;}' "$CROSSOVER_ROOT/Cargo.lock"
+}
+
+ensure_wasm_target() {
+    if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+        say "adding the wasm32-unknown-unknown target"
+        rustup target add wasm32-unknown-unknown
+    fi
+}
+
+ensure_trunk() {
+    if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+        say "installing trunk $TRUNK_VERSION (about 7 minutes on 2 cores)"
+        cargo install trunk --version "$TRUNK_VERSION" --locked
+    fi
+}
+
+ensure_wasm_bindgen() {
+    local want
+    want="$(wasm_bindgen_version)"
+    if [ -z "$want" ]; then
+        say "no wasm-bindgen in Cargo.lock"
+        return 1
+    fi
+    if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $want" ]; then
+        say "installing wasm-bindgen-cli $want (about 2 minutes)"
+        # Not --locked: its lock file names a webpki-roots the registry here lacks.
+        cargo install wasm-bindgen-cli --version "$want"
+    fi
+}
+
+ensure_wasm_opt() {
+    if ! wasm-opt --version 2>/dev/null | grep -q "version_$BINARYEN_VERSION"; then
+        say "installing wasm-opt from npm binaryen@$BINARYEN_VERSION"
+        npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR/binaryen" "binaryen@$BINARYEN_VERSION"
+    fi
+}
+
+ensure_browser() {
+    local missing=()
+    command -v chromium >/dev/null || missing+=(chromium)
+    command -v chromedriver >/dev/null || missing+=(chromium-driver)
+    command -v brotli >/dev/null || missing+=(brotli)
+    if [ "${#missing[@]}" -gt 0 ]; then
+        say "installing ${missing[*]} from Debian"
+        if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"; then
+            as_root apt-get update -q
+            as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+        fi
+    fi
+    export CHROMEDRIVER=/usr/bin/chromedriver
+}
+
+ensure_wasm_target
+ensure_trunk
+ensure_wasm_bindgen
+ensure_wasm_opt
+if [ "${1:-}" = "--browser" ]; then
+    ensure_browser
+fi

@@ -1,0 +1,3 @@
+fn main() {
+    yew::Renderer::<crossover::app::App>::new().render();
+}

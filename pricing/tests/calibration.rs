@@ -1,13 +1,58 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The throughput model against every published measurement in
-//! data/calibration.toml: each estimate within +-40%.
+//! data/calibration.toml: each estimate within +-40%, and docs/cost-model.md
+//! shows the current table.
 
-use crossover_pricing::catalogue::CALIBRATION;
+use std::fmt::Write as _;
+
+use crossover_pricing::catalogue::{CALIBRATION, engine, gpu, model};
 use crossover_pricing::selfhost::calibration::{
     calibration_results, error_range, median_absolute_error,
 };
 
 const TOLERANCE: f64 = 0.40;
+
+fn table() -> String {
+    let mut out = String::from(
+        "| model | GPUs | precision | engine | input/output | sequences | published | estimate | error |\n\
+         |---|---|---|---|---|---:|---:|---:|---:|\n",
+    );
+    for r in calibration_results() {
+        let rec = r.record;
+        writeln!(
+            out,
+            "| {} | {}× {} | {} | {} | {}/{}{} | {} | {:.0} | {:.0} | {:+.0}% |",
+            model(rec.model).unwrap().name,
+            rec.gpu_count,
+            gpu(rec.gpu).unwrap().short_name,
+            rec.precision.format().name,
+            engine(rec.engine).unwrap().name,
+            rec.input_tokens,
+            rec.output_tokens,
+            if rec.prefill_elsewhere {
+                " (decode only)"
+            } else {
+                ""
+            },
+            r.concurrency,
+            rec.output_tokens_per_second_per_gpu,
+            r.estimated_output_tokens_per_second_per_gpu,
+            r.relative_error() * 100.0
+        )
+        .unwrap();
+    }
+    let range = error_range();
+    write!(
+        out,
+        "\nMedian absolute error {:.1}% over {} records; the published figure over the estimate ranges from {:.2} to {:.2}.\n",
+        median_absolute_error() * 100.0,
+        calibration_results().len(),
+        range.low,
+        range.high
+    )
+    .unwrap();
+    out
+}
 
 #[test]
 fn every_record_is_estimated_within_forty_percent() {
@@ -17,44 +62,33 @@ fn every_record_is_estimated_within_forty_percent() {
         CALIBRATION.len(),
         "every record must be runnable (ids known, weights fit)"
     );
-    println!(
-        "| model | GPUs | precision | engine | in/out | concurrency | published tok/s/GPU | estimate | error |"
-    );
-    println!("|---|---|---|---|---|---|---|---|---|");
-    let mut outside = Vec::new();
-    for r in results {
-        let rec = r.record;
-        let error = r.relative_error();
-        println!(
-            "| {} | {}x {} | {} | {} | {}/{} | {} | {:.0} | {:.0} | {:+.0}% |",
-            rec.model,
-            rec.gpu_count,
-            rec.gpu,
-            rec.precision.id(),
-            rec.engine,
-            rec.input_tokens,
-            rec.output_tokens,
-            r.concurrency,
-            rec.output_tokens_per_second_per_gpu,
-            r.estimated_output_tokens_per_second_per_gpu,
-            error * 100.0
-        );
-        if error.abs() > TOLERANCE {
-            outside.push(format!(
+    println!("{}", table());
+    let outside: Vec<String> = results
+        .iter()
+        .filter(|r| r.relative_error().abs() > TOLERANCE)
+        .map(|r| {
+            format!(
                 "{} on {}x {} ({:+.0}%)",
-                rec.model,
-                rec.gpu_count,
-                rec.gpu,
-                error * 100.0
-            ));
-        }
-    }
-    let range = error_range();
-    println!(
-        "\nmedian absolute error {:.1}%; published/estimate from {:.2} to {:.2}",
-        median_absolute_error() * 100.0,
-        range.low,
-        range.high
-    );
+                r.record.model,
+                r.record.gpu_count,
+                r.record.gpu,
+                r.relative_error() * 100.0
+            )
+        })
+        .collect();
     assert!(outside.is_empty(), "outside +-40%: {outside:#?}");
+}
+
+#[test]
+fn the_cost_model_document_shows_the_current_table() {
+    let doc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../docs/cost-model.md"
+    ))
+    .unwrap();
+    let table = table();
+    assert!(
+        doc.contains(&table),
+        "docs/cost-model.md's calibration table is out of date; replace it with:\n\n{table}"
+    );
 }

@@ -1,0 +1,83 @@
+//! The `crossover` binary as a person or a script uses it.
+
+use std::process::Command;
+
+fn crossover(args: &[&str]) -> (bool, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_crossover"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.success(),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn prints_the_default_scenario() {
+    let (ok, out, _) = crossover(&[]);
+    assert!(ok);
+    assert!(out.contains("prices as of"));
+    assert!(out.contains("GPT-5.4 mini"));
+    assert!(
+        out.contains("Llama 3.3 70B Instruct · FP8 · 2× NVIDIA H100 SXM5 80GB · vLLM · rented")
+    );
+    assert!(out.contains("costs less than Claude Sonnet 4.6 from 1.31B tokens a month"));
+}
+
+#[test]
+fn prints_the_worked_example_as_the_docs_say() {
+    let (ok, out, _) = crossover(&["v=1&tpm=10B&api=gpt-5.4-mini"]);
+    assert!(ok);
+    assert!(out.contains("$16,875/month"));
+    assert!(
+        out.contains("$12,068/month (GPU rental $8,468 + operations $3,600); $1.21 per 1M tokens")
+    );
+    assert!(out.contains("costs less than GPT-5.4 mini from 4.64B tokens a month (4.64B–7.15B"));
+    assert!(out.contains("saves $4.81k a month (28%)"));
+    assert!(out.contains(
+        "equal if a GPU-hour cost $4.55 (now $2.9), or the GPUs were 12% busy (now 19%)"
+    ));
+}
+
+#[test]
+fn takes_a_whole_share_link_and_reports_what_it_ignored() {
+    let (ok, out, _) = crossover(&["https://example.org/crossover/#v=1&tpm=3B&bogus=1"]);
+    assert!(ok);
+    assert!(out.contains("note: ignored unknown setting \"bogus\""));
+    assert!(out.contains("APIs at 3B tokens a month"));
+}
+
+#[test]
+fn writes_json_for_scripts() {
+    let (ok, out, _) = crossover(&["--json", "v=1&tpm=10B&api=gpt-5.4-mini"]);
+    assert!(ok);
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let pair = &value["comparison"]["pairs"][0];
+    assert_eq!(pair["at_volume"]["self_host_usd"], 12068.0);
+    assert_eq!(value["comparison"]["apis"][0]["offering"], "gpt-5.4-mini");
+    assert!(value["warnings"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn lists_the_catalogue() {
+    let (ok, out, _) = crossover(&["--list", "gpus"]);
+    assert!(ok && out.contains("h100-sxm") && !out.contains("gpt-5.4"));
+    let (ok, out, _) = crossover(&["--list", "calibration"]);
+    assert!(ok && out.contains("median error"));
+    let (ok, out, _) = crossover(&["--json", "--list", "models"]);
+    assert!(ok);
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(value["models"].as_array().unwrap().len() >= 14);
+}
+
+#[test]
+fn refuses_bad_usage_with_a_message() {
+    let (ok, _, err) = crossover(&["--frobnicate"]);
+    assert!(!ok && err.contains("unknown option --frobnicate"));
+    let (ok, _, err) = crossover(&[&"x".repeat(5000)]);
+    assert!(!ok && err.contains("more than the 4096"));
+    let (ok, _, err) = crossover(&["--list", "nope"]);
+    assert!(!ok && err.contains("--list takes"));
+}

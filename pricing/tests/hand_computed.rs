@@ -1,0 +1,169 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The model against figures worked out by hand in the comments.
+
+use crossover_pricing::catalogue::{Precision, api, gpu};
+use crossover_pricing::{Deployment, Ownership, Workload, api_rate, at_volume, break_even};
+
+fn close(actual: f64, expected: f64) -> bool {
+    (actual - expected).abs() <= 1e-9 * expected.abs().max(1.0)
+}
+
+macro_rules! assert_close {
+    ($actual:expr, $expected:expr) => {
+        assert!(
+            close($actual, $expected),
+            "{} = {}, expected {}",
+            stringify!($actual),
+            $actual,
+            $expected
+        )
+    };
+}
+
+/// 1,500 input + 500 output tokens a request, busiest hour twice the average,
+/// around the clock: capacity needed = volume x 2 / (730 h x 3600 s).
+fn workload() -> Workload {
+    Workload {
+        tokens_per_month: 1e9,
+        input_tokens_per_request: 1500.0,
+        output_tokens_per_request: 500.0,
+        cached_input_share: 0.0,
+        cache_write_share: 0.0,
+        batch_share: 0.0,
+        peak_to_average: 2.0,
+        service_hours_per_day: 24.0,
+    }
+}
+
+/// Two rented H100s at $2.00 an hour serving a measured 500 output tokens/s
+/// (= 2,000 tokens/s with input), planned at 50% utilisation.
+fn rented() -> Deployment {
+    let mut d = Deployment::new("llama-3.3-70b", Precision::Fp8, "h100-sxm", "vllm");
+    d.overrides.usd_per_gpu_hour = Some(2.0);
+    d.overrides.measured_output_tokens_per_second = Some(500.0);
+    d.overrides.target_utilisation = Some(0.5);
+    d
+}
+
+#[test]
+fn a_sawtooth_break_even_by_hand() {
+    let w = workload();
+    let plan = rented().plan(&w).unwrap();
+    // Capacity 500 x 2,000 / 500 = 2,000 tokens/s. A stair is
+    // 2,000 x 0.5 x 2,628,000 s / 2 = 1.314e9 tokens a month.
+    assert_eq!(plan.gpus_per_replica(), 2);
+    assert_close!(plan.capacity_tokens_per_second, 2000.0);
+    assert_close!(plan.tokens_per_replica(), 1.314e9);
+    // R = 2 GPUs x $2.00 x 730 h = $2,920; F = 0.2 x $18,000 = $3,600.
+    assert_close!(plan.replica_usd_per_month(), 2920.0);
+    assert_close!(plan.operations_usd_per_month, 3600.0);
+
+    // Claude Sonnet 4.6 at $3 in / $15 out: 0.75 x 3 + 0.25 x 15 = $6 per 1M tokens.
+    let rate = *api_rate(api("claude-sonnet-4.6").unwrap(), &w)
+        .rate()
+        .unwrap();
+    assert_close!(rate.usd_per_mtok, 6.0);
+
+    // Stair 1: $6,520 < 6e-6 V from V = 1.0867e9 to the stair's end 1.314e9.
+    // Stair 2: $9,440 from 1.5733e9 to 2.628e9. Stair 3: $12,360 / 6e-6 =
+    // 2.06e9 < 2.628e9, so stair 3 and every later one are cheaper throughout.
+    let b = break_even(&rate, &plan);
+    assert_eq!(b.intervals.len(), 2);
+    assert_close!(b.intervals[0].from_tokens_per_month, 6520.0 / 6e-6);
+    assert_close!(b.intervals[0].to_tokens_per_month, 1.314e9);
+    assert_close!(b.intervals[1].from_tokens_per_month, 9440.0 / 6e-6);
+    assert_close!(b.intervals[1].to_tokens_per_month, 1e16);
+    assert_close!(b.cheaper_from_tokens_per_month.unwrap(), 9440.0 / 6e-6);
+    assert!(b.is_cheaper_at(1.2e9) && !b.is_cheaper_at(1.4e9) && b.is_cheaper_at(3e9));
+}
+
+#[test]
+fn the_inverse_questions_by_hand() {
+    let w = workload();
+    let plan = rented().plan(&w).unwrap();
+    let rate = *api_rate(api("claude-sonnet-4.6").unwrap(), &w)
+        .rate()
+        .unwrap();
+    let at = at_volume(&rate, &plan, 1.2e9);
+    // API 1.2e9 x $6e-6 = $7,200; one replica: $3,600 + $2,920 = $6,520.
+    assert_close!(at.api_usd, 7200.0);
+    assert_close!(at.self_host_usd, 6520.0);
+    assert_close!(at.savings_usd, 680.0);
+    // Equal if 2 GPUs x 730 h cost $7,200 - $3,600: $2.4658 an hour.
+    assert_close!(at.breakeven_usd_per_gpu_hour.unwrap(), 3600.0 / 1460.0);
+    assert_close!(at.current_usd_per_gpu_hour, 2.0);
+    // Used now: 1.2e9 / (2,000 tokens/s x 2,628,000 s) = 22.83%.
+    assert_close!(at.current_utilisation, 1.2e9 / 5.256e9);
+    // Equal when $3,600 buys just enough GPUs at $1,460 each:
+    // 1.2e9 x 1,460 / (3,600 x 1,000 tokens/s per GPU x 2,628,000 s) = 18.52%.
+    assert_close!(
+        at.breakeven_utilisation.unwrap(),
+        1.2e9 * 1460.0 / (3600.0 * 1000.0 * 2_628_000.0)
+    );
+}
+
+#[test]
+fn owned_gpu_costs_by_hand() {
+    let mut d = rented();
+    d.ownership = Ownership::Own;
+    d.overrides.purchase_usd_per_gpu = Some(30_000.0);
+    let plan = d.plan(&workload()).unwrap();
+    let g = plan.per_gpu_month;
+    // Defaults: 4 years, 20% residual, 8% a year, $0.12/kWh, PUE 1.4, 56.25 W of host, $25 hosting.
+    // depreciation (30,000 - 6,000) / 48 = $500; capital (30,000 + 6,000) / 2 x 0.08 / 12 = $120
+    assert_close!(g.depreciation, 500.0);
+    assert_close!(g.capital, 120.0);
+    // power (700 + 56.25) W x 730 h x 1.4 x $0.12 / 1000 = $92.7465
+    assert_eq!(gpu("h100-sxm").unwrap().board_power_w, 700.0);
+    assert_close!(g.power, 92.7465);
+    assert_close!(g.hosting, 25.0);
+    assert_close!(g.rental, 0.0);
+    // Owned operations default to 0.25 FTE: $4,500.
+    assert_close!(plan.operations_usd_per_month, 4500.0);
+}
+
+#[test]
+fn service_hours_billing_and_batch_traffic() {
+    let mut w = workload();
+    w.service_hours_per_day = 12.0;
+    w.batch_share = 0.75;
+    let mut d = rented();
+    d.overrides.always_on = Some(false);
+    let plan = d.plan(&w).unwrap();
+    // Billed 730 x 12 / 24 = 365 h: 2 GPUs x $2 x 365 = $1,460 a replica.
+    assert_close!(plan.replica_usd_per_month(), 1460.0);
+    // Interactive peak (1 - 0.75) x 2 = 0.5 < 1: the average governs, over 1,314,000 s.
+    // A stair: 2,000 x 0.5 x 1,314,000 = 1.314e9 tokens.
+    assert_close!(plan.tokens_per_replica(), 1.314e9);
+}
+
+#[test]
+fn never_cheaper_when_a_full_replica_costs_more_per_token() {
+    let w = workload();
+    let plan = rented().plan(&w).unwrap();
+    // GPT-5.4 nano at $0.20 in / $1.25 out: 0.75 x 0.2 + 0.25 x 1.25 = $0.4625 per 1M.
+    // A full stair earns 1.314e9 x 0.4625e-6 = $607.7 < $2,920: never cheaper.
+    let rate = *api_rate(api("gpt-5.4-nano").unwrap(), &w).rate().unwrap();
+    assert_close!(rate.usd_per_mtok, 0.4625);
+    let b = break_even(&rate, &plan);
+    assert!(b.intervals.is_empty() && b.cheaper_from_tokens_per_month.is_none());
+}
+
+#[test]
+fn minimum_replicas_hold_the_first_stair_flat() {
+    let w = workload();
+    let mut d = rented();
+    d.overrides.min_replicas = Some(3);
+    let plan = d.plan(&w).unwrap();
+    // Three replicas up to 3 x 1.314e9: $3,600 + 3 x $2,920 = $12,360.
+    assert_close!(plan.monthly_cost(1e6), 12_360.0);
+    assert_close!(plan.monthly_cost(3.9e9), 12_360.0);
+    assert_close!(plan.monthly_cost(4e9), 15_280.0);
+    let rate = *api_rate(api("claude-sonnet-4.6").unwrap(), &w)
+        .rate()
+        .unwrap();
+    let b = break_even(&rate, &plan);
+    // $12,360 / 6e-6 = 2.06e9, inside the flat first stair; from then on cheaper.
+    assert_close!(b.cheaper_from_tokens_per_month.unwrap(), 2.06e9);
+    assert_eq!(b.intervals.len(), 1);
+}

@@ -1,0 +1,256 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Invariants over random workloads, deployments and texts.
+
+use crossover_pricing::catalogue::{APIS, ENGINES, GPUS, MODELS, Precision};
+use crossover_pricing::link::{decode, encode};
+use crossover_pricing::scenario::{MAX_APIS, MAX_DEPLOYMENTS};
+use crossover_pricing::selfhost::limits;
+use crossover_pricing::workload::{MAX_TOKENS_PER_MONTH, MIN_TOKENS_PER_MONTH};
+use crossover_pricing::{
+    ApiRate, Deployment, Overrides, Ownership, Scenario, SelfHostPlan, Workload, api_rate,
+    break_even, compare,
+};
+use proptest::prelude::*;
+
+fn log_uniform(min: f64, max: f64) -> impl Strategy<Value = f64> {
+    (min.log10()..=max.log10()).prop_map(move |e| 10f64.powf(e).clamp(min, max))
+}
+
+fn volume() -> impl Strategy<Value = f64> {
+    log_uniform(MIN_TOKENS_PER_MONTH, MAX_TOKENS_PER_MONTH)
+}
+
+fn workload() -> impl Strategy<Value = Workload> {
+    (
+        volume(),
+        prop_oneof![Just(0.0), log_uniform(1.0, 200_000.0)],
+        log_uniform(1.0, 20_000.0),
+        0.0..=1.0f64,
+        0.0..=1.0f64,
+        0.0..=1.0f64,
+        1.0..=10.0f64,
+        1.0..=24.0f64,
+    )
+        .prop_map(
+            |(tokens, input, output, cached, write, batch, peak, hours)| Workload {
+                tokens_per_month: tokens,
+                input_tokens_per_request: input.round(),
+                output_tokens_per_request: output.round().max(1.0),
+                cached_input_share: cached,
+                cache_write_share: write * (1.0 - cached),
+                batch_share: batch,
+                peak_to_average: peak,
+                service_hours_per_day: hours,
+            },
+        )
+}
+
+fn optional(range: (f64, f64)) -> impl Strategy<Value = Option<f64>> {
+    prop_oneof![Just(None), (range.0..=range.1).prop_map(Some)]
+}
+
+fn overrides() -> impl Strategy<Value = Overrides> {
+    use limits::*;
+    (
+        (
+            optional(USD_PER_GPU_HOUR),
+            prop_oneof![Just(None), any::<bool>().prop_map(Some)],
+            optional(PURCHASE_USD_PER_GPU),
+            optional(LIFE_YEARS),
+            optional(RESIDUAL_SHARE),
+            optional(COST_OF_CAPITAL_PER_YEAR),
+            optional(ELECTRICITY_USD_PER_KWH),
+        ),
+        (
+            optional(PUE),
+            optional(HOSTING_USD_PER_GPU_MONTH),
+            optional(ENGINEER_FTE),
+            optional(ENGINEER_USD_PER_MONTH),
+            optional(TARGET_UTILISATION),
+            prop_oneof![Just(None), (MIN_REPLICAS.0..=20u32).prop_map(Some)],
+            optional((1.0, 1e6)),
+        ),
+    )
+        .prop_map(
+            |(
+                (gpuh, on, buy, life, resid, capital, kwh),
+                (pue, host, fte, eng, util, min, tps),
+            )| Overrides {
+                usd_per_gpu_hour: gpuh,
+                always_on: on,
+                purchase_usd_per_gpu: buy,
+                life_years: life,
+                residual_share: resid,
+                cost_of_capital_per_year: capital,
+                electricity_usd_per_kwh: kwh,
+                pue,
+                hosting_usd_per_gpu_month: host,
+                engineer_fte: fte,
+                engineer_usd_per_month: eng,
+                target_utilisation: util,
+                min_replicas: min,
+                measured_output_tokens_per_second: tps,
+            },
+        )
+}
+
+fn deployment() -> impl Strategy<Value = Deployment> {
+    (
+        0..MODELS.len(),
+        prop::sample::select(Precision::ALL.to_vec()),
+        0..GPUS.len(),
+        0..ENGINES.len(),
+        any::<bool>(),
+        overrides(),
+    )
+        .prop_map(|(m, precision, g, e, own, overrides)| Deployment {
+            model: MODELS[m].id.to_string(),
+            precision,
+            gpu: GPUS[g].id.to_string(),
+            engine: ENGINES[e].id.to_string(),
+            ownership: if own { Ownership::Own } else { Ownership::Rent },
+            overrides,
+        })
+}
+
+fn scenario() -> impl Strategy<Value = Scenario> {
+    (
+        workload(),
+        prop::sample::subsequence((0..APIS.len()).collect::<Vec<_>>(), 0..=MAX_APIS),
+        prop::collection::vec(deployment(), 0..=MAX_DEPLOYMENTS),
+    )
+        .prop_map(|(workload, apis, deployments)| Scenario {
+            workload,
+            apis: apis.into_iter().map(|i| APIS[i].id.to_string()).collect(),
+            deployments,
+        })
+}
+
+/// A priced API and a buildable deployment for the same workload.
+fn pair() -> impl Strategy<Value = (ApiRate, SelfHostPlan)> {
+    (workload(), 0..APIS.len(), deployment()).prop_filter_map(
+        "not priced or not buildable",
+        |(w, a, d)| {
+            let rate = *api_rate(&APIS[a], &w).rate()?;
+            let plan = d.plan(&w).ok()?;
+            Some((rate, plan))
+        },
+    )
+}
+
+fn near_a_boundary(volume: f64, plan: &SelfHostPlan) -> bool {
+    let stairs = volume / plan.tokens_per_replica();
+    (stairs - stairs.round()).abs() < 1e-6 * stairs.max(1.0)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn cost_never_falls_as_volume_grows((rate, plan) in pair(), a in volume(), b in volume()) {
+        let (low, high) = if a <= b { (a, b) } else { (b, a) };
+        prop_assert!(rate.monthly_cost(low) <= rate.monthly_cost(high));
+        prop_assert!(plan.monthly_cost(low) <= plan.monthly_cost(high));
+        prop_assert!(plan.pessimistic().monthly_cost(high) >= plan.optimistic().monthly_cost(high));
+    }
+
+    #[test]
+    fn every_break_even_interval_is_a_real_crossing((rate, plan) in pair(), samples in prop::collection::vec(volume(), 16)) {
+        let result = break_even(&rate, &plan);
+        let cheaper = |v: f64| plan.monthly_cost(v) < rate.monthly_cost(v);
+        for (i, interval) in result.intervals.iter().enumerate() {
+            let (from, to) = (interval.from_tokens_per_month, interval.to_tokens_per_month);
+            prop_assert!(from < to || (from == to && i + 1 == result.intervals.len()));
+            let inside = [from + (to - from) * 0.5, from + (to - from) * 1e-3, to - (to - from) * 1e-3];
+            for v in inside.into_iter().filter(|v| !near_a_boundary(*v, &plan)) {
+                prop_assert!(cheaper(v), "not cheaper at {} inside ({}, {}]", v, from, to);
+            }
+            if from > MIN_TOKENS_PER_MONTH {
+                let below = from * (1.0 - 1e-9);
+                prop_assert!(near_a_boundary(below, &plan) || !cheaper(below), "cheaper just below {}", from);
+            }
+            if let Some(next) = result.intervals.get(i + 1) {
+                prop_assert!(to < next.from_tokens_per_month);
+                let gap = to + (next.from_tokens_per_month - to) * 0.5;
+                prop_assert!(near_a_boundary(gap, &plan) || !cheaper(gap), "cheaper in the gap at {}", gap);
+            }
+        }
+        if !result.truncated {
+            for v in samples.into_iter().filter(|v| !near_a_boundary(*v, &plan)) {
+                prop_assert_eq!(cheaper(v), result.is_cheaper_at(v), "volume {} misclassified", v);
+            }
+        }
+        if let Some(from) = result.cheaper_from_tokens_per_month {
+            prop_assert_eq!(Some(from), result.intervals.last().map(|i| i.from_tokens_per_month));
+            prop_assert_eq!(result.intervals.last().map(|i| i.to_tokens_per_month), Some(MAX_TOKENS_PER_MONTH));
+        }
+    }
+
+    #[test]
+    fn decode_reads_back_what_encode_wrote(s in scenario()) {
+        let text = encode(&s);
+        let decoded = decode(&text).unwrap();
+        prop_assert!(decoded.warnings.is_empty(), "{:?} from {}", decoded.warnings, text);
+        prop_assert_eq!(decoded.scenario, s);
+    }
+
+    #[test]
+    fn valid_input_gives_no_nan_or_infinity(s in scenario()) {
+        let c = compare(&s).unwrap();
+        for api in &c.apis {
+            if let Some(cost) = api.monthly_usd {
+                prop_assert!(cost.is_finite() && cost >= 0.0);
+            }
+        }
+        for d in &c.deployments {
+            if let Some(q) = &d.quote {
+                for v in [q.monthly_usd, q.usd_per_mtok, q.replicas, q.gpus, q.utilisation, q.operations_usd] {
+                    prop_assert!(v.is_finite() && v >= 0.0, "{:?}", q);
+                }
+            }
+        }
+        for p in &c.pairs {
+            let at = &p.at_volume;
+            for v in [at.api_usd, at.self_host_usd, at.savings_usd, at.savings_share, at.current_usd_per_gpu_hour, at.current_utilisation] {
+                prop_assert!(v.is_finite(), "{:?}", at);
+            }
+            for v in [at.breakeven_usd_per_gpu_hour, at.breakeven_utilisation, p.break_even.cheaper_from_tokens_per_month].into_iter().flatten() {
+                prop_assert!(v.is_finite());
+            }
+            prop_assert!(!p.headline.contains("NaN") && !p.headline.contains("inf"), "{}", p.headline);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2048))]
+
+    #[test]
+    fn any_text_decodes_into_a_valid_scenario(text in any::<String>()) {
+        if let Ok(decoded) = decode(&text) {
+            prop_assert!(decoded.scenario.workload.validate().is_ok());
+            prop_assert!(compare(&decoded.scenario).is_ok());
+            let again = decode(&encode(&decoded.scenario)).unwrap();
+            prop_assert_eq!(again.scenario, decoded.scenario);
+        }
+    }
+
+    #[test]
+    fn link_shaped_text_decodes_into_a_valid_scenario(
+        pairs in prop::collection::vec(
+            (
+                prop::sample::select(vec!["v", "tpm", "in", "out", "cache", "write", "batch", "peak", "hours", "api", "d", "d1", "d1.own", "d1.gpuh", "d1.util", "d1.min", "d2", "d9", "d1.zz", "x"]),
+                "[-0-9a-z.:,%eE+]{0,24}",
+            ),
+            0..12,
+        )
+    ) {
+        let text: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let decoded = decode(&text.join("&")).unwrap();
+        prop_assert!(decoded.scenario.workload.validate().is_ok());
+        for d in &decoded.scenario.deployments {
+            prop_assert!(d.terms().validate().is_ok());
+        }
+        prop_assert!(compare(&decoded.scenario).is_ok());
+    }
+}

@@ -467,6 +467,11 @@ impl Catalogue {
                 p.check(m.active_params_b < m.total_params_b, || {
                     format!("{at}: a mixture of experts has fewer active than total parameters")
                 });
+                // The throughput model splits active parameters into always-used ones and k experts.
+                let per_expert = (m.total_params_b - m.active_params_b) / f64::from(e - k);
+                p.check(m.active_params_b - f64::from(k) * per_expert > 0.0, || {
+                    format!("{at}: active parameters leave nothing for attention and shared layers once {k} experts of {per_expert:.2}B are counted; check total/active")
+                });
             }
             p.check(m.layers > 0 && m.query_heads > 0, || {
                 format!("{at}: layers and query_heads must be positive")

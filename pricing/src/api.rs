@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::catalogue::ApiOffering;
+use crate::selfhost::cost::CurvePoint;
 use crate::workload::Workload;
 
 /// The price of one million of the workload's tokens on an offering.
@@ -19,6 +20,14 @@ pub struct ApiRate {
 impl ApiRate {
     pub fn monthly_cost(&self, tokens_per_month: f64) -> f64 {
         self.usd_per_mtok * tokens_per_month / 1e6
+    }
+
+    /// The cost line between two volumes: straight on any axes.
+    pub fn cost_curve(&self, from: f64, to: f64) -> [CurvePoint; 2] {
+        [
+            CurvePoint::new(from, self.monthly_cost(from)),
+            CurvePoint::new(to, self.monthly_cost(to)),
+        ]
     }
 }
 
@@ -148,10 +157,22 @@ fn prices_for(offering: &ApiOffering, workload: &Workload) -> Result<Prices, &'s
         (Some(batch_input), Some(batch_output)) => {
             let input_ratio = ratio(batch_input, base_input);
             let output_ratio = ratio(batch_output, base_output);
-            let batch_cached = offering
-                .batch_cached_input_usd_per_mtok
-                .map_or(cached, |c| c * ratio(cached, base_cached));
-            Some((input * input_ratio, batch_cached, output * output_ratio))
+            let batch_input = input * input_ratio;
+            let batch_cached = match (
+                offering.batch_cached_input_usd_per_mtok,
+                offering.cached_input_usd_per_mtok,
+            ) {
+                (Some(listed), _) => listed * ratio(cached, base_cached),
+                (None, Some(_)) => cached,
+                // No caching at all: a "cached" token is an ordinary batch token.
+                (None, None) => batch_input,
+            };
+            // A cache hit never costs more than a miss.
+            Some((
+                batch_input,
+                batch_cached.min(batch_input),
+                output * output_ratio,
+            ))
         }
         _ => None,
     };
@@ -267,6 +288,28 @@ mod tests {
         };
         // with a listed batch cached price: 0.75 x 0.1 + 0.25 x 5 = 1.325
         assert!((rate(&listed, &w) - 1.325).abs() < 1e-12);
+    }
+
+    #[test]
+    fn without_cache_prices_batch_tokens_all_pay_the_batch_price() {
+        let no_cache = ApiOffering {
+            cached_input_usd_per_mtok: None,
+            cache_write_usd_per_mtok: None,
+            long_context: None,
+            ..offering()
+        };
+        let cached = Workload {
+            batch_share: 1.0,
+            cached_input_share: 1.0,
+            ..workload()
+        };
+        let uncached = Workload {
+            cached_input_share: 0.0,
+            ..cached.clone()
+        };
+        // both 0.75 x $1 + 0.25 x $5 = $2.00
+        assert_eq!(rate(&no_cache, &cached), 2.0);
+        assert_eq!(rate(&no_cache, &uncached), 2.0);
     }
 
     #[test]

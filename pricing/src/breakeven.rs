@@ -14,9 +14,10 @@ use crate::api::ApiRate;
 use crate::selfhost::cost::SelfHostPlan;
 use crate::workload::{MAX_TOKENS_PER_MONTH, MIN_TOKENS_PER_MONTH};
 
-/// More stairs than this, each with its own partial interval, and the list is
-/// cut short (`truncated`). It takes self-hosting within about 0.01% of the
-/// API's price per token at full load to get there.
+/// More stairs than this, each with its own partial interval, and the list
+/// is cut short (`truncated`); the last interval and `cheaper_from` are still
+/// exact. It takes self-hosting within about 0.01% of the API's price per
+/// token at full load to get there.
 pub const MAX_INTERVALS: usize = 10_000;
 
 /// Volumes `(from, to]` in tokens a month where self-hosting is cheaper.
@@ -63,73 +64,80 @@ pub fn break_even(rate: &ApiRate, plan: &SelfHostPlan) -> BreakEven {
     let per_replica = plan.replica_usd_per_month();
     let min_replicas = f64::from(plan.min_replicas);
     let stair = plan.tokens_per_replica();
-    let none = BreakEven {
+    let mut result = BreakEven {
         intervals: Vec::new(),
         cheaper_from_tokens_per_month: None,
         truncated: false,
     };
     // Per token at full stairs, self-hosting must beat the API: a Q > R.
     let margin = a * stair - per_replica;
-    if a <= 0.0 || margin.is_nan() || margin <= 0.0 || !stair.is_finite() {
-        return none;
+    if a <= 0.0 || margin.is_nan() || margin <= 0.0 || !stair.is_finite() || stair <= 0.0 {
+        return result;
     }
+    // Stair k covers ((k-1)Q, kQ] (the first, k = m, covers (0, mQ]) at
+    // cost F + kR; self-hosting is cheaper there above (F + kR) / a.
+    let stair_start = |k: f64| {
+        if k <= min_replicas {
+            0.0
+        } else {
+            (k - 1.0) * stair
+        }
+    };
+    let crossing = |k: f64| (fixed + k.max(min_replicas) * per_replica) / a;
     // First stair with any cheaper volume: k (aQ - R) > F.
-    let first = (fixed / margin).floor() + 1.0;
-    // First stair cheaper throughout (k > m): k (aQ - R) >= F + aQ.
+    let first = ((fixed / margin).floor() + 1.0).max(min_replicas);
+    // First stair cheaper throughout (k > m): k (aQ - R) >= F + aQ. From
+    // there on every stair is, and the intervals join into one.
     let all = ((fixed + a * stair) / margin)
         .ceil()
         .max(min_replicas + 1.0);
     let in_range = (MIN_TOKENS_PER_MONTH / stair).ceil();
-    let mut k = first.max(min_replicas).max(in_range);
+    let start = first.max(in_range);
 
-    let mut intervals: Vec<Interval> = Vec::new();
-    let mut truncated = false;
-    let mut cheaper_from = None;
-    loop {
-        let stair_start = if k <= min_replicas {
-            0.0
-        } else {
-            (k - 1.0) * stair
-        };
-        if stair_start >= MAX_TOKENS_PER_MONTH {
-            break;
+    let push = |intervals: &mut Vec<Interval>, from: f64, to: f64| {
+        let from = from.max(MIN_TOKENS_PER_MONTH);
+        let to = to.min(MAX_TOKENS_PER_MONTH);
+        if from >= to {
+            return;
         }
-        let crossing = (fixed + k.max(min_replicas) * per_replica) / a;
-        let from = stair_start.max(crossing).max(MIN_TOKENS_PER_MONTH);
-        let to = if k >= all {
-            MAX_TOKENS_PER_MONTH
-        } else {
-            (k * stair).min(MAX_TOKENS_PER_MONTH)
-        };
-        if from < to || (k >= all && from <= to) {
-            let adjoins = intervals
-                .last()
-                .is_some_and(|last| last.to_tokens_per_month >= from);
-            if adjoins {
-                if let Some(last) = intervals.last_mut() {
-                    last.to_tokens_per_month = to;
-                }
-            } else if intervals.len() == MAX_INTERVALS {
-                truncated = true;
-                break;
-            } else {
-                intervals.push(Interval {
-                    from_tokens_per_month: from,
-                    to_tokens_per_month: to,
-                });
-            }
+        match intervals.last_mut() {
+            Some(last) if last.to_tokens_per_month >= from => last.to_tokens_per_month = to,
+            _ => intervals.push(Interval {
+                from_tokens_per_month: from,
+                to_tokens_per_month: to,
+            }),
         }
-        if k >= all {
-            cheaper_from = intervals.last().map(|i| i.from_tokens_per_month);
-            break;
+    };
+    // The stairs cheaper only in their upper part, one interval each.
+    let partial = (all - start).max(0.0);
+    let listed = partial.min(MAX_INTERVALS as f64) as u64;
+    for i in 0..listed {
+        let k = start + i as f64;
+        if stair_start(k) >= MAX_TOKENS_PER_MONTH {
+            return result;
         }
-        k += 1.0;
+        push(
+            &mut result.intervals,
+            stair_start(k).max(crossing(k)),
+            k * stair,
+        );
     }
-    BreakEven {
-        intervals,
-        cheaper_from_tokens_per_month: cheaper_from,
-        truncated,
+    result.truncated = partial > listed as f64;
+    // The stairs cheaper throughout, joined to the part of the stair before
+    // them that is cheaper too (in closed form, however many stairs came
+    // before).
+    let before = all - 1.0;
+    let tail_from = if before >= start {
+        stair_start(before).max(crossing(before))
+    } else {
+        stair_start(all)
+    };
+    if tail_from < MAX_TOKENS_PER_MONTH {
+        push(&mut result.intervals, tail_from, MAX_TOKENS_PER_MONTH);
+        result.cheaper_from_tokens_per_month =
+            result.intervals.last().map(|i| i.from_tokens_per_month);
     }
+    result
 }
 
 /// The two options side by side at one volume, and what would make them equal.

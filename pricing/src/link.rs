@@ -416,9 +416,15 @@ impl Reader {
             Some((index, setting)) => (index, Some(setting)),
             None => (rest, None),
         };
+        // Only canonical numbers (d1, not d01 or d+1) name a slot.
         let slot = match index.parse::<usize>() {
-            Ok(n) if (1..=MAX_DEPLOYMENTS).contains(&n) && index.len() <= 2 => n - 1,
-            Ok(_) if index.bytes().all(|b| b.is_ascii_digit()) => {
+            Ok(n) if n.to_string() != index || n == 0 => {
+                return self.warn(LinkWarning::UnknownKey {
+                    key: key.to_string(),
+                });
+            }
+            Ok(n) if n <= MAX_DEPLOYMENTS => n - 1,
+            Ok(_) => {
                 return self.warn(LinkWarning::TooMany {
                     what: "deployments",
                     max: MAX_DEPLOYMENTS,
@@ -707,6 +713,22 @@ mod tests {
         assert!(messages.iter().any(|m| m.contains("precision must be")));
         assert!(messages.iter().any(|m| m.contains("d2.gpuh")));
         assert!(messages.iter().any(|m| m.contains("exceed 100%")));
+    }
+
+    #[test]
+    fn deployment_keys_are_canonical() {
+        let d = decode("v=1&d01=gpt-oss-20b:int4:l40s:vllm&d0=x&d+1=y&d9=z").unwrap();
+        let messages: Vec<String> = d.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(d.scenario.deployments, Scenario::default().deployments);
+        assert!(
+            messages
+                .iter()
+                .filter(|m| m.contains("unknown setting"))
+                .count()
+                == 3,
+            "{messages:?}"
+        );
+        assert!(messages.iter().any(|m| m.contains("first 8 deployments")));
     }
 
     #[test]

@@ -14,6 +14,53 @@ pub const MAX_OUTPUT_TOKENS_PER_REQUEST: f64 = 1e6;
 /// Busiest hour at most this many times the average.
 pub const MAX_PEAK_TO_AVERAGE: f64 = 100.0;
 
+/// The unit a person states their volume in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum VolumeUnit {
+    #[default]
+    TokensPerMonth,
+    TokensPerDay,
+    /// Requests a day, each of the workload's input + output tokens.
+    RequestsPerDay,
+}
+
+impl VolumeUnit {
+    pub const ALL: [VolumeUnit; 3] = [
+        VolumeUnit::TokensPerMonth,
+        VolumeUnit::TokensPerDay,
+        VolumeUnit::RequestsPerDay,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            VolumeUnit::TokensPerMonth => "tokens per month",
+            VolumeUnit::TokensPerDay => "tokens per day",
+            VolumeUnit::RequestsPerDay => "requests per day",
+        }
+    }
+
+    /// What a volume of `tokens_per_month` is in this unit.
+    pub fn from_tokens_per_month(self, tokens_per_month: f64, workload: &Workload) -> f64 {
+        let days = DEFAULTS.hours_per_month.value / 24.0;
+        match self {
+            VolumeUnit::TokensPerMonth => tokens_per_month,
+            VolumeUnit::TokensPerDay => tokens_per_month / days,
+            VolumeUnit::RequestsPerDay => tokens_per_month / days / workload.tokens_per_request(),
+        }
+    }
+
+    /// Tokens per month for `amount` in this unit (a month is 730 h, 30.42 days).
+    pub fn to_tokens_per_month(self, amount: f64, workload: &Workload) -> f64 {
+        let days = DEFAULTS.hours_per_month.value / 24.0;
+        match self {
+            VolumeUnit::TokensPerMonth => amount,
+            VolumeUnit::TokensPerDay => amount * days,
+            VolumeUnit::RequestsPerDay => amount * days * workload.tokens_per_request(),
+        }
+    }
+}
+
 /// A month's traffic. Volumes count input and output tokens together.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Workload {
@@ -163,6 +210,20 @@ mod tests {
         assert_eq!(w.requests_per_month(), 1e6);
         assert_eq!(w.input_share(), 0.75);
         assert_eq!(w.tokens_for_requests(10.0), 20_000.0);
+    }
+
+    #[test]
+    fn volume_units_convert_both_ways() {
+        let w = Workload::default();
+        // 730 h / 24 = 30.4167 days; 2,000 tokens a request.
+        let per_day = VolumeUnit::TokensPerDay.to_tokens_per_month(1e8, &w);
+        assert!((per_day - 3.041_666_666_666_667e9).abs() < 1.0);
+        let requests = VolumeUnit::RequestsPerDay.to_tokens_per_month(1000.0, &w);
+        assert!((requests - 1000.0 * 2000.0 * 730.0 / 24.0).abs() < 1e-6);
+        for unit in VolumeUnit::ALL {
+            let back = unit.to_tokens_per_month(unit.from_tokens_per_month(2.5e9, &w), &w);
+            assert!((back - 2.5e9).abs() < 1e-3);
+        }
     }
 
     #[test]

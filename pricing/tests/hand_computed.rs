@@ -167,3 +167,68 @@ fn minimum_replicas_hold_the_first_stair_flat() {
     assert_close!(b.cheaper_from_tokens_per_month.unwrap(), 2.06e9);
     assert_eq!(b.intervals.len(), 1);
 }
+
+#[test]
+fn the_staircase_curve_has_a_vertex_at_each_stair_end() {
+    let w = workload();
+    let plan = rented().plan(&w).unwrap();
+    // Stairs of 1.314e9 from $6,520 rising by $2,920; from 1e9 to 3e9 the
+    // boundaries 1.314e9 and 2.628e9 each give two vertices.
+    let curve = plan.cost_curve(1e9, 3e9, 64);
+    let points: Vec<(f64, f64)> = curve
+        .iter()
+        .map(|p| (p.tokens_per_month, p.monthly_usd))
+        .collect();
+    let expected = [
+        (1e9, 6520.0),
+        (1.314e9, 6520.0),
+        (1.314e9, 9440.0),
+        (2.628e9, 9440.0),
+        (2.628e9, 12_360.0),
+        (3e9, 12_360.0),
+    ];
+    assert_eq!(points.len(), expected.len());
+    for ((v, c), (ev, ec)) in points.iter().zip(expected) {
+        assert!(close(*v, ev) && close(*c, ec), "({v}, {c}) vs ({ev}, {ec})");
+    }
+    assert!(close(curve[0].usd_per_mtok, 6.52));
+    // Thousands of stairs: samples, every one on the staircase.
+    let dense = plan.cost_curve(1e9, 1e13, 64);
+    assert_eq!(dense.len(), 64);
+    assert!(
+        dense
+            .iter()
+            .all(|p| close(p.monthly_usd, plan.monthly_cost(p.tokens_per_month)))
+    );
+}
+
+#[test]
+fn tiny_stairs_finish_and_many_stairs_keep_the_exact_tail() {
+    use crossover_pricing::link::decode;
+    // A replica serving a thousandth of a token a second: stairs under one
+    // token a month. Must return at once, not count stairs for ever.
+    let tiny = decode("v=1&in=0&out=1&peak=100&hours=1&api=gpt-5.4-mini&d1=llama-3.1-8b:bf16:h100-sxm:vllm&d1.tps=0.001&d1.util=0.05&d1.fte=100&d1.eng=1e6&d1.gpuh=3.3e-10").unwrap();
+    let c = crossover_pricing::compare(&tiny.scenario).unwrap();
+    assert_eq!(c.pairs.len(), 1);
+
+    // Self-hosting within a hair of the API per token: over 10,000 partial
+    // stairs, yet the volume from which it is always cheaper is exact.
+    let close_call =
+        decode("v=1&api=gpt-5.4-mini&d1=llama-3.3-70b:fp8:h100-sxm:vllm&d1.gpuh=10.3995").unwrap();
+    let c = crossover_pricing::compare(&close_call.scenario).unwrap();
+    let pair = &c.pairs[0];
+    assert!(pair.break_even.truncated);
+    let plan = c.deployments[0].plan.as_ref().unwrap();
+    let rate = c.apis[0].pricing.rate().unwrap();
+    let from = pair.break_even.cheaper_from_tokens_per_month.unwrap();
+    for v in [from * 1.000_001, from * 1.5, from * 10.0] {
+        assert!(
+            plan.monthly_cost(v) < rate.monthly_cost(v),
+            "not cheaper at {v}"
+        );
+    }
+    // Just below it lies the narrow gap (here under a million tokens) between
+    // the stairs' start and the last partial stair's crossing.
+    let below = from - 1.0;
+    assert!(plan.monthly_cost(below) >= rate.monthly_cost(below));
+}

@@ -28,7 +28,7 @@ fn workload() -> impl Strategy<Value = Workload> {
         0.0..=1.0f64,
         0.0..=1.0f64,
         0.0..=1.0f64,
-        1.0..=10.0f64,
+        prop_oneof![1.0..=10.0f64, 1.0..=100.0f64],
         1.0..=24.0f64,
     )
         .prop_map(
@@ -68,7 +68,7 @@ fn overrides() -> impl Strategy<Value = Overrides> {
             optional(ENGINEER_USD_PER_MONTH),
             optional(TARGET_UTILISATION),
             prop_oneof![Just(None), (MIN_REPLICAS.0..=20u32).prop_map(Some)],
-            optional((1.0, 1e6)),
+            prop_oneof![Just(None), log_uniform(1e-3, 1e6).prop_map(Some)],
         ),
     )
         .prop_map(

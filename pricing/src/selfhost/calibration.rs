@@ -94,8 +94,17 @@ pub fn error_range() -> ErrorRange {
     static RANGE: OnceLock<ErrorRange> = OnceLock::new();
     *RANGE.get_or_init(|| {
         let ratios = calibration_results().iter().map(|r| r.ratio);
-        let (low, high) = ratios.fold((1.0f64, 1.0f64), |(lo, hi), r| (lo.min(r), hi.max(r)));
-        ErrorRange { low, high }
+        let (low, high) = ratios.fold((f64::INFINITY, 0.0f64), |(lo, hi), r| {
+            (lo.min(r), hi.max(r))
+        });
+        if low.is_finite() {
+            ErrorRange { low, high }
+        } else {
+            ErrorRange {
+                low: 1.0,
+                high: 1.0,
+            }
+        }
     })
 }
 

@@ -82,7 +82,63 @@ pub struct SelfHostQuote {
     pub operations_usd: f64,
 }
 
+/// A point of a cost curve.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct CurvePoint {
+    pub tokens_per_month: f64,
+    pub monthly_usd: f64,
+    pub usd_per_mtok: f64,
+}
+
+impl CurvePoint {
+    pub fn new(tokens_per_month: f64, monthly_usd: f64) -> CurvePoint {
+        CurvePoint {
+            tokens_per_month,
+            monthly_usd,
+            usd_per_mtok: monthly_usd / tokens_per_month * 1e6,
+        }
+    }
+}
+
 impl SelfHostPlan {
+    /// The staircase between two volumes as the vertices of a line: each
+    /// stair's ends, with the jump drawn as a vertical step. On log-log axes
+    /// straight segments between these vertices are exact for both the
+    /// monthly cost and the cost per token. With more than `max_points / 2`
+    /// stairs in range, log-spaced samples instead (the steps are then
+    /// narrower than a pixel).
+    pub fn cost_curve(&self, from: f64, to: f64, max_points: usize) -> Vec<CurvePoint> {
+        let stair = self.tokens_per_replica();
+        let first = (from / stair).ceil().max(f64::from(self.min_replicas));
+        let last = (to / stair).ceil();
+        let stairs = last - first;
+        let mut points = vec![CurvePoint::new(from, self.monthly_cost(from))];
+        if stairs.is_finite() && stairs <= (max_points / 2) as f64 {
+            let mut k = first;
+            while k < last {
+                let boundary = k * stair;
+                if boundary > from && boundary < to {
+                    let cost = self.operations_usd_per_month + k * self.replica_usd_per_month();
+                    points.push(CurvePoint::new(boundary, cost));
+                    points.push(CurvePoint::new(
+                        boundary,
+                        cost + self.replica_usd_per_month(),
+                    ));
+                }
+                k += 1.0;
+            }
+        } else {
+            let n = max_points.max(2);
+            let ratio = (to / from).ln();
+            for i in 1..n - 1 {
+                let v = from * (ratio * i as f64 / (n - 1) as f64).exp();
+                points.push(CurvePoint::new(v, self.monthly_cost(v)));
+            }
+        }
+        points.push(CurvePoint::new(to, self.monthly_cost(to)));
+        points
+    }
+
     pub fn gpus_per_replica(&self) -> u32 {
         self.memory.gpus_per_replica
     }

@@ -276,14 +276,19 @@ pub fn estimate(
         (batch / seconds, seconds, bound)
     } else {
         let (step, bound) = pass(model, precision, &rates, batch, kv_bytes, decode_attention);
-        let (prefill, _) = pass(
-            model,
-            precision,
-            &rates,
-            prefill_tokens,
-            0.0,
-            prefill_attention,
-        );
+        let prefill = if prefill_tokens > 0.0 {
+            pass(
+                model,
+                precision,
+                &rates,
+                prefill_tokens,
+                0.0,
+                prefill_attention,
+            )
+            .0
+        } else {
+            0.0
+        };
         // `batch` requests take `batch` prefills and `output` shared steps.
         let seconds = batch * prefill + output * step;
         (batch * output / seconds, step, bound)

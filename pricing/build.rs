@@ -28,6 +28,10 @@ fn main() {
             problems.join("\n  ")
         ));
     }
+    let mut catalogue = catalogue;
+    if std::env::var_os("CARGO_FEATURE_NOTES").is_none() {
+        catalogue.drop_notes();
+    }
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("catalogue.rs");
     std::fs::write(out, catalogue.to_rust()).unwrap();
 }
@@ -352,6 +356,28 @@ impl Catalogue {
             ),
             assumptions: load(dir, "assumptions.toml")?,
         })
+    }
+
+    /// Without the `notes` feature: free text and calibration provenance go,
+    /// every number and every price source stays.
+    fn drop_notes(&mut self) {
+        for a in &mut self.apis {
+            a.notes = None;
+            a.via = None;
+        }
+        for m in &mut self.models {
+            m.notes = None;
+        }
+        for g in &mut self.gpus {
+            g.notes = None;
+        }
+        for e in &mut self.engines {
+            e.notes.clear();
+        }
+        for r in &mut self.records {
+            r.notes = None;
+            r.source.clear();
+        }
     }
 
     fn check(&self) -> Vec<String> {

@@ -4,8 +4,8 @@
 #
 #   source scripts/setup.sh [--browser]
 #
-# --browser also installs Chromium, ChromeDriver and brotli (tests need them,
-# serving does not).
+# --browser also installs Chromium, ChromeDriver, brotli and playwright-core
+# (tests need them, serving does not).
 
 set -euo pipefail
 
@@ -76,7 +76,12 @@ ensure_browser() {
             as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
         fi
     fi
+    if [ ! -d "$CROSSOVER_ROOT/tests/e2e/node_modules/playwright-core" ]; then
+        say "installing playwright-core for the end-to-end tests (it drives the system Chromium; it downloads no browser)"
+        (cd "$CROSSOVER_ROOT/tests/e2e" && npm ci --silent --no-audit --no-fund)
+    fi
     export CHROMEDRIVER=/usr/bin/chromedriver
+    export CHROMIUM=/usr/bin/chromium
 }
 
 ensure_wasm_target

@@ -63,8 +63,7 @@ fn plain(value: f64) -> String {
     if value.abs() >= 1e4 {
         format_count(value)
     } else {
-        let text = format!("{value:.4}");
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
+        crate::units::format_trimmed(value, 4)
     }
 }
 

@@ -172,10 +172,10 @@ pub fn format_usd_whole(value: f64) -> String {
         return "–".to_string();
     }
     let sign = if value < 0.0 { "-" } else { "" };
-    let digits = format!("{:.0}", value.abs());
+    let digits = format_fixed(value.abs(), 0);
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(c);
@@ -190,9 +190,42 @@ pub fn format_percent(share: f64) -> String {
     }
     let percent = share * 100.0;
     if percent.abs() >= 10.0 || percent == 0.0 {
-        format!("{percent:.0}%")
+        format!("{}%", format_fixed(percent, 0))
     } else {
         format!("{}%", trim_decimal(round_significant(percent, 2)))
+    }
+}
+
+/// `value` with exactly `decimals` digits after the point, rounded half away
+/// from zero: `format_fixed(2.345, 2)` is `"2.35"`. Integer arithmetic, so the
+/// widget carries no fixed-precision float formatter.
+pub fn format_fixed(value: f64, decimals: u32) -> String {
+    if !value.is_finite() {
+        return "–".to_string();
+    }
+    let scale = 10u64.pow(decimals.min(9));
+    let scaled = (value.abs() * scale as f64).round();
+    if scaled >= 9e15 {
+        return format!("{value}");
+    }
+    let scaled = scaled as u64;
+    let sign = if value < 0.0 && scaled > 0 { "-" } else { "" };
+    let whole = scaled / scale;
+    if decimals == 0 {
+        return format!("{sign}{whole}");
+    }
+    let fraction = (scaled % scale).to_string();
+    let padding = "0".repeat(decimals as usize - fraction.len());
+    format!("{sign}{whole}.{padding}{fraction}")
+}
+
+/// Like [`format_fixed`], without trailing zeros or a bare point: `"2.5"`, `"3"`.
+pub fn format_trimmed(value: f64, max_decimals: u32) -> String {
+    let text = format_fixed(value, max_decimals);
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
     }
 }
 
@@ -206,9 +239,7 @@ fn round_significant(value: f64, digits: i32) -> f64 {
 }
 
 fn trim_decimal(value: f64) -> String {
-    let text = format!("{value:.6}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    text.to_string()
+    format_trimmed(value, 6)
 }
 
 /// At most `max` characters of untrusted text, for messages.
@@ -298,6 +329,24 @@ mod tests {
             assert_eq!(format_count(value), text, "{value}");
         }
         assert_eq!(format_count(f64::NAN), "–");
+    }
+
+    #[test]
+    fn fixed_decimals_without_a_float_formatter() {
+        assert_eq!(format_fixed(2.345, 2), "2.35");
+        assert_eq!(format_fixed(-0.004, 2), "0.00");
+        assert_eq!(format_fixed(-1.5, 0), "-2");
+        assert_eq!(format_fixed(0.05, 3), "0.050");
+        assert_eq!(format_fixed(12_345.678, 0), "12346");
+        assert_eq!(format_trimmed(2.5000, 4), "2.5");
+        assert_eq!(format_trimmed(3.0, 4), "3");
+        assert_eq!(format_trimmed(0.0001, 4), "0.0001");
+        assert_eq!(format_fixed(f64::NAN, 2), "–");
+        for v in [0.1, 1.0 / 3.0, 123.456, 1e-7, 7e10] {
+            assert_eq!(format_fixed(v, 4), format!("{v:.4}"), "{v}");
+        }
+        // Beyond u64's reach the shortest form is exact enough.
+        assert_eq!(format_fixed(7e14, 4), "700000000000000");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::catalogue::{Engine, Gpu, KvLayout, OpenModel, Precision};
-use crate::units::format_count;
+use crate::units::{format_count, format_fixed};
 
 const BYTES_PER_GB: f64 = 1e9;
 
@@ -64,7 +64,9 @@ impl std::fmt::Display for FitError {
                 gpu,
             } => write!(
                 f,
-                "does not fit: needs {needed_gb:.0} GB (weights, KV cache and engine overhead) but {max_gpus}x {gpu} have {available_gb:.0} GB"
+                "does not fit: needs {} GB (weights, KV cache and engine overhead) but {max_gpus}x {gpu} have {} GB",
+                format_fixed(*needed_gb, 0),
+                format_fixed(*available_gb, 0)
             ),
             FitError::ExceedsModelContext {
                 request_tokens,

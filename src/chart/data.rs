@@ -1,0 +1,242 @@
+//! What the charts show, asked of the pricing model: curves, bands,
+//! markers and break-even points, in data coordinates.
+
+use crossover_pricing::Comparison;
+use crossover_pricing::compare::short_label;
+use crossover_pricing::selfhost::cost::CurvePoint;
+use crossover_pricing::workload::{MAX_TOKENS_PER_MONTH, MIN_TOKENS_PER_MONTH};
+
+/// The chart's x-axis spans at least this (the slider's range).
+const X_MIN: f64 = 1e6;
+const X_MAX: f64 = 1e13;
+/// Vertices per staircase before it is sampled instead.
+const MAX_POINTS: usize = 400;
+/// Markers along each line (besides colour and dash, what tells lines apart).
+const MARKERS_PER_LINE: usize = 3;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    Monthly,
+    PerMtok,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    Circle,
+    Square,
+    Triangle,
+    Diamond,
+    HollowCircle,
+    HollowSquare,
+    Cross,
+    HollowTriangle,
+}
+
+impl Marker {
+    pub const ALL: [Marker; 8] = [
+        Marker::Circle,
+        Marker::Square,
+        Marker::Triangle,
+        Marker::Diamond,
+        Marker::HollowCircle,
+        Marker::HollowSquare,
+        Marker::Cross,
+        Marker::HollowTriangle,
+    ];
+
+    pub fn for_series(index: usize) -> Marker {
+        Marker::ALL[index % Marker::ALL.len()]
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesSpec {
+    pub label: String,
+    /// APIs are dashed; self-hosting staircases solid.
+    pub dashed: bool,
+    pub marker: Marker,
+    pub points: Vec<(f64, f64)>,
+    pub marker_points: Vec<(f64, f64)>,
+    /// The self-hosting estimate's range, as a closed polygon.
+    pub band: Option<Vec<(f64, f64)>>,
+}
+
+/// A break-even point: where a deployment's line crosses an API's for good.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Mark {
+    pub volume: f64,
+    pub value: f64,
+    /// The deployment's series, for the colour.
+    pub series: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartSpec {
+    pub measure: Measure,
+    pub x_range: (f64, f64),
+    pub y_range: (f64, f64),
+    pub series: Vec<SeriesSpec>,
+    pub marks: Vec<Mark>,
+    pub user_volume: f64,
+}
+
+fn value(point: &CurvePoint, measure: Measure) -> f64 {
+    match measure {
+        Measure::Monthly => point.monthly_usd,
+        Measure::PerMtok => point.usd_per_mtok,
+    }
+}
+
+/// Volumes spread evenly (on the log axis) for markers, offset per series
+/// so markers of different lines do not sit on one another.
+fn marker_volumes(x_range: (f64, f64), series: usize, count: usize) -> Vec<f64> {
+    let (lo, hi) = (x_range.0.log10(), x_range.1.log10());
+    let offset = (series % count.max(1)) as f64 / (count as f64 * 4.0);
+    (0..MARKERS_PER_LINE)
+        .map(|i| {
+            let t = (i as f64 + 0.35 + offset) / MARKERS_PER_LINE as f64;
+            10f64.powf(lo + t.min(0.97) * (hi - lo))
+        })
+        .collect()
+}
+
+/// The monthly-cost chart and the cost-per-1M-tokens chart.
+pub fn chart_specs(c: &Comparison) -> [ChartSpec; 2] {
+    let you = c.tokens_per_month;
+    let furthest_crossing = c
+        .pairs
+        .iter()
+        .filter_map(|p| p.break_even.cheaper_from_tokens_per_month)
+        .fold(0.0f64, f64::max);
+    let x_range = (
+        X_MIN.min(you / 10.0).max(MIN_TOKENS_PER_MONTH),
+        X_MAX
+            .max(you * 10.0)
+            .max((furthest_crossing * 3.0).min(1e15))
+            .min(MAX_TOKENS_PER_MONTH),
+    );
+    let (from, to) = x_range;
+    let priced: Vec<_> = c
+        .apis
+        .iter()
+        .filter_map(|a| Some((a, a.pricing.rate()?)))
+        .collect();
+    let plans: Vec<_> = c
+        .deployments
+        .iter()
+        .filter_map(|d| d.plan.as_ref().ok())
+        .collect();
+    let count = priced.len() + plans.len();
+
+    [Measure::Monthly, Measure::PerMtok].map(|measure| {
+        let mut series = Vec::new();
+        for (option, rate) in &priced {
+            let i = series.len();
+            let points = rate
+                .cost_curve(from, to)
+                .iter()
+                .map(|p| (p.tokens_per_month, value(p, measure)))
+                .collect();
+            let marker_points = marker_volumes(x_range, i, count)
+                .into_iter()
+                .map(|v| (v, value(&rate.cost_curve(v, v)[0], measure)))
+                .collect();
+            series.push(SeriesSpec {
+                label: option.offering.label(),
+                dashed: true,
+                marker: Marker::for_series(i),
+                points,
+                marker_points,
+                band: None,
+            });
+        }
+        let mut deployment_series = Vec::new();
+        for plan in &plans {
+            let i = series.len();
+            let curve = |p: &crossover_pricing::SelfHostPlan| -> Vec<(f64, f64)> {
+                p.cost_curve(from, to, MAX_POINTS)
+                    .iter()
+                    .map(|q| (q.tokens_per_month, value(q, measure)))
+                    .collect()
+            };
+            let band = (!plan.measured).then(|| {
+                let mut polygon = curve(&plan.optimistic());
+                polygon.extend(curve(&plan.pessimistic()).into_iter().rev());
+                polygon
+            });
+            let marker_points = marker_volumes(x_range, i, count)
+                .into_iter()
+                .map(|v| (v, value(&plan.cost_curve(v, v, 2)[0], measure)))
+                .collect();
+            deployment_series.push(i);
+            series.push(SeriesSpec {
+                label: short_label(plan),
+                dashed: false,
+                marker: Marker::for_series(i),
+                points: curve(plan),
+                marker_points,
+                band,
+            });
+        }
+        let marks = c
+            .pairs
+            .iter()
+            .filter_map(|pair| {
+                let volume = pair.break_even.cheaper_from_tokens_per_month?;
+                let rate = c.apis[pair.api].pricing.rate()?;
+                let plan_index = c.deployments[..pair.deployment]
+                    .iter()
+                    .filter(|d| d.plan.is_ok())
+                    .count();
+                let point = rate.cost_curve(volume, volume)[0];
+                (from..=to).contains(&volume).then(|| Mark {
+                    volume,
+                    value: value(&point, measure),
+                    series: deployment_series[plan_index],
+                })
+            })
+            .collect();
+        let values = series
+            .iter()
+            .flat_map(|s| s.points.iter().chain(s.band.iter().flatten()))
+            .map(|p| p.1)
+            .filter(|v| v.is_finite() && *v > 0.0);
+        let (lo, hi) = values.fold((f64::INFINITY, 0.0f64), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        });
+        let y_range = if lo.is_finite() && hi > lo {
+            (lo / 1.6, hi * 1.6)
+        } else if lo.is_finite() {
+            (lo / 10.0, lo * 10.0)
+        } else {
+            (1.0, 1e6)
+        };
+        ChartSpec {
+            measure,
+            x_range,
+            y_range,
+            series,
+            marks,
+            user_volume: you,
+        }
+    })
+}
+
+/// Each line's value at one volume, for the pointer readout.
+pub fn values_at(c: &Comparison, volume: f64, measure: Measure) -> Vec<(String, f64)> {
+    let apis = c.apis.iter().filter_map(|a| {
+        let rate = a.pricing.rate()?;
+        Some((
+            a.offering.label(),
+            value(&rate.cost_curve(volume, volume)[0], measure),
+        ))
+    });
+    let deployments = c.deployments.iter().filter_map(|d| {
+        let plan = d.plan.as_ref().ok()?;
+        Some((
+            short_label(plan),
+            value(&plan.cost_curve(volume, volume, 2)[0], measure),
+        ))
+    });
+    apis.chain(deployments).collect()
+}

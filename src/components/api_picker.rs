@@ -1,0 +1,52 @@
+use crossover_pricing::catalogue::{APIS, ApiKind, ApiOffering};
+use crossover_pricing::scenario::MAX_APIS;
+use crossover_pricing::units::format_usd;
+use yew::prelude::*;
+
+#[derive(PartialEq, Properties, Clone)]
+pub struct ApiPickerProps {
+    pub selected: Vec<String>,
+    pub ontoggle: Callback<String>,
+}
+
+fn prices(a: &ApiOffering) -> String {
+    match (a.input_usd_per_mtok, a.output_usd_per_mtok) {
+        (Some(i), Some(o)) => format!("{} in / {} out per 1M tokens", format_usd(i), format_usd(o)),
+        _ => "not priced".to_string(),
+    }
+}
+
+/// Per-token APIs from the catalogue: closed models, and open-weight models
+/// hosted by others.
+#[component]
+pub fn ApiPicker(props: &ApiPickerProps) -> Html {
+    let full = props.selected.len() >= MAX_APIS;
+    let group = |kind: ApiKind, title: &'static str| {
+        let offerings = APIS.iter().filter(|a| a.kind == kind);
+        html! {
+            <fieldset class="xo-api-group">
+                <legend>{ title }</legend>
+                { for offerings.map(|a| {
+                    let checked = props.selected.iter().any(|id| id == a.id);
+                    let ontoggle = props.ontoggle.clone();
+                    let id = a.id;
+                    html! {
+                        <label class="xo-check">
+                            <input type="checkbox" checked={checked} disabled={full && !checked}
+                                onchange={move |_| ontoggle.emit(id.to_string())} />
+                            <span class="xo-check-name">{ a.label() }</span>
+                            <span class="xo-check-detail">{ prices(a) }</span>
+                        </label>
+                    }
+                }) }
+            </fieldset>
+        }
+    };
+    html! {
+        <div class="xo-api-picker">
+            <p class="xo-help">{ format!("{} of at most {MAX_APIS} selected.", props.selected.len()) }</p>
+            { group(ApiKind::Closed, "Closed models (GPT, Claude, Gemini)") }
+            { group(ApiKind::HostedOpen, "Open-weight models hosted per token") }
+        </div>
+    }
+}

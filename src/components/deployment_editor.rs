@@ -1,0 +1,266 @@
+use crossover_pricing::SelfHostPlan;
+use crossover_pricing::catalogue::{ENGINES, GPUS, MODELS, OpenModel, Precision};
+use crossover_pricing::selfhost::{Deployment, Ownership, PlanError};
+use crossover_pricing::units::{format_count, format_fixed, format_usd};
+use yew::prelude::*;
+
+use crate::components::number_field::NumberField;
+use crate::state::{Action, FieldId, OverrideField, State, format_input};
+
+#[derive(PartialEq, Properties, Clone)]
+pub struct DeploymentEditorProps {
+    pub index: usize,
+    pub state: std::rc::Rc<State>,
+    pub plan: Result<SelfHostPlan, PlanError>,
+    pub onaction: Callback<Action>,
+}
+
+/// "Apache-2.0 · commercial use" and the like, for a model's licence badge.
+pub fn licence_badge(model: &OpenModel) -> Html {
+    let (class, text) = match (
+        model.permissive,
+        model.commercial_use,
+        model.commercial_restriction.is_empty(),
+    ) {
+        (true, _, _) => ("xo-badge xo-badge-ok", "Permissive: commercial use allowed"),
+        (false, true, true) => ("xo-badge xo-badge-ok", "Commercial use allowed"),
+        (false, true, false) => ("xo-badge xo-badge-warn", "Commercial use with conditions"),
+        (false, false, _) => ("xo-badge xo-badge-no", "No commercial use"),
+    };
+    html! {
+        <p class="xo-licence">
+            <a href={model.licence_url} target="_blank" rel="noopener noreferrer">{ model.licence }</a>
+            { " " }<span class={class}>{ text }</span>
+            if !model.commercial_restriction.is_empty() {
+                <span class="xo-help">{ format!(" {}", model.commercial_restriction) }</span>
+            }
+        </p>
+    }
+}
+
+fn select<T: Clone + PartialEq + 'static>(
+    id: String,
+    label: &'static str,
+    options: Vec<(T, String, String)>,
+    selected: &T,
+    onchange: Callback<T>,
+) -> Html {
+    let values = options.clone();
+    let onchange = Callback::from(move |e: Event| {
+        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        if let Some((value, _, _)) = values.iter().find(|(_, key, _)| *key == select.value()) {
+            onchange.emit(value.clone());
+        }
+    });
+    html! {
+        <div class="xo-field">
+            <label for={id.clone()}>{ label }</label>
+            <select id={id} onchange={onchange}>
+                { for options.into_iter().map(|(value, key, text)| html! {
+                    <option value={key} selected={value == *selected}>{ text }</option>
+                }) }
+            </select>
+        </div>
+    }
+}
+
+fn describe(field: OverrideField) -> (&'static str, &'static str) {
+    match field {
+        OverrideField::UsdPerGpuHour => ("GPU price", "USD per GPU-hour"),
+        OverrideField::PurchaseUsdPerGpu => ("Purchase price", "USD per GPU"),
+        OverrideField::LifeYears => ("Hardware life", "years"),
+        OverrideField::ResidualShare => ("Residual value", "% of purchase"),
+        OverrideField::CostOfCapital => ("Cost of capital", "% a year"),
+        OverrideField::ElectricityUsdPerKwh => ("Electricity", "USD per kWh"),
+        OverrideField::Pue => ("PUE", "× IT power"),
+        OverrideField::HostingUsdPerGpuMonth => ("Hosting", "USD per GPU-month"),
+        OverrideField::EngineerFte => ("Engineering time", "FTE"),
+        OverrideField::EngineerUsdPerMonth => ("Engineer cost", "USD per month, loaded"),
+        OverrideField::TargetUtilisation => ("Target utilisation at peak", "%"),
+        OverrideField::MinReplicas => ("Minimum replicas", "replicas"),
+        OverrideField::MeasuredTokensPerSecond => {
+            ("Your measured throughput", "output tokens/s per replica")
+        }
+    }
+}
+
+fn summary(plan: &Result<SelfHostPlan, PlanError>) -> Html {
+    match plan {
+        Ok(p) => {
+            let throughput = if p.measured {
+                format!(
+                    "{} tokens/s per replica (measured)",
+                    format_count(p.capacity_tokens_per_second)
+                )
+            } else {
+                format!(
+                    "{} tokens/s per replica, estimated ({}–{})",
+                    format_count(p.capacity_tokens_per_second),
+                    format_count(p.capacity_low_tokens_per_second),
+                    format_count(p.capacity_high_tokens_per_second)
+                )
+            };
+            html! {
+                <p class="xo-plan">
+                    { format!(
+                        "{}× {} per replica ({} of {} GB for weights and KV cache) · {throughput} · about {} tokens/s for each of {} users · {} per replica-month",
+                        p.gpus_per_replica(), p.gpu.short_name,
+                        format_fixed(p.memory.weights_gb + p.memory.kv_cache_gb, 0), format_fixed(p.memory.memory_gb, 0),
+                        format_count(p.throughput.output_tokens_per_second_per_user), p.memory.concurrency,
+                        format_usd(p.replica_usd_per_month()),
+                    ) }
+                </p>
+            }
+        }
+        Err(e) => html! { <p class="xo-plan xo-error" role="status">{ e.to_string() }</p> },
+    }
+}
+
+/// One self-hosting option: model, precision, GPU, engine, rent or own, and
+/// every cost term, prefilled from the catalogue and editable.
+#[component]
+pub fn DeploymentEditor(props: &DeploymentEditorProps) -> Html {
+    let i = props.index;
+    let Some(d): Option<&Deployment> = props.state.scenario.deployments.get(i) else {
+        return html! {};
+    };
+    let emit = |make: fn(usize, String) -> Action| {
+        let onaction = props.onaction.clone();
+        Callback::from(move |id: String| onaction.emit(make(i, id)))
+    };
+    let permissive_only = props.state.permissive_only;
+    let models: Vec<_> = MODELS
+        .iter()
+        .filter(|m| !permissive_only || m.permissive || m.id == d.model)
+        .map(|m| {
+            (
+                m.id.to_string(),
+                m.id.to_string(),
+                format!(
+                    "{} ({}B{})",
+                    m.name,
+                    m.total_params_b,
+                    if m.experts_total.is_some() {
+                        format!(", {}B active", m.active_params_b)
+                    } else {
+                        String::new()
+                    }
+                ),
+            )
+        })
+        .collect();
+    let precisions: Vec<_> = Precision::ALL
+        .into_iter()
+        .map(|p| (p, p.id().to_string(), p.format().name.to_string()))
+        .collect();
+    let gpus: Vec<_> = GPUS
+        .iter()
+        .map(|g| {
+            (
+                g.id.to_string(),
+                g.id.to_string(),
+                format!("{} ({} GB)", g.short_name, g.memory_gb),
+            )
+        })
+        .collect();
+    let engines: Vec<_> = ENGINES
+        .iter()
+        .map(|e| (e.id.to_string(), e.id.to_string(), e.name.to_string()))
+        .collect();
+    let onaction = props.onaction.clone();
+    let on_precision =
+        Callback::from(move |p: Precision| onaction.emit(Action::SetPrecision(i, p)));
+    let onaction = props.onaction.clone();
+    let on_ownership = move |ownership: Ownership| {
+        let onaction = onaction.clone();
+        Callback::from(move |_: Event| onaction.emit(Action::SetOwnership(i, ownership)))
+    };
+    let onaction = props.onaction.clone();
+    let on_always_on = Callback::from(move |e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        onaction.emit(Action::SetAlwaysOn(i, !input.checked()));
+    });
+    let onaction = props.onaction.clone();
+    let on_remove = Callback::from(move |_| onaction.emit(Action::RemoveDeployment(i)));
+
+    let field = |f: OverrideField, help: Option<String>| {
+        let (label, unit) = describe(f);
+        let draft = props.state.drafts.get(&FieldId::Override(i, f));
+        let text = draft.map_or_else(
+            || {
+                f.effective(d)
+                    .map(|v| format_input(v, f.is_share()))
+                    .unwrap_or_default()
+            },
+            |x| x.text.clone(),
+        );
+        let onaction = props.onaction.clone();
+        let onreset = props.onaction.clone();
+        html! {
+            <NumberField id={format!("xo-d{i}-f{}", f as usize)} label={label} unit={unit} text={text}
+                error={draft.and_then(|x| x.error.clone()).map(AttrValue::from)}
+                help={help.map(AttrValue::from)}
+                oninput={Callback::from(move |text| onaction.emit(Action::EditOverride(i, f, text)))}
+                onreset={f.is_overridden(d).then(|| Callback::from(move |_| onreset.emit(Action::ResetOverride(i, f))))} />
+        }
+    };
+    let own = d.ownership == Ownership::Own;
+    let rent_help = d.gpu().map(|g| {
+        let r = g.rent_usd_per_gpu_hour;
+        format!(
+            "Catalogue: {} typical, {}–{} seen (on demand, {})",
+            format_usd(r.typical),
+            format_usd(r.low),
+            format_usd(r.high),
+            g.as_of
+        )
+    });
+    let buy_help = d.gpu().map(|g| {
+        format!(
+            "Catalogue: {} ({})",
+            format_usd(g.purchase_usd_per_gpu),
+            g.as_of
+        )
+    });
+    let always_on = d.terms().always_on;
+    html! {
+        <fieldset class="xo-deployment">
+            <legend>{ format!("Self-hosting option {}", i + 1) }</legend>
+            <div class="xo-grid">
+                { select(format!("xo-d{i}-model"), "Open model", models, &d.model, emit(Action::SetModel)) }
+                { select(format!("xo-d{i}-precision"), "Precision", precisions, &d.precision, on_precision) }
+                { select(format!("xo-d{i}-gpu"), "GPU", gpus, &d.gpu, emit(Action::SetGpu)) }
+                { select(format!("xo-d{i}-engine"), "Serving engine", engines, &d.engine, emit(Action::SetEngine)) }
+            </div>
+            if let Some(model) = d.model() { { licence_badge(model) } }
+            <div class="xo-radio-row" role="radiogroup" aria-label="Rent or own the GPUs">
+                <label class="xo-check"><input type="radio" name={format!("xo-d{i}-own")} checked={!own} onchange={on_ownership(Ownership::Rent)} />{ "Rent GPUs" }</label>
+                <label class="xo-check"><input type="radio" name={format!("xo-d{i}-own")} checked={own} onchange={on_ownership(Ownership::Own)} />{ "Buy GPUs" }</label>
+            </div>
+            <div class="xo-grid">
+                if own {
+                    { field(OverrideField::PurchaseUsdPerGpu, buy_help) }
+                    { field(OverrideField::LifeYears, None) }
+                    { field(OverrideField::ResidualShare, None) }
+                    { field(OverrideField::CostOfCapital, None) }
+                    { field(OverrideField::ElectricityUsdPerKwh, None) }
+                    { field(OverrideField::Pue, None) }
+                    { field(OverrideField::HostingUsdPerGpuMonth, None) }
+                } else {
+                    { field(OverrideField::UsdPerGpuHour, rent_help) }
+                    <label class="xo-check xo-check-field">
+                        <input type="checkbox" checked={!always_on} onchange={on_always_on} />
+                        { "Billed only during service hours" }
+                    </label>
+                }
+                { field(OverrideField::EngineerFte, Some("Share of one engineer's time running it".to_string())) }
+                { field(OverrideField::EngineerUsdPerMonth, None) }
+                { field(OverrideField::TargetUtilisation, None) }
+                { field(OverrideField::MinReplicas, None) }
+                { field(OverrideField::MeasuredTokensPerSecond, Some("Leave empty to use the estimate".to_string())) }
+            </div>
+            { summary(&props.plan) }
+            <button type="button" class="xo-button xo-button-quiet" onclick={on_remove}>{ format!("Remove option {}", i + 1) }</button>
+        </fieldset>
+    }
+}

@@ -1,0 +1,70 @@
+use yew::prelude::*;
+
+#[derive(PartialEq, Properties, Clone)]
+pub struct NumberFieldProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    /// Shown after the field: "USD per GPU-hour", "%".
+    pub unit: AttrValue,
+    pub text: AttrValue,
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    /// Where the default comes from, or that it is an assumption.
+    #[prop_or_default]
+    pub help: Option<AttrValue>,
+    pub oninput: Callback<String>,
+    /// Shown as a "reset" button when the value differs from the default.
+    #[prop_or_default]
+    pub onreset: Option<Callback<()>>,
+}
+
+/// A labelled text input for a number, with its unit, help and message.
+/// Text rather than `type=number`: people type `2.5B` and `40,000,000`.
+#[component]
+pub fn NumberField(props: &NumberFieldProps) -> Html {
+    let NumberFieldProps {
+        id,
+        label,
+        unit,
+        text,
+        error,
+        help,
+        oninput,
+        onreset,
+    } = props.clone();
+    let described = format!(
+        "{id}-unit{}{}",
+        if help.is_some() {
+            format!(" {id}-help")
+        } else {
+            String::new()
+        },
+        if error.is_some() {
+            format!(" {id}-error")
+        } else {
+            String::new()
+        }
+    );
+    let oninput = Callback::from(move |e: InputEvent| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        oninput.emit(input.value());
+    });
+    html! {
+        <div class={classes!("xo-field", error.is_some().then_some("xo-field-invalid"))}>
+            <label for={id.clone()}>{ label }</label>
+            <div class="xo-field-row">
+                <input id={id.clone()} type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
+                    value={text} {oninput} aria-describedby={described} aria-invalid={error.is_some().to_string()} />
+                <span class="xo-unit" id={format!("{id}-unit")}>{ unit }</span>
+                if let Some(onreset) = onreset {
+                    <button type="button" class="xo-link-button" onclick={move |_| onreset.emit(())}
+                        aria-label={format!("Reset {} to its default", props.label)}>{ "reset" }</button>
+                }
+            </div>
+            if let Some(help) = help {
+                <p class="xo-help" id={format!("{id}-help")}>{ help }</p>
+            }
+            <p class="xo-error" id={format!("{id}-error")} aria-live="polite">{ error.unwrap_or_default() }</p>
+        </div>
+    }
+}

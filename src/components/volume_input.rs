@@ -1,0 +1,86 @@
+use crossover_pricing::units::{format_count, format_fixed};
+use crossover_pricing::workload::VolumeUnit;
+use yew::prelude::*;
+
+/// The slider's span, in powers of ten of tokens a month: 1M to 10T.
+pub const SLIDER_MIN: f64 = 6.0;
+pub const SLIDER_MAX: f64 = 13.0;
+
+#[derive(PartialEq, Properties, Clone)]
+pub struct VolumeInputProps {
+    pub text: AttrValue,
+    pub error: Option<AttrValue>,
+    pub unit: VolumeUnit,
+    pub tokens_per_month: f64,
+    pub oninput: Callback<String>,
+    pub onslide: Callback<f64>,
+    pub onunit: Callback<VolumeUnit>,
+}
+
+/// The volume a person expects: typed in their unit, or slid on a log scale.
+#[component]
+pub fn VolumeInput(props: &VolumeInputProps) -> Html {
+    let VolumeInputProps {
+        text,
+        error,
+        unit,
+        tokens_per_month,
+        oninput,
+        onslide,
+        onunit,
+    } = props.clone();
+    let oninput = Callback::from(move |e: InputEvent| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        oninput.emit(input.value());
+    });
+    let onslide = Callback::from(move |e: InputEvent| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        if let Ok(exponent) = input.value().parse::<f64>() {
+            onslide.emit(exponent);
+        }
+    });
+    let onunit = Callback::from(move |e: Event| {
+        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        if let Some(unit) = VolumeUnit::ALL
+            .into_iter()
+            .find(|u| (*u as usize).to_string() == select.value())
+        {
+            onunit.emit(unit);
+        }
+    });
+    let exponent = tokens_per_month.log10().clamp(SLIDER_MIN, SLIDER_MAX);
+    let in_words = format!("{} tokens per month", format_count(tokens_per_month));
+    let described = if error.is_some() {
+        "xo-volume-echo xo-volume-error"
+    } else {
+        "xo-volume-echo"
+    };
+    html! {
+        <section class="xo-volume" aria-labelledby="xo-volume-label">
+            <label id="xo-volume-label" for="xo-volume" class="xo-volume-label">{ "Your expected volume" }</label>
+            <div class="xo-volume-row">
+                <input id="xo-volume" class="xo-volume-text" type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
+                    value={text} {oninput} aria-describedby={described} aria-invalid={error.is_some().to_string()}
+                    placeholder="e.g. 2.5B, 300M, 40,000,000" />
+                <label for="xo-volume-unit" class="xo-visually-hidden">{ "Unit" }</label>
+                <select id="xo-volume-unit" class="xo-volume-unit" onchange={onunit}>
+                    { for VolumeUnit::ALL.into_iter().map(|u| html! {
+                        <option value={(u as usize).to_string()} selected={u == unit}>{ u.label() }</option>
+                    }) }
+                </select>
+            </div>
+            <label for="xo-volume-slider" class="xo-visually-hidden">{ "Volume on a logarithmic scale, 1M to 10T tokens per month" }</label>
+            <input id="xo-volume-slider" class="xo-volume-slider" type="range" min={SLIDER_MIN.to_string()} max={SLIDER_MAX.to_string()} step="0.01"
+                value={format_fixed(exponent, 2)} oninput={onslide} aria-valuetext={in_words.clone()} />
+            <div class="xo-slider-scale" aria-hidden="true">
+                { for [6.0, 8.0, 10.0, 12.0, 13.0].map(|e: f64| html! {
+                    <span style={format!("left: {}%", format_fixed((e - SLIDER_MIN) / (SLIDER_MAX - SLIDER_MIN) * 100.0, 2))}>
+                        { format_count(10f64.powf(e)) }
+                    </span>
+                }) }
+            </div>
+            <p id="xo-volume-echo" class="xo-help">{ format!("= {in_words}") }</p>
+            <p id="xo-volume-error" class="xo-error" aria-live="polite">{ error.unwrap_or_default() }</p>
+        </section>
+    }
+}

@@ -1,3 +1,0 @@
-fn main() {
-    yew::Renderer::<crossover::app::App>::new().render();
-}

@@ -120,6 +120,8 @@ impl Look {
         (css * self.scale).round() as i32
     }
 
+    /// plotters draws text at 1/1.24 of the size it is given; sizes here
+    /// are what it is given.
     fn font(&self, css_size: f64) -> TextStyle<'static> {
         ("sans-serif", css_size * self.scale)
             .into_font()
@@ -179,7 +181,7 @@ pub fn draw<DB: DrawingBackend>(
         .margin_right(look.px(if look.compact { 10.0 } else { 18.0 }))
         .margin_left(look.px(6.0))
         .margin_bottom(look.px(4.0))
-        .x_label_area_size(look.px(40.0))
+        .x_label_area_size(look.px(46.0))
         .y_label_area_size(look.px(if look.compact { 56.0 } else { 68.0 }))
         .build_cartesian_2d((x0..x1).log_scale(), (y0..y1).log_scale())?;
     let format_y = |v: &f64| format_usd(*v);
@@ -191,8 +193,8 @@ pub fn draw<DB: DrawingBackend>(
         .y_label_formatter(&format_y)
         .x_desc("tokens per month (log scale)")
         .y_desc(y_label)
-        .label_style(look.font(13.0))
-        .axis_desc_style(look.font(13.0))
+        .label_style(look.font(16.0))
+        .axis_desc_style(look.font(16.0))
         .axis_style(palette.muted.stroke_width(look.px(1.0).max(1) as u32))
         .bold_line_style(palette.grid.stroke_width(look.px(1.0).max(1) as u32))
         .light_line_style(palette.grid.mix(0.45).stroke_width(1))
@@ -251,7 +253,7 @@ pub fn draw<DB: DrawingBackend>(
     root.draw(&Text::new(
         label,
         (top.0 + dx, top.1 - look.px(4.0)),
-        look.font(12.0).pos(Pos::new(anchor, VPos::Bottom)),
+        look.font(16.0).pos(Pos::new(anchor, VPos::Bottom)),
     ))?;
 
     // Break-even points, labelled where the label has room.

@@ -106,7 +106,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
         Callback::from(move |_| pointer.set(None))
     };
 
-    let readout = (*pointer).and_then(|(x, y)| {
+    let readout = (*pointer).and_then(|(x, _)| {
         let area = (*plot.borrow())?;
         let volume = area.volume_at(x)?;
         let rows = values_at(&props.comparison, volume, props.spec.measure);
@@ -119,10 +119,10 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
         Some(html! {
             <>
                 <div class="xo-hairline" style={format!("left:{x}px; top:{}px; height:{}px", area.top, area.bottom - area.top)} aria-hidden="true"></div>
-                <div class={classes!("xo-readout", flip.then_some("xo-readout-left"))} style={format!("left:{left}px; top:{}px", y.max(area.top))} aria-hidden="true">
+                <div class={classes!("xo-readout", flip.then_some("xo-readout-left"))} style={format!("left:{left}px; top:{}px", area.top + 4.0)} aria-hidden="true">
                     <strong>{ format!("{} tokens a month", format_count(volume)) }</strong>
                     { for rows.into_iter().map(|(label, value)| html! {
-                        <div><span>{ label }</span><span class="xo-num">{ format!("{}{per}", format_usd(value)) }</span></div>
+                        <div><span class="xo-readout-label">{ label }</span><span class="xo-num">{ format!("{}{per}", format_usd(value)) }</span></div>
                     }) }
                 </div>
             </>

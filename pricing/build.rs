@@ -254,6 +254,23 @@ struct Record {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct CurrenciesFile {
+    currency: Vec<CurrencyEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CurrencyEntry {
+    code: String,
+    name: String,
+    symbol: String,
+    per_usd: f64,
+    source: String,
+    as_of: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct AssumptionsFile {
     as_of: String,
     calendar: Calendar,
@@ -337,6 +354,7 @@ struct Catalogue {
     precisions: Vec<PrecisionEntry>,
     records: Vec<Record>,
     offline_concurrency_cap: (u32, String),
+    currencies: Vec<CurrencyEntry>,
     assumptions: AssumptionsFile,
 }
 
@@ -350,6 +368,7 @@ impl Catalogue {
             engines: load::<EnginesFile>(dir, "engines.toml")?.engine,
             precisions: load::<PrecisionsFile>(dir, "precisions.toml")?.precision,
             records: calibration.record,
+            currencies: load::<CurrenciesFile>(dir, "currencies.toml")?.currency,
             offline_concurrency_cap: (
                 calibration.offline_concurrency_cap,
                 calibration.offline_concurrency_cap_source,
@@ -652,6 +671,29 @@ impl Catalogue {
             );
         }
 
+        let mut codes = HashSet::new();
+        for c in &self.currencies {
+            let at = format!("currencies.toml [{}]", c.code);
+            p.provenance(&at, &c.source, &c.as_of);
+            p.check(
+                c.code.len() == 3 && c.code.bytes().all(|b| b.is_ascii_uppercase()),
+                || format!("{at}: code must be three capital letters"),
+            );
+            p.check(codes.insert(c.code.as_str()), || {
+                format!("{at}: code appears twice")
+            });
+            p.check(!c.name.is_empty() && !c.symbol.is_empty(), || {
+                format!("{at}: name and symbol are required")
+            });
+            p.positive(&at, "per_usd", c.per_usd);
+        }
+        p.check(
+            self.currencies
+                .iter()
+                .any(|c| c.code == "USD" && c.per_usd == 1.0),
+            || "currencies.toml: USD at 1.0 is required".to_string(),
+        );
+
         let a = &self.assumptions;
         p.check(is_date(&a.as_of), || {
             "assumptions.toml: as_of must be YYYY-MM-DD".to_string()
@@ -875,6 +917,17 @@ impl Catalogue {
             self.offline_concurrency_cap.1, self.offline_concurrency_cap.0
         )
         .unwrap();
+
+        s.push_str("/// Currencies, from `data/currencies.toml`.\npub static CURRENCIES: &[Currency] = &[\n");
+        for c in &self.currencies {
+            writeln!(
+                s,
+                "    Currency {{ code: {:?}, name: {:?}, symbol: {:?}, per_usd: {}, source: {:?}, as_of: {:?} }},",
+                c.code, c.name, c.symbol, float(c.per_usd), c.source, c.as_of
+            )
+            .unwrap();
+        }
+        s.push_str("];\n\n");
 
         let a = &self.assumptions;
         let (w, d, o) = (&a.workload, &a.deployment, &a.owned);

@@ -284,6 +284,18 @@ pub struct CalibrationRecord {
     pub notes: Option<&'static str>,
 }
 
+/// A currency amounts can be shown in.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Currency {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub symbol: &'static str,
+    /// Units of the currency per US dollar.
+    pub per_usd: f64,
+    pub source: &'static str,
+    pub as_of: &'static str,
+}
+
 /// Where a default comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -10,7 +10,8 @@ use crate::error::InputError;
 use crate::scenario::Scenario;
 use crate::selfhost::cost::{SelfHostPlan, SelfHostQuote};
 use crate::selfhost::{Deployment, PlanError};
-use crate::units::{format_count, format_percent, format_usd};
+use crate::units::{format_count, format_money, format_percent};
+use crate::view::Money;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ApiOption {
@@ -110,6 +111,7 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, Vec<InputError>> {
             }
         })
         .collect();
+    let money = scenario.view.money();
     let mut pairs = Vec::new();
     for (d, option) in deployments.iter().enumerate() {
         let Ok(plan) = &option.plan else { continue };
@@ -130,6 +132,7 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, Vec<InputError>> {
                 &break_even,
                 (pessimistic_cheaper_from, optimistic_cheaper_from),
                 &at_volume,
+                &money,
             );
             pairs.push(Pair {
                 api: a,
@@ -168,6 +171,7 @@ fn headline(
     break_even: &BreakEven,
     (pessimistic, optimistic): (Option<f64>, Option<f64>),
     at: &AtVolume,
+    money: &Money,
 ) -> String {
     let who = format!("Self-hosting {}", short_label(plan));
     let api = offering.label();
@@ -175,14 +179,14 @@ fn headline(
         format!(
             "at your {} it saves {} a month ({})",
             format_count(at.tokens_per_month),
-            format_usd(at.savings_usd),
+            format_money(at.savings_usd, money),
             format_percent(at.savings_share)
         )
     } else {
         format!(
             "at your {} it costs {} a month more ({} above the API)",
             format_count(at.tokens_per_month),
-            format_usd(-at.savings_usd),
+            format_money(-at.savings_usd, money),
             format_percent(-at.savings_share)
         )
     };
@@ -232,8 +236,8 @@ fn headline(
             format!(
                 "{who} never costs less than {api}: even with replicas at {} of capacity in the busiest hour it works out at {} per 1M tokens against the API's {}; {at_yours}.",
                 format_percent(plan.target_utilisation),
-                format_usd(full_load),
-                format_usd(api_usd_per_mtok)
+                format_money(full_load, money),
+                format_money(api_usd_per_mtok, money)
             )
         }
     }

@@ -14,10 +14,12 @@ pub mod breakeven;
 pub mod catalogue;
 pub mod compare;
 pub mod error;
+pub mod export;
 pub mod link;
 pub mod scenario;
 pub mod selfhost;
 pub mod units;
+pub mod view;
 pub mod workload;
 
 pub use api::{ApiPricing, ApiRate, api_rate};

@@ -17,6 +17,7 @@ use crate::catalogue::{self, Precision};
 use crate::scenario::{MAX_APIS, MAX_DEPLOYMENTS, Scenario};
 use crate::selfhost::{Deployment, Overrides, Ownership, limits};
 use crate::units::{parse_quantity, parse_share, truncate};
+use crate::view::{MAX_USD_RATE, Tab, Theme, View, is_currency_code};
 use crate::workload::{self, Workload};
 
 /// The version this code writes.
@@ -158,6 +159,22 @@ pub fn encode(scenario: &Scenario) -> String {
             pairs.push(format!("{key}={}", number(value)));
         }
     }
+    let (v, dv) = (&scenario.view, &default.view);
+    if v.currency != dv.currency {
+        pairs.push(format!("cur={}", v.currency));
+    }
+    if let Some(rate) = v.usd_rate {
+        pairs.push(format!("rate={}", number(rate)));
+    }
+    if v.theme != dv.theme {
+        pairs.push(format!("theme={}", v.theme.id()));
+    }
+    if v.tab != dv.tab {
+        pairs.push(format!("tab={}", v.tab.id()));
+    }
+    if v.embed {
+        pairs.push("embed=1".to_string());
+    }
     if scenario.apis != default.apis {
         pairs.push(format!("api={}", scenario.apis.join(",")));
     }
@@ -282,6 +299,7 @@ fn percent_decode(text: &str) -> String {
 struct Reader {
     version: Option<String>,
     workload: Workload,
+    view: View,
     apis: Option<Vec<String>>,
     no_deployments: bool,
     deployments: [Option<Deployment>; MAX_DEPLOYMENTS],
@@ -378,9 +396,43 @@ impl Reader {
             return;
         }
         match key {
+            "cur" | "rate" | "theme" | "tab" | "embed" => self.view_key(key, value),
             "api" => self.apis(value),
             "d" if value.is_empty() => self.no_deployments = true,
             _ => self.deployment_key(key, value),
+        }
+    }
+
+    fn view_key(&mut self, key: &str, value: &str) {
+        let view = &mut self.view;
+        let result = match key {
+            "cur" if is_currency_code(value) => {
+                view.currency = value.to_string();
+                Ok(())
+            }
+            "cur" => Err("expected a three-letter currency code such as EUR".to_string()),
+            "rate" => read_number(
+                value,
+                false,
+                "exchange rate",
+                f64::MIN_POSITIVE,
+                MAX_USD_RATE,
+            )
+            .map(|r| view.usd_rate = Some(r)),
+            "theme" => Theme::ALL
+                .into_iter()
+                .find(|t| t.id() == value)
+                .map(|t| view.theme = t)
+                .ok_or_else(|| "expected auto, light or dark".to_string()),
+            "tab" => Tab::ALL
+                .into_iter()
+                .find(|t| t.id() == value)
+                .map(|t| view.tab = t)
+                .ok_or_else(|| "expected monthly, unit or table".to_string()),
+            _ => read_bool(value).map(|on| view.embed = on),
+        };
+        if let Err(reason) = result {
+            self.bad(key, value, reason);
         }
     }
 
@@ -604,6 +656,17 @@ impl Reader {
                 "cached and cache-write shares together exceed 100%",
             );
         }
+        let view = &mut self.view;
+        if !is_currency_code(&view.currency)
+            || (view.catalogue_currency().is_none() && view.usd_rate.is_none())
+        {
+            let code = std::mem::replace(&mut view.currency, View::default().currency);
+            self.bad(
+                "cur",
+                &code,
+                "a currency not in the catalogue needs its rate (rate=units per US dollar)",
+            );
+        }
         let default = Scenario::default();
         let written = self.deployments.iter().any(Option::is_some);
         let deployments = if written || self.no_deployments {
@@ -616,6 +679,7 @@ impl Reader {
                 workload: self.workload,
                 apis: self.apis.unwrap_or(default.apis),
                 deployments,
+                view: self.view,
             },
             warnings: self.warnings,
         }
@@ -729,6 +793,26 @@ mod tests {
             "{messages:?}"
         );
         assert!(messages.iter().any(|m| m.contains("first 8 deployments")));
+    }
+
+    #[test]
+    fn view_settings_travel_in_the_link() {
+        let s = Scenario {
+            view: View {
+                currency: "CHF".into(),
+                usd_rate: Some(0.81),
+                theme: Theme::Dark,
+                tab: Tab::Table,
+                embed: true,
+            },
+            ..Scenario::default()
+        };
+        let text = encode(&s);
+        assert_eq!(text, "v=1&cur=CHF&rate=0.81&theme=dark&tab=table&embed=1");
+        assert_eq!(decode(&text).unwrap().scenario, s);
+        let d = decode("v=1&cur=XYZ&theme=neon&tab=pie&cur=eur").unwrap();
+        assert_eq!(d.scenario.view, View::default());
+        assert_eq!(d.warnings.len(), 5, "{:?}", d.warnings);
     }
 
     #[test]

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalogue::DEFAULTS;
 use crate::selfhost::Deployment;
+use crate::view::View;
 use crate::workload::Workload;
 
 /// At most this many API offerings in one comparison.
@@ -18,6 +19,8 @@ pub struct Scenario {
     /// Ids of API offerings in the catalogue.
     pub apis: Vec<String>,
     pub deployments: Vec<Deployment>,
+    /// Currency, theme and layout: how the results are shown.
+    pub view: View,
 }
 
 impl Default for Scenario {
@@ -34,6 +37,7 @@ impl Default for Scenario {
                 .iter()
                 .map(|d| Deployment::new(d.model, d.precision, d.gpu, d.engine))
                 .collect(),
+            view: View::default(),
         }
     }
 }

@@ -166,6 +166,16 @@ pub fn format_usd(value: f64) -> String {
     format!("{sign}${}", trim_decimal(round_significant(magnitude, 2)))
 }
 
+/// An amount in US dollars shown in `money`: `"€11.4k"`, `"CHF 950"`.
+pub fn format_money(usd: f64, money: &crate::view::Money) -> String {
+    format_usd(money.convert(usd)).replacen('$', &money.symbol, 1)
+}
+
+/// Whole units with thousands separators, in `money`: `"€11,352"`.
+pub fn format_money_whole(usd: f64, money: &crate::view::Money) -> String {
+    format_usd_whole(money.convert(usd)).replacen('$', &money.symbol, 1)
+}
+
 /// `12_345.67` -> `"$12,346"`: whole dollars with thousands separators.
 pub fn format_usd_whole(value: f64) -> String {
     if !value.is_finite() {

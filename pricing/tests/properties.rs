@@ -1,10 +1,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Invariants over random workloads, deployments and texts.
 
-use crossover_pricing::catalogue::{APIS, ENGINES, GPUS, MODELS, Precision};
+use crossover_pricing::catalogue::{APIS, CURRENCIES, ENGINES, GPUS, MODELS, Precision};
 use crossover_pricing::link::{decode, encode};
 use crossover_pricing::scenario::{MAX_APIS, MAX_DEPLOYMENTS};
 use crossover_pricing::selfhost::limits;
+use crossover_pricing::view::{Tab, Theme, View};
 use crossover_pricing::workload::{MAX_TOKENS_PER_MONTH, MIN_TOKENS_PER_MONTH};
 use crossover_pricing::{
     ApiRate, Deployment, Overrides, Ownership, Scenario, SelfHostPlan, Workload, api_rate,
@@ -113,16 +114,38 @@ fn deployment() -> impl Strategy<Value = Deployment> {
         })
 }
 
+fn view() -> impl Strategy<Value = View> {
+    (
+        prop_oneof![
+            (0..CURRENCIES.len(), optional((1e-3, 1e5)))
+                .prop_map(|(i, rate)| (CURRENCIES[i].code.to_string(), rate)),
+            ("[A-Z]{3}", log_uniform(1e-3, 1e5)).prop_map(|(code, rate)| (code, Some(rate))),
+        ],
+        prop::sample::select(Theme::ALL.to_vec()),
+        prop::sample::select(Tab::ALL.to_vec()),
+        any::<bool>(),
+    )
+        .prop_map(|((currency, usd_rate), theme, tab, embed)| View {
+            currency,
+            usd_rate,
+            theme,
+            tab,
+            embed,
+        })
+}
+
 fn scenario() -> impl Strategy<Value = Scenario> {
     (
         workload(),
         prop::sample::subsequence((0..APIS.len()).collect::<Vec<_>>(), 0..=MAX_APIS),
         prop::collection::vec(deployment(), 0..=MAX_DEPLOYMENTS),
+        view(),
     )
-        .prop_map(|(workload, apis, deployments)| Scenario {
+        .prop_map(|(workload, apis, deployments, view)| Scenario {
             workload,
             apis: apis.into_iter().map(|i| APIS[i].id.to_string()).collect(),
             deployments,
+            view,
         })
 }
 

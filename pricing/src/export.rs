@@ -1,0 +1,231 @@
+//! The comparison as CSV, for people who take the numbers elsewhere.
+
+use crate::api::ApiPricing;
+use crate::compare::{Comparison, short_label};
+use crate::view::Money;
+
+/// A CSV field: quoted when it must be, and never read as a formula by a
+/// spreadsheet (a leading `=`, `+`, `-` or `@` on text gets a `'`).
+fn field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@']) && text.parse::<f64>().is_err() {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+fn row(fields: &[String]) -> String {
+    let mut line = fields
+        .iter()
+        .map(|f| field(f))
+        .collect::<Vec<_>>()
+        .join(",");
+    line.push_str("\r\n");
+    line
+}
+
+/// Every option at the comparison's volume, one row each.
+pub fn table_csv(c: &Comparison, money: &Money) -> String {
+    let code = &money.code;
+    let mut out = row(&[
+        "option".into(),
+        "kind".into(),
+        "tokens_per_month".into(),
+        format!("monthly_cost_{code}"),
+        format!("cost_per_1m_tokens_{code}"),
+        "gpus".into(),
+        "replicas".into(),
+        "gpu_time_used".into(),
+        "licence".into(),
+        "note".into(),
+    ]);
+    let volume = c.tokens_per_month.to_string();
+    for a in &c.apis {
+        let licence = a
+            .offering
+            .open_model
+            .and_then(crate::catalogue::model)
+            .map_or("proprietary", |m| m.licence);
+        let (monthly, unit, note) = match &a.pricing {
+            ApiPricing::Priced(rate) => (
+                money
+                    .convert(rate.monthly_cost(c.tokens_per_month))
+                    .to_string(),
+                money.convert(rate.usd_per_mtok).to_string(),
+                String::new(),
+            ),
+            other => (
+                String::new(),
+                String::new(),
+                other.reason().unwrap_or_default(),
+            ),
+        };
+        out.push_str(&row(&[
+            a.offering.label(),
+            "api".into(),
+            volume.clone(),
+            monthly,
+            unit,
+            String::new(),
+            String::new(),
+            String::new(),
+            licence.into(),
+            note,
+        ]));
+    }
+    for d in &c.deployments {
+        match (&d.plan, &d.quote) {
+            (Ok(plan), Some(q)) => out.push_str(&row(&[
+                short_label(plan),
+                format!("self-hosted, {}", plan.engine.name),
+                volume.clone(),
+                money.convert(q.monthly_usd).to_string(),
+                money.convert(q.usd_per_mtok).to_string(),
+                q.gpus.to_string(),
+                q.replicas.to_string(),
+                q.utilisation.to_string(),
+                plan.model.licence.into(),
+                if plan.measured {
+                    "measured throughput".into()
+                } else {
+                    "estimated throughput".into()
+                },
+            ])),
+            (Err(e), _) => out.push_str(&row(&[
+                format!("{} on {}", d.deployment.model, d.deployment.gpu),
+                "self-hosted".into(),
+                volume.clone(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                d.deployment.model().map_or("", |m| m.licence).into(),
+                e.to_string(),
+            ])),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The charts' lines at `points` volumes spread evenly on a log scale from
+/// `from` to `to`: each option's monthly cost and cost per 1M tokens.
+pub fn curves_csv(c: &Comparison, from: f64, to: f64, points: usize, money: &Money) -> String {
+    let code = &money.code;
+    let apis: Vec<_> = c
+        .apis
+        .iter()
+        .filter_map(|a| Some((a.offering.label(), *a.pricing.rate()?)))
+        .collect();
+    let plans: Vec<_> = c
+        .deployments
+        .iter()
+        .filter_map(|d| d.plan.as_ref().ok())
+        .collect();
+    let mut header = vec!["tokens_per_month".to_string()];
+    for name in apis
+        .iter()
+        .map(|(n, _)| n.clone())
+        .chain(plans.iter().map(|p| short_label(p)))
+    {
+        header.push(format!("{name}: monthly cost {code}"));
+        header.push(format!("{name}: cost per 1M tokens {code}"));
+    }
+    let mut out = row(&header);
+    let steps = points.max(2) - 1;
+    for i in 0..=steps {
+        let v = if i == steps {
+            to
+        } else {
+            from * ((to / from).ln() * i as f64 / steps as f64).exp()
+        };
+        let mut fields = vec![v.to_string()];
+        for (_, rate) in &apis {
+            fields.push(money.convert(rate.monthly_cost(v)).to_string());
+            fields.push(money.convert(rate.usd_per_mtok).to_string());
+        }
+        for plan in &plans {
+            let cost = plan.monthly_cost(v);
+            fields.push(money.convert(cost).to_string());
+            fields.push(money.convert(cost / v * 1e6).to_string());
+        }
+        out.push_str(&row(&fields));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Scenario, compare};
+
+    #[test]
+    fn fields_are_quoted_and_defused() {
+        assert_eq!(field("plain"), "plain");
+        assert_eq!(field("a, b"), "\"a, b\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(field("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(field("-3.5"), "-3.5");
+    }
+
+    #[test]
+    fn the_table_has_a_row_per_option_in_the_chosen_currency() {
+        let mut s = Scenario::default();
+        s.workload.tokens_per_month = 1e10;
+        s.apis = vec!["gpt-5.4-mini".into()];
+        let c = compare(&s).unwrap();
+        let usd = table_csv(&c, &Money::usd());
+        let lines: Vec<&str> = usd.lines().collect();
+        assert_eq!(lines.len(), 3);
+        assert!(lines[0].starts_with("option,kind,tokens_per_month,monthly_cost_USD"));
+        // docs/cost-model.md section 7: $16,875 and $12,068 at 10B tokens.
+        assert!(lines[1].starts_with("GPT-5.4 mini,api,10000000000,16875,1.6875,"));
+        assert!(lines[2].contains(",12068,") && lines[2].contains(",4,2,"));
+        let half = Money {
+            code: "XXX".into(),
+            symbol: "X".into(),
+            per_usd: 0.5,
+            catalogue_rate: false,
+        };
+        assert!(
+            table_csv(&c, &half)
+                .lines()
+                .nth(1)
+                .unwrap()
+                .contains(",8437.5,0.84375,")
+        );
+    }
+
+    /// Fields in one CSV line, quotes honoured.
+    fn count_fields(line: &str) -> usize {
+        let mut quoted = false;
+        1 + line
+            .chars()
+            .filter(|&c| {
+                if c == '"' {
+                    quoted = !quoted;
+                }
+                c == ',' && !quoted
+            })
+            .count()
+    }
+
+    #[test]
+    fn curves_run_from_end_to_end() {
+        let c = compare(&Scenario::default()).unwrap();
+        let csv = curves_csv(&c, 1e6, 1e13, 8, &Money::usd());
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines.len(), 9);
+        let columns = count_fields(lines[0]);
+        assert_eq!(columns, 1 + 2 * (c.apis.len() + 1));
+        assert!(lines[1].starts_with("1000000,"));
+        assert!(lines[8].starts_with("10000000000000,"));
+        assert!(lines.iter().skip(1).all(|l| count_fields(l) == columns));
+    }
+}

@@ -1,0 +1,194 @@
+//! How a scenario is shown: currency, theme, first tab, embedded or not.
+//! It travels in the share link with the scenario; none of it changes a
+//! figure in US dollars.
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::{CURRENCIES, Currency};
+
+/// Largest exchange rate accepted (units of a currency per US dollar).
+pub const MAX_USD_RATE: f64 = 1e6;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// Follow the reader's system setting.
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// What a narrow or embedded widget shows first.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tab {
+    #[default]
+    Monthly,
+    Unit,
+    Table,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 3] = [Tab::Monthly, Tab::Unit, Tab::Table];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Tab::Monthly => "monthly",
+            Tab::Unit => "unit",
+            Tab::Table => "table",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Tab::Monthly => "Monthly cost",
+            Tab::Unit => "Cost per 1M tokens",
+            Tab::Table => "Table",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct View {
+    /// ISO 4217 code: one of the catalogue's, or any other with a rate.
+    pub currency: String,
+    /// Units of the currency per US dollar, in place of the catalogue's.
+    pub usd_rate: Option<f64>,
+    pub theme: Theme,
+    pub tab: Tab,
+    /// Compact chrome for pages that embed the widget.
+    pub embed: bool,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        View {
+            currency: "USD".to_string(),
+            usd_rate: None,
+            theme: Theme::Auto,
+            tab: Tab::Monthly,
+            embed: false,
+        }
+    }
+}
+
+/// Whether `code` looks like an ISO 4217 code: three capital letters.
+pub fn is_currency_code(code: &str) -> bool {
+    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// A currency to show amounts in: symbol and units per US dollar.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Money {
+    pub code: String,
+    pub symbol: String,
+    pub per_usd: f64,
+    /// From the catalogue (true) or typed by the user.
+    pub catalogue_rate: bool,
+}
+
+impl Money {
+    pub fn usd() -> Money {
+        Money {
+            code: "USD".to_string(),
+            symbol: "$".to_string(),
+            per_usd: 1.0,
+            catalogue_rate: true,
+        }
+    }
+
+    pub fn convert(&self, usd: f64) -> f64 {
+        usd * self.per_usd
+    }
+}
+
+impl View {
+    pub fn catalogue_currency(&self) -> Option<&'static Currency> {
+        CURRENCIES.iter().find(|c| c.code == self.currency)
+    }
+
+    /// The currency amounts are shown in; an unknown code without a rate
+    /// falls back to US dollars.
+    pub fn money(&self) -> Money {
+        let rate = self
+            .usd_rate
+            .filter(|r| r.is_finite() && *r > 0.0 && *r <= MAX_USD_RATE);
+        match (self.catalogue_currency(), rate) {
+            (Some(c), rate) => Money {
+                code: c.code.to_string(),
+                symbol: c.symbol.to_string(),
+                per_usd: rate.unwrap_or(c.per_usd),
+                catalogue_rate: rate.is_none(),
+            },
+            (None, Some(rate)) if is_currency_code(&self.currency) => Money {
+                code: self.currency.clone(),
+                symbol: format!("{} ", self.currency),
+                per_usd: rate,
+                catalogue_rate: false,
+            },
+            _ => Money::usd(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn currencies_resolve_with_their_rates() {
+        assert_eq!(View::default().money(), Money::usd());
+        let eur = View {
+            currency: "EUR".into(),
+            ..View::default()
+        }
+        .money();
+        assert_eq!(eur.symbol, "€");
+        assert!(eur.catalogue_rate && eur.per_usd > 0.5 && eur.per_usd < 1.5);
+        let typed = View {
+            currency: "EUR".into(),
+            usd_rate: Some(0.9),
+            ..View::default()
+        }
+        .money();
+        assert_eq!((typed.per_usd, typed.catalogue_rate), (0.9, false));
+        let chf = View {
+            currency: "CHF".into(),
+            usd_rate: Some(0.8),
+            ..View::default()
+        }
+        .money();
+        assert_eq!((chf.symbol.as_str(), chf.per_usd), ("CHF ", 0.8));
+        // Unknown without a rate, or not a code at all: US dollars.
+        assert_eq!(
+            View {
+                currency: "CHF".into(),
+                ..View::default()
+            }
+            .money(),
+            Money::usd()
+        );
+        assert_eq!(
+            View {
+                currency: "<b>".into(),
+                usd_rate: Some(2.0),
+                ..View::default()
+            }
+            .money(),
+            Money::usd()
+        );
+    }
+}

@@ -1,7 +1,8 @@
 use std::rc::Rc;
 
 use crossover_pricing::link::encode;
-use crossover_pricing::{Comparison, compare};
+use crossover_pricing::view::Theme;
+use crossover_pricing::{Comparison, Scenario, compare};
 use yew::prelude::*;
 
 use crate::browser;
@@ -10,13 +11,34 @@ use crate::components::api_picker::ApiPicker;
 use crate::components::assumptions::Assumptions;
 use crate::components::chart_view::ChartView;
 use crate::components::deployment_editor::DeploymentEditor;
+use crate::components::display_settings::DisplaySettings;
+use crate::components::embed_button::EmbedButton;
+use crate::components::export_buttons::ExportButtons;
 use crate::components::headline::Headline;
 use crate::components::legend::Legend;
 use crate::components::notice::Notice;
 use crate::components::results_table::ResultsTable;
 use crate::components::share_button::ShareButton;
+use crate::components::tabs::Tabs;
 use crate::components::volume_input::VolumeInput;
 use crate::state::{Action, FieldId, State};
+
+#[derive(PartialEq, Properties, Clone, Default)]
+pub struct AppProps {
+    /// Keep the page's URL fragment in step with the scenario (the
+    /// standalone page and iframes do; a widget mounted into a host page
+    /// leaves the host's address alone).
+    #[prop_or_default]
+    pub sync_url: bool,
+    /// The scenario to open with, in share-link form, when not taken from
+    /// the address.
+    #[prop_or_default]
+    pub initial: Option<AttrValue>,
+    /// The standalone page the share link should open, when the widget is
+    /// not on it.
+    #[prop_or_default]
+    pub standalone_url: Option<AttrValue>,
+}
 
 fn dispatcher<E: 'static, F>(state: &UseReducerHandle<State>, make: F) -> Callback<E>
 where
@@ -26,37 +48,85 @@ where
     Callback::from(move |e: E| state.dispatch(make(e)))
 }
 
-/// The widget: volume, headline, charts, table, options, share.
+/// A share link to `scenario` on the standalone page, embed mode off.
+fn share_link(base: Option<&str>, scenario: &Scenario) -> String {
+    let mut shared = scenario.clone();
+    shared.view.embed = false;
+    let text = encode(&shared);
+    match base {
+        Some(base) => format!("{}#{text}", base.split('#').next().unwrap_or_default()),
+        None => browser::link_with_fragment(&text),
+    }
+}
+
+/// The widget: volume, headline, charts, table, options, share and embed.
 #[component]
-pub fn App() -> Html {
-    let state = use_reducer(|| State::from_link(&browser::fragment()));
+pub fn App(props: &AppProps) -> Html {
+    let state = {
+        let (sync, initial) = (props.sync_url, props.initial.clone());
+        use_reducer(move || {
+            let text = if sync {
+                browser::fragment()
+            } else {
+                initial.map(|t| t.to_string()).unwrap_or_default()
+            };
+            State::from_link(&text)
+        })
+    };
     let root = use_node_ref();
+    let framed = *use_state(browser::in_iframe);
+    let system_dark = use_state(browser::prefers_dark);
     let palette = use_state(Palette::default);
 
     // The fragment always holds the current scenario.
     let link_text = encode(&state.scenario);
-    use_effect_with(link_text.clone(), |text| browser::replace_fragment(text));
+    {
+        let sync = props.sync_url;
+        use_effect_with(link_text.clone(), move |text| {
+            if sync {
+                browser::replace_fragment(text)
+            }
+        });
+    }
 
     // A scenario pasted into the address bar replaces this one.
     {
         let state = state.clone();
+        let sync = props.sync_url;
         use_effect_with((), move |_| {
-            let listener = browser::WindowListener::new("hashchange", move |_| {
-                let next = State::from_link(&browser::fragment());
-                state.dispatch(Action::Load {
-                    scenario: next.scenario,
-                    notices: next.notices,
-                });
+            let listener = sync.then(|| {
+                browser::WindowListener::new("hashchange", move |_| {
+                    let next = State::from_link(&browser::fragment());
+                    state.dispatch(Action::Load {
+                        scenario: next.scenario,
+                        notices: next.notices,
+                    });
+                })
             });
             move || drop(listener)
         });
     }
 
-    // Chart colours come from the page's CSS variables.
+    // Follow the system's colour scheme as it changes.
+    {
+        let system_dark = system_dark.clone();
+        use_effect_with((), move |_| {
+            let watch = browser::SchemeWatch::new(move |dark| system_dark.set(dark));
+            move || drop(watch)
+        });
+    }
+
+    let theme = state.scenario.view.theme;
+    let dark = match theme {
+        Theme::Auto => *system_dark,
+        Theme::Light => false,
+        Theme::Dark => true,
+    };
+    // Chart colours come from the CSS variables of the theme in force.
     {
         let root = root.clone();
         let palette = palette.clone();
-        use_effect_with((), move |_| {
+        use_effect_with(dark, move |_| {
             if let Some(element) = root.cast::<web_sys::Element>() {
                 palette.set(Palette::from_css(|name| {
                     browser::css_variable(&element, name)
@@ -65,12 +135,29 @@ pub fn App() -> Html {
         });
     }
 
+    // Inside an iframe, tell the host page how tall the widget is.
+    {
+        let root = root.clone();
+        let watch = use_mut_ref(|| None::<browser::ResizeWatch>);
+        use_effect_with((), move |_| {
+            if framed && let Some(element) = root.cast::<web_sys::Element>() {
+                let measured = element.clone();
+                *watch.borrow_mut() = browser::ResizeWatch::new(&element, move |_, _| {
+                    browser::post_height(f64::from(measured.scroll_height()));
+                });
+            }
+            move || drop(watch.borrow_mut().take())
+        });
+    }
+
+    let money = state.scenario.view.money();
     let results = use_memo(state.scenario.clone(), |s| {
         let comparison = compare(s).map(Rc::new);
+        let money = s.view.money();
         let specs = comparison
             .as_ref()
             .ok()
-            .map(|c| chart_specs(c).map(Rc::new));
+            .map(|c| chart_specs(c, &money).map(Rc::new));
         (comparison, specs)
     });
     let (comparison, specs) = (&results.0, &results.1);
@@ -87,21 +174,35 @@ pub fn App() -> Html {
             .collect(),
     };
     let empty = empty_reason(comparison.as_ref().ok().map(Rc::as_ref));
-
     let shared = Rc::new((*state).clone());
     let notices: Vec<AttrValue> = state
         .notices
         .iter()
         .map(|n| AttrValue::from(n.clone()))
         .collect();
-    let permissive = state.permissive_only;
+    let view = &state.scenario.view;
+    let share = share_link(props.standalone_url.as_deref(), &state.scenario);
+    let embed_src = format!("{share}&embed=1");
+    let classes = classes!(
+        "xo-root",
+        if dark {
+            "xo-theme-dark"
+        } else {
+            "xo-theme-light"
+        },
+        view.embed.then_some("xo-embed"),
+        framed.then_some("xo-framed"),
+        format!("xo-show-{}", view.tab.id()),
+    );
 
     html! {
-        <div class="xo-root" ref={root}>
-            <header class="xo-header">
-                <h1>{ "Crossover" }</h1>
-                <p>{ "Pay per token for an API, or self-host an open model on your own GPUs: where does the answer flip?" }</p>
-            </header>
+        <div class={classes} ref={root.clone()}>
+            if !view.embed {
+                <header class="xo-header">
+                    <h1>{ "Crossover" }</h1>
+                    <p>{ "Pay per token for an API, or self-host an open model on your own GPUs: where does the answer flip?" }</p>
+                </header>
+            }
             <Notice {notices} ondismiss={dispatcher(&state, |_| Action::DismissNotices)} />
             <div class="xo-top">
                 <VolumeInput text={state.volume_text()} error={state.error(FieldId::Volume).map(|e| AttrValue::from(e.to_string()))}
@@ -112,23 +213,25 @@ pub fn App() -> Html {
                 <Headline sentences={headline} empty={empty} />
             </div>
             if let (Ok(c), Some(specs)) = (comparison, specs) {
+                <Tabs active={view.tab} onselect={dispatcher(&state, Action::SetTab)} />
                 <div class="xo-charts">
-                    <ChartView id="xo-chart-monthly" title="Monthly cost" palette={(*palette).clone()}
-                        description="Chart of monthly cost against monthly token volume, both on log scales, with each API, each self-hosting option's staircase and the break-even points. The table below lists the same figures."
+                    <ChartView id="xo-panel-monthly" title="Monthly cost" palette={(*palette).clone()} money={money.clone()}
+                        description="Chart of monthly cost against monthly token volume, both on log scales, with each API, each self-hosting option's staircase and the break-even points. The table lists the same figures."
                         spec={specs[0].clone()} comparison={c.clone()} />
-                    <ChartView id="xo-chart-unit" title="Cost per 1M tokens" palette={(*palette).clone()}
-                        description="Chart of cost per million tokens against monthly token volume, both on log scales. The table below lists the same figures."
+                    <ChartView id="xo-panel-unit" title="Cost per 1M tokens" palette={(*palette).clone()} money={money.clone()}
+                        description="Chart of cost per million tokens against monthly token volume, both on log scales. The table lists the same figures."
                         spec={specs[1].clone()} comparison={c.clone()} />
                 </div>
                 <Legend series={specs[0].series.clone()} palette={(*palette).clone()} />
-                <ResultsTable comparison={c.clone()} />
+                <ResultsTable comparison={c.clone()} money={money.clone()} />
+                <ExportButtons comparison={c.clone()} money={money.clone()} x_range={specs[0].x_range} root={root.clone()} />
             }
             <div class="xo-options">
                 <Assumptions state={shared.clone()} onedit={dispatcher(&state, |(f, t)| Action::EditWorkload(f, t))} />
-                <details class="xo-section" open=true>
+                <details class="xo-section" open={!view.embed}>
                     <summary>{ "Self-hosting options" }</summary>
                     <label class="xo-check">
-                        <input type="checkbox" checked={permissive}
+                        <input type="checkbox" checked={state.permissive_only}
                             onchange={dispatcher(&state, move |e: Event| {
                                 let input: web_sys::HtmlInputElement = e.target_unchecked_into();
                                 Action::SetPermissiveOnly(input.checked())
@@ -140,7 +243,7 @@ pub fn App() -> Html {
                             Ok(c) => c.deployments[i].plan.clone(),
                             Err(_) => state.scenario.deployments[i].plan(&state.scenario.workload),
                         };
-                        html! { <DeploymentEditor index={i} state={shared.clone()} {plan} onaction={dispatcher(&state, |a| a)} /> }
+                        html! { <DeploymentEditor index={i} state={shared.clone()} {plan} money={money.clone()} onaction={dispatcher(&state, |a| a)} /> }
                     }) }
                     if state.scenario.deployments.len() < crossover_pricing::scenario::MAX_DEPLOYMENTS {
                         <button type="button" class="xo-button xo-button-quiet" onclick={dispatcher(&state, |_| Action::AddDeployment)}>
@@ -152,9 +255,21 @@ pub fn App() -> Html {
                     <summary>{ format!("APIs to compare ({} selected)", state.scenario.apis.len()) }</summary>
                     <ApiPicker selected={state.scenario.apis.clone()} ontoggle={dispatcher(&state, Action::ToggleApi)} />
                 </details>
+                <details class="xo-section">
+                    <summary>{ format!("Currency and colours ({}, {})", money.code, match theme { Theme::Auto => "system", Theme::Light => "light", Theme::Dark => "dark" }) }</summary>
+                    <DisplaySettings view={view.clone()}
+                        rate_text={state.drafts.get(&FieldId::Rate).map(|d| AttrValue::from(d.text.clone()))}
+                        rate_error={state.error(FieldId::Rate).map(|e| AttrValue::from(e.to_string()))}
+                        oncurrency={dispatcher(&state, Action::SetCurrency)}
+                        onrate={dispatcher(&state, Action::EditRate)}
+                        ontheme={dispatcher(&state, Action::SetTheme)} />
+                </details>
             </div>
             <footer class="xo-footer">
-                <ShareButton link={browser::link_with_fragment(&link_text)} />
+                <ShareButton link={share} />
+                if !view.embed {
+                    <EmbedButton src={embed_src} />
+                }
             </footer>
         </div>
     }

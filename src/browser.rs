@@ -76,8 +76,8 @@ pub fn css_variable(element: &web_sys::Element, name: &str) -> Option<String> {
     (!value.is_empty()).then(|| value.to_string())
 }
 
-/// Calls `on_resize(width)` whenever the element's width changes; the
-/// observer lives as long as the returned handle.
+/// Calls `on_resize(width, height)` whenever the element's size changes;
+/// the observer lives as long as the returned handle.
 pub struct ResizeWatch {
     observer: web_sys::ResizeObserver,
     _callback: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
@@ -86,12 +86,13 @@ pub struct ResizeWatch {
 impl ResizeWatch {
     pub fn new(
         element: &web_sys::Element,
-        mut on_resize: impl FnMut(f64) + 'static,
+        mut on_resize: impl FnMut(f64, f64) + 'static,
     ) -> Option<ResizeWatch> {
         let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
             move |entries: js_sys::Array| {
                 if let Some(entry) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
-                    on_resize(entry.content_rect().width());
+                    let rect = entry.content_rect();
+                    on_resize(rect.width(), rect.height());
                 }
             },
         );
@@ -137,5 +138,103 @@ impl Drop for WindowListener {
                 self.callback.as_ref().unchecked_ref(),
             );
         }
+    }
+}
+
+/// Saves `content` as a file called `name`.
+pub fn download_text(name: &str, mime: &str, content: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    click_download(name, &url);
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Saves a canvas as a PNG file called `name`.
+pub fn download_canvas(name: &str, canvas: &web_sys::HtmlCanvasElement) {
+    if let Ok(url) = canvas.to_data_url_with_type("image/png") {
+        click_download(name, &url);
+    }
+}
+
+fn click_download(name: &str, url: &str) {
+    let Some(document) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(anchor) = document.create_element("a") else {
+        return;
+    };
+    let anchor: web_sys::HtmlAnchorElement = anchor.unchecked_into();
+    anchor.set_href(url);
+    anchor.set_download(name);
+    anchor.click();
+}
+
+/// Whether the widget runs inside another page's iframe.
+pub fn in_iframe() -> bool {
+    let Some(w) = window() else { return false };
+    match w.parent() {
+        Ok(Some(parent)) => !js_sys::Object::is(&parent, &w),
+        _ => false,
+    }
+}
+
+/// Tells the embedding page the widget's height: `{type, height}` only.
+pub fn post_height(height: f64) {
+    let Some(w) = window() else { return };
+    let Ok(Some(parent)) = w.parent() else { return };
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &"crossover:height".into());
+    let _ = js_sys::Reflect::set(
+        &message,
+        &"height".into(),
+        &JsValue::from_f64(height.ceil()),
+    );
+    // The height of a public calculator is no secret; any embedding origin may read it.
+    let _ = parent.post_message(&message, "*");
+}
+
+/// Whether the reader's system asks for dark colours.
+pub fn prefers_dark() -> bool {
+    dark_query().is_some_and(|q| q.matches())
+}
+
+fn dark_query() -> Option<web_sys::MediaQueryList> {
+    window()?.match_media("(prefers-color-scheme: dark)").ok()?
+}
+
+/// Calls `on_change(dark)` when the system colour scheme changes; removed
+/// when dropped.
+pub struct SchemeWatch {
+    query: web_sys::MediaQueryList,
+    callback: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl SchemeWatch {
+    pub fn new(mut on_change: impl FnMut(bool) + 'static) -> Option<SchemeWatch> {
+        let query = dark_query()?;
+        let watched = query.clone();
+        let callback =
+            wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+                on_change(watched.matches())
+            });
+        query
+            .add_event_listener_with_callback("change", callback.as_ref().unchecked_ref())
+            .ok()?;
+        Some(SchemeWatch { query, callback })
+    }
+}
+
+impl Drop for SchemeWatch {
+    fn drop(&mut self) {
+        let _ = self
+            .query
+            .remove_event_listener_with_callback("change", self.callback.as_ref().unchecked_ref());
     }
 }

@@ -9,20 +9,32 @@ pub mod state;
 
 use wasm_bindgen::prelude::*;
 
-/// Mounts the widget into the page's `#crossover` element, if it has one.
-/// Pages that mount it elsewhere call [`mount`].
+/// On the standalone page: mounts the widget into `#crossover`, with the
+/// scenario in the page's address. Host pages call [`mount`] instead.
 #[wasm_bindgen(start)]
 pub fn start() {
     if let Some(element) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("crossover"))
     {
-        mount(element);
+        let props = app::AppProps {
+            sync_url: true,
+            ..app::AppProps::default()
+        };
+        yew::Renderer::<app::App>::with_root_and_props(element, props).render();
     }
 }
 
-/// Renders the widget inside `element`, leaving the rest of the page alone.
+/// Renders the widget inside `element` of a host page, leaving the rest of
+/// the page and its address alone. `scenario` is a share-link text to open
+/// with; `standalone_url` the page share links should point at
+/// (docs/embedding.md).
 #[wasm_bindgen]
-pub fn mount(element: web_sys::Element) {
-    yew::Renderer::<app::App>::with_root(element).render();
+pub fn mount(element: web_sys::Element, scenario: Option<String>, standalone_url: Option<String>) {
+    let props = app::AppProps {
+        sync_url: false,
+        initial: scenario.map(Into::into),
+        standalone_url: standalone_url.map(Into::into),
+    };
+    yew::Renderer::<app::App>::with_root_and_props(element, props).render();
 }

@@ -4,11 +4,12 @@
 
 use std::rc::Rc;
 
-use crossover_pricing::catalogue::{self, DEFAULTS, Precision};
+use crossover_pricing::catalogue::{self, CURRENCIES, DEFAULTS, Precision};
 use crossover_pricing::link::decode;
 use crossover_pricing::scenario::MAX_DEPLOYMENTS;
 use crossover_pricing::selfhost::Overrides;
 use crossover_pricing::units::{format_count, format_trimmed, parse_quantity};
+use crossover_pricing::view::{MAX_USD_RATE, Tab, Theme, is_currency_code};
 use crossover_pricing::workload::{MAX_TOKENS_PER_MONTH, MIN_TOKENS_PER_MONTH, VolumeUnit};
 use crossover_pricing::{Deployment, InputError, Ownership, Scenario, Workload};
 use yew::Reducible;
@@ -202,6 +203,8 @@ impl OverrideField {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FieldId {
     Volume,
+    /// The exchange rate, units per US dollar.
+    Rate,
     Workload(WorkloadField),
     Override(usize, OverrideField),
 }
@@ -290,6 +293,10 @@ pub enum Action {
     ResetOverride(usize, OverrideField),
     SetPermissiveOnly(bool),
     DismissNotices,
+    SetCurrency(String),
+    EditRate(String),
+    SetTheme(Theme),
+    SetTab(Tab),
 }
 
 impl Reducible for State {
@@ -442,6 +449,21 @@ impl State {
                 self.drafts.remove(&FieldId::Override(i, field));
             }
             Action::SetPermissiveOnly(on) => self.permissive_only = on,
+            Action::SetCurrency(code) => {
+                // A catalogue currency starts at its catalogue rate.
+                let view = &mut self.scenario.view;
+                if CURRENCIES.iter().any(|c| c.code == code) {
+                    view.currency = code;
+                    view.usd_rate = None;
+                    self.drafts.remove(&FieldId::Rate);
+                } else if is_currency_code(&code) {
+                    view.currency = code;
+                    view.usd_rate = Some(view.usd_rate.unwrap_or(1.0));
+                }
+            }
+            Action::EditRate(text) => self.edit_rate(text),
+            Action::SetTheme(theme) => self.scenario.view.theme = theme,
+            Action::SetTab(tab) => self.scenario.view.tab = tab,
             Action::DismissNotices => self.notices.clear(),
             Action::SetModel(..) | Action::SetGpu(..) | Action::SetEngine(..) => {}
         }
@@ -474,6 +496,30 @@ impl State {
                 self.draft(FieldId::Volume, text, None);
             }
             Err(message) => self.draft(FieldId::Volume, text, Some(message)),
+        }
+    }
+
+    fn edit_rate(&mut self, text: String) {
+        let view = &mut self.scenario.view;
+        if text.trim().is_empty() && view.catalogue_currency().is_some() {
+            view.usd_rate = None;
+            self.draft(FieldId::Rate, text, None);
+            return;
+        }
+        match parse_input(&text, false) {
+            Ok(rate) if rate > 0.0 && rate <= MAX_USD_RATE => {
+                view.usd_rate = Some(rate);
+                self.draft(FieldId::Rate, text, None);
+            }
+            Ok(_) => self.draft(
+                FieldId::Rate,
+                text,
+                Some(format!(
+                    "a rate is more than 0 and at most {}",
+                    format_count(MAX_USD_RATE)
+                )),
+            ),
+            Err(message) => self.draft(FieldId::Rate, text, Some(message)),
         }
     }
 
@@ -675,6 +721,27 @@ mod tests {
         let s = State::from_link(&"x".repeat(10_000));
         assert_eq!(s.scenario, Scenario::default());
         assert!(s.notices[0].contains("4096"));
+    }
+
+    #[test]
+    fn currency_rate_theme_and_tab() {
+        let s = reduce(State::default(), Action::SetCurrency("EUR".into()));
+        assert_eq!(s.scenario.view.money().symbol, "€");
+        let s = reduce(s, Action::EditRate("0.9".into()));
+        assert_eq!(s.scenario.view.usd_rate, Some(0.9));
+        let s = reduce(s, Action::EditRate("-1".into()));
+        assert_eq!(s.scenario.view.usd_rate, Some(0.9));
+        assert!(s.error(FieldId::Rate).is_some());
+        let s = reduce(s, Action::SetCurrency("CHF".into()));
+        assert_eq!(s.scenario.view.money().code, "CHF");
+        let s = reduce(s, Action::SetCurrency("nope".into()));
+        assert_eq!(s.scenario.view.currency, "CHF");
+        let s = reduce(s, Action::SetTheme(Theme::Dark));
+        let s = reduce(s, Action::SetTab(Tab::Table));
+        assert_eq!(
+            (s.scenario.view.theme, s.scenario.view.tab),
+            (Theme::Dark, Tab::Table)
+        );
     }
 
     #[test]

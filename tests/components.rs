@@ -83,7 +83,11 @@ fn mount(fragment: &str) -> Element {
     let root = document().create_element("div").unwrap();
     root.set_attribute("style", "width: 1100px").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    crossover::mount(root.clone());
+    let props = crossover::app::AppProps {
+        sync_url: true,
+        ..Default::default()
+    };
+    yew::Renderer::<crossover::app::App>::with_root_and_props(root.clone(), props).render();
     root
 }
 

@@ -168,7 +168,12 @@ pub fn format_usd(value: f64) -> String {
 
 /// An amount in US dollars shown in `money`: `"€11.4k"`, `"CHF 950"`.
 pub fn format_money(usd: f64, money: &crate::view::Money) -> String {
-    format_usd(money.convert(usd)).replacen('$', &money.symbol, 1)
+    format_amount(money.convert(usd), &money.symbol)
+}
+
+/// An amount already in a currency, with its symbol: `"€11.4k"`.
+pub fn format_amount(amount: f64, symbol: &str) -> String {
+    format_usd(amount).replacen('$', symbol, 1)
 }
 
 /// Whole units with thousands separators, in `money`: `"€11,352"`.

@@ -4,6 +4,7 @@
 use crossover_pricing::Comparison;
 use crossover_pricing::compare::short_label;
 use crossover_pricing::selfhost::cost::CurvePoint;
+use crossover_pricing::view::Money;
 use crossover_pricing::workload::{MAX_TOKENS_PER_MONTH, MIN_TOKENS_PER_MONTH};
 
 /// The chart's x-axis spans at least this (the slider's range).
@@ -73,6 +74,8 @@ pub struct Mark {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartSpec {
     pub measure: Measure,
+    /// Values are in this currency's units; labels carry its symbol.
+    pub symbol: String,
     pub x_range: (f64, f64),
     pub y_range: (f64, f64),
     pub series: Vec<SeriesSpec>,
@@ -80,11 +83,11 @@ pub struct ChartSpec {
     pub user_volume: f64,
 }
 
-fn value(point: &CurvePoint, measure: Measure) -> f64 {
-    match measure {
+fn value(point: &CurvePoint, measure: Measure, money: &Money) -> f64 {
+    money.convert(match measure {
         Measure::Monthly => point.monthly_usd,
         Measure::PerMtok => point.usd_per_mtok,
-    }
+    })
 }
 
 /// Volumes spread evenly (on the log axis) for markers, offset per series
@@ -100,8 +103,8 @@ fn marker_volumes(x_range: (f64, f64), series: usize, count: usize) -> Vec<f64> 
         .collect()
 }
 
-/// The monthly-cost chart and the cost-per-1M-tokens chart.
-pub fn chart_specs(c: &Comparison) -> [ChartSpec; 2] {
+/// The monthly-cost chart and the cost-per-1M-tokens chart, in `money`.
+pub fn chart_specs(c: &Comparison, money: &Money) -> [ChartSpec; 2] {
     let you = c.tokens_per_month;
     let furthest_crossing = c
         .pairs
@@ -135,11 +138,11 @@ pub fn chart_specs(c: &Comparison) -> [ChartSpec; 2] {
             let points = rate
                 .cost_curve(from, to)
                 .iter()
-                .map(|p| (p.tokens_per_month, value(p, measure)))
+                .map(|p| (p.tokens_per_month, value(p, measure, money)))
                 .collect();
             let marker_points = marker_volumes(x_range, i, count)
                 .into_iter()
-                .map(|v| (v, value(&rate.cost_curve(v, v)[0], measure)))
+                .map(|v| (v, value(&rate.cost_curve(v, v)[0], measure, money)))
                 .collect();
             series.push(SeriesSpec {
                 label: option.offering.label(),
@@ -156,7 +159,7 @@ pub fn chart_specs(c: &Comparison) -> [ChartSpec; 2] {
             let curve = |p: &crossover_pricing::SelfHostPlan| -> Vec<(f64, f64)> {
                 p.cost_curve(from, to, MAX_POINTS)
                     .iter()
-                    .map(|q| (q.tokens_per_month, value(q, measure)))
+                    .map(|q| (q.tokens_per_month, value(q, measure, money)))
                     .collect()
             };
             let band = (!plan.measured).then(|| {
@@ -166,7 +169,7 @@ pub fn chart_specs(c: &Comparison) -> [ChartSpec; 2] {
             });
             let marker_points = marker_volumes(x_range, i, count)
                 .into_iter()
-                .map(|v| (v, value(&plan.cost_curve(v, v, 2)[0], measure)))
+                .map(|v| (v, value(&plan.cost_curve(v, v, 2)[0], measure, money)))
                 .collect();
             deployment_series.push(i);
             series.push(SeriesSpec {
@@ -191,7 +194,7 @@ pub fn chart_specs(c: &Comparison) -> [ChartSpec; 2] {
                 let point = rate.cost_curve(volume, volume)[0];
                 (from..=to).contains(&volume).then(|| Mark {
                     volume,
-                    value: value(&point, measure),
+                    value: value(&point, measure, money),
                     series: deployment_series[plan_index],
                 })
             })
@@ -213,6 +216,7 @@ pub fn chart_specs(c: &Comparison) -> [ChartSpec; 2] {
         };
         ChartSpec {
             measure,
+            symbol: money.symbol.clone(),
             x_range,
             y_range,
             series,
@@ -222,20 +226,25 @@ pub fn chart_specs(c: &Comparison) -> [ChartSpec; 2] {
     })
 }
 
-/// Each line's value at one volume, for the pointer readout.
-pub fn values_at(c: &Comparison, volume: f64, measure: Measure) -> Vec<(String, f64)> {
+/// Each line's value at one volume, in `money`, for the pointer readout.
+pub fn values_at(
+    c: &Comparison,
+    volume: f64,
+    measure: Measure,
+    money: &Money,
+) -> Vec<(String, f64)> {
     let apis = c.apis.iter().filter_map(|a| {
         let rate = a.pricing.rate()?;
         Some((
             a.offering.label(),
-            value(&rate.cost_curve(volume, volume)[0], measure),
+            value(&rate.cost_curve(volume, volume)[0], measure, money),
         ))
     });
     let deployments = c.deployments.iter().filter_map(|d| {
         let plan = d.plan.as_ref().ok()?;
         Some((
             short_label(plan),
-            value(&plan.cost_curve(volume, volume, 2)[0], measure),
+            value(&plan.cost_curve(volume, volume, 2)[0], measure, money),
         ))
     });
     apis.chain(deployments).collect()

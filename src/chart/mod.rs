@@ -11,7 +11,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crossover_pricing::units::{format_count, format_usd};
+use crossover_pricing::units::{format_amount, format_count};
 pub use data::{ChartSpec, Marker, Measure, SeriesSpec, chart_specs};
 
 /// Colours from the page's CSS variables, as RGB.
@@ -100,7 +100,7 @@ pub const SERIES_LIGHT: [RGBColor; 8] = [
     RGBColor(213, 94, 0),
     RGBColor(0, 158, 115),
     RGBColor(204, 121, 167),
-    RGBColor(86, 180, 233),
+    RGBColor(27, 127, 140),
     RGBColor(175, 135, 0),
     RGBColor(90, 90, 90),
     RGBColor(120, 60, 160),
@@ -173,8 +173,8 @@ pub fn draw<DB: DrawingBackend>(
     let (x0, x1) = spec.x_range;
     let (y0, y1) = spec.y_range;
     let y_label = match spec.measure {
-        Measure::Monthly => "US dollars per month",
-        Measure::PerMtok => "US dollars per 1M tokens",
+        Measure::Monthly => format!("{} per month", spec.symbol.trim()),
+        Measure::PerMtok => format!("{} per 1M tokens", spec.symbol.trim()),
     };
     let mut chart = ChartBuilder::on(root)
         .margin_top(look.px(22.0))
@@ -184,7 +184,8 @@ pub fn draw<DB: DrawingBackend>(
         .x_label_area_size(look.px(46.0))
         .y_label_area_size(look.px(if look.compact { 56.0 } else { 68.0 }))
         .build_cartesian_2d((x0..x1).log_scale(), (y0..y1).log_scale())?;
-    let format_y = |v: &f64| format_usd(*v);
+    let symbol = spec.symbol.as_str();
+    let format_y = |v: &f64| format_amount(*v, symbol);
     chart
         .configure_mesh()
         .x_labels(if look.compact { 4 } else { 8 })
@@ -192,7 +193,7 @@ pub fn draw<DB: DrawingBackend>(
         .x_label_formatter(&|v| format_count(*v))
         .y_label_formatter(&format_y)
         .x_desc("tokens per month (log scale)")
-        .y_desc(y_label)
+        .y_desc(if look.compact { "" } else { y_label.as_str() })
         .label_style(look.font(16.0))
         .axis_desc_style(look.font(16.0))
         .axis_style(palette.muted.stroke_width(look.px(1.0).max(1) as u32))
@@ -344,6 +345,7 @@ fn draw_marker<DB: DrawingBackend, CT: plotters::coord::CoordTranslate<From = (f
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crossover_pricing::view::Money;
     use crossover_pricing::{Scenario, compare};
 
     /// The texts of an SVG's `<text>` elements.
@@ -377,7 +379,7 @@ mod tests {
         let mut scenario = Scenario::default();
         scenario.workload.tokens_per_month = 2.5e9;
         let comparison = compare(&scenario).unwrap();
-        let [monthly, unit] = chart_specs(&comparison);
+        let [monthly, unit] = chart_specs(&comparison, &Money::usd());
         let (out, area) = svg(&monthly, false);
         let labels = texts(&out);
         for expected in [
@@ -405,7 +407,20 @@ mod tests {
         let v = area.volume_at((area.left + area.right) / 2.0).unwrap();
         assert!(v > monthly.x_range.0 && v < monthly.x_range.1);
         let (out, _) = svg(&unit, true);
-        assert!(texts(&out).iter().any(|l| l == "US dollars per 1M tokens"));
+        assert!(texts(&out).iter().any(|l| l == "$ per 1M tokens"));
+        let euros = chart_specs(
+            &comparison,
+            &Money {
+                code: "EUR".into(),
+                symbol: "€".into(),
+                per_usd: 0.5,
+                catalogue_rate: false,
+            },
+        );
+        let (out, _) = svg(&euros[0], false);
+        assert!(texts(&out).iter().any(|l| l == "€ per month"));
+        assert!(texts(&out).iter().any(|l| l.starts_with('€')));
+        assert_eq!(euros[0].y_range.1, monthly.y_range.1 * 0.5);
     }
 
     #[test]
@@ -429,7 +444,7 @@ mod tests {
     #[test]
     fn break_even_points_are_labelled() {
         let comparison = compare(&Scenario::default()).unwrap();
-        let [monthly, _] = chart_specs(&comparison);
+        let [monthly, _] = chart_specs(&comparison, &Money::usd());
         assert!(!monthly.marks.is_empty());
         let (out, _) = svg(&monthly, false);
         // Sonnet 4.6 vs Llama 3.3 70B on H100s crosses at 1.31B, GPT-5.4 mini at 4.64B.

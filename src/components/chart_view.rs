@@ -2,7 +2,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crossover_pricing::Comparison;
-use crossover_pricing::units::{format_count, format_usd};
+use crossover_pricing::units::{format_amount, format_count};
+use crossover_pricing::view::Money;
 use yew::prelude::*;
 
 use crate::browser;
@@ -22,6 +23,7 @@ pub struct ChartViewProps {
     pub spec: Rc<ChartSpec>,
     pub comparison: Rc<Comparison>,
     pub palette: Palette,
+    pub money: Money,
 }
 
 impl PartialEq for ChartViewProps {
@@ -30,6 +32,7 @@ impl PartialEq for ChartViewProps {
             && Rc::ptr_eq(&self.spec, &other.spec)
             && Rc::ptr_eq(&self.comparison, &other.comparison)
             && self.palette == other.palette
+            && self.money == other.money
     }
 }
 
@@ -52,7 +55,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
         use_effect_with((), move |_| {
             if let Some(element) = container.cast::<web_sys::Element>() {
                 let width = width.clone();
-                *watch.borrow_mut() = browser::ResizeWatch::new(&element, move |w| width.set(w));
+                *watch.borrow_mut() = browser::ResizeWatch::new(&element, move |w, _| width.set(w));
             }
             move || drop(watch.borrow_mut().take())
         });
@@ -109,7 +112,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     let readout = (*pointer).and_then(|(x, _)| {
         let area = (*plot.borrow())?;
         let volume = area.volume_at(x)?;
-        let rows = values_at(&props.comparison, volume, props.spec.measure);
+        let rows = values_at(&props.comparison, volume, props.spec.measure, &props.money);
         let per = match props.spec.measure {
             crate::chart::Measure::Monthly => "/month",
             crate::chart::Measure::PerMtok => " per 1M",
@@ -122,7 +125,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
                 <div class={classes!("xo-readout", flip.then_some("xo-readout-left"))} style={format!("left:{left}px; top:{}px", area.top + 4.0)} aria-hidden="true">
                     <strong>{ format!("{} tokens a month", format_count(volume)) }</strong>
                     { for rows.into_iter().map(|(label, value)| html! {
-                        <div><span class="xo-readout-label">{ label }</span><span class="xo-num">{ format!("{}{per}", format_usd(value)) }</span></div>
+                        <div><span class="xo-readout-label">{ label }</span><span class="xo-num">{ format!("{}{per}", format_amount(value, &props.money.symbol)) }</span></div>
                     }) }
                 </div>
             </>

@@ -1,7 +1,8 @@
 use crossover_pricing::SelfHostPlan;
 use crossover_pricing::catalogue::{ENGINES, GPUS, MODELS, OpenModel, Precision};
 use crossover_pricing::selfhost::{Deployment, Ownership, PlanError};
-use crossover_pricing::units::{format_count, format_fixed, format_usd};
+use crossover_pricing::units::{format_count, format_fixed, format_money, format_usd};
+use crossover_pricing::view::Money;
 use yew::prelude::*;
 
 use crate::components::number_field::NumberField;
@@ -12,6 +13,7 @@ pub struct DeploymentEditorProps {
     pub index: usize,
     pub state: std::rc::Rc<State>,
     pub plan: Result<SelfHostPlan, PlanError>,
+    pub money: Money,
     pub onaction: Callback<Action>,
 }
 
@@ -84,7 +86,7 @@ fn describe(field: OverrideField) -> (&'static str, &'static str) {
     }
 }
 
-fn summary(plan: &Result<SelfHostPlan, PlanError>) -> Html {
+fn summary(plan: &Result<SelfHostPlan, PlanError>, money: &Money) -> Html {
     match plan {
         Ok(p) => {
             let throughput = if p.measured {
@@ -107,7 +109,7 @@ fn summary(plan: &Result<SelfHostPlan, PlanError>) -> Html {
                         p.gpus_per_replica(), p.gpu.short_name,
                         format_fixed(p.memory.weights_gb + p.memory.kv_cache_gb, 0), format_fixed(p.memory.memory_gb, 0),
                         format_count(p.throughput.output_tokens_per_second_per_user), p.memory.concurrency,
-                        format_usd(p.replica_usd_per_month()),
+                        format_money(p.replica_usd_per_month(), money),
                     ) }
                 </p>
             }
@@ -259,7 +261,7 @@ pub fn DeploymentEditor(props: &DeploymentEditorProps) -> Html {
                 { field(OverrideField::MinReplicas, None) }
                 { field(OverrideField::MeasuredTokensPerSecond, Some("Leave empty to use the estimate".to_string())) }
             </div>
-            { summary(&props.plan) }
+            { summary(&props.plan, &props.money) }
             <button type="button" class="xo-button xo-button-quiet" onclick={on_remove}>{ format!("Remove option {}", i + 1) }</button>
         </fieldset>
     }

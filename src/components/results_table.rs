@@ -2,18 +2,20 @@ use std::rc::Rc;
 
 use crossover_pricing::catalogue::{self, GPUS, prices_as_of};
 use crossover_pricing::compare::short_label;
-use crossover_pricing::units::{format_count, format_percent, format_usd, format_usd_whole};
+use crossover_pricing::units::{format_count, format_money, format_money_whole, format_percent};
+use crossover_pricing::view::Money;
 use crossover_pricing::{ApiPricing, Comparison};
 use yew::prelude::*;
 
 #[derive(Properties, Clone)]
 pub struct ResultsTableProps {
     pub comparison: Rc<Comparison>,
+    pub money: Money,
 }
 
 impl PartialEq for ResultsTableProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.comparison, &other.comparison)
+        Rc::ptr_eq(&self.comparison, &other.comparison) && self.money == other.money
     }
 }
 
@@ -21,6 +23,7 @@ impl PartialEq for ResultsTableProps {
 #[component]
 pub fn ResultsTable(props: &ResultsTableProps) -> Html {
     let c = &props.comparison;
+    let money = &props.money;
     let volume = format_count(c.tokens_per_month);
     let api_rows = c.apis.iter().map(|a| {
         let licence = a.offering.open_model.and_then(catalogue::model).map_or("Proprietary (API terms)", |m| m.licence);
@@ -28,8 +31,8 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
             ApiPricing::Priced(rate) => html! {
                 <tr>
                     <th scope="row">{ a.offering.label() }<span class="xo-kind">{ " · API" }</span></th>
-                    <td class="xo-num">{ format_usd_whole(rate.monthly_cost(c.tokens_per_month)) }</td>
-                    <td class="xo-num">{ format_usd(rate.usd_per_mtok) }</td>
+                    <td class="xo-num">{ format_money_whole(rate.monthly_cost(c.tokens_per_month), money) }</td>
+                    <td class="xo-num">{ format_money(rate.usd_per_mtok, money) }</td>
                     <td class="xo-num">{ "–" }</td>
                     <td class="xo-num">{ "–" }</td>
                     <td>{ licence }</td>
@@ -48,17 +51,17 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
         (Ok(plan), Some(q)) => {
             let range = match (d.optimistic_monthly_usd, d.pessimistic_monthly_usd) {
                 (Some(lo), Some(hi)) if !plan.measured && (hi - lo).abs() > 0.5 => {
-                    format!("{}–{}", format_usd(lo), format_usd(hi))
+                    format!("{}–{}", format_money(lo, money), format_money(hi, money))
                 }
                 _ => String::new(),
             };
             html! {
                 <tr>
                     <th scope="row">{ short_label(plan) }<span class="xo-kind">{ format!(" · {}, {}", plan.engine.name, if plan.ownership == crossover_pricing::Ownership::Own { "owned" } else { "rented" }) }</span></th>
-                    <td class="xo-num">{ format_usd_whole(q.monthly_usd) }
+                    <td class="xo-num">{ format_money_whole(q.monthly_usd, money) }
                         if !range.is_empty() { <span class="xo-range">{ range }</span> }
                     </td>
-                    <td class="xo-num">{ format_usd(q.usd_per_mtok) }</td>
+                    <td class="xo-num">{ format_money(q.usd_per_mtok, money) }</td>
                     <td class="xo-num">{ format!("{} ({} × {})", q.gpus, q.replicas, plan.gpus_per_replica()) }</td>
                     <td class="xo-num">{ format_percent(q.utilisation) }</td>
                     <td>{ plan.model.licence }</td>

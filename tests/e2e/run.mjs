@@ -40,7 +40,11 @@ export function serve(directory, extraRoutes = {}) {
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    // Host pages on other origins load the widget's files to mount it directly.
+    res.writeHead(200, {
+      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'access-control-allow-origin': '*',
+    });
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
@@ -165,7 +169,7 @@ async function main() {
     expect(page.url().includes('tpm=3e9'), page.url());
     if (takeScreenshots) await page.screenshot({ path: path.join(shots, 'widget-3b.png'), fullPage: true });
     // The pointer readout names the values under the pointer.
-    const box = await (await page.$('#xo-chart-monthly canvas')).boundingBox();
+    const box = await (await page.$('#xo-panel-monthly canvas')).boundingBox();
     await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
     await page.waitForSelector('.xo-readout');
     const readout = await page.textContent('.xo-readout');
@@ -232,6 +236,217 @@ async function main() {
     }
   });
 
+  // A writer's page on another origin (another loopback port).
+  let hostPage = () => '<!doctype html><p>no page set</p>';
+  const host = await serve(path.join(root, 'tests', 'e2e'), { '/host.html': () => hostPage() });
+  const hostOrigin = `http://127.0.0.1:${host.address().port}`;
+
+  await check('embedded with the Embed snippet: the host page receives the height and sizes the iframe', async () => {
+    const { page, problems, context } = await watchedPage(browser, origin);
+    await page.goto(`${origin}/#v=1&tpm=3B&theme=dark&tab=table`);
+    await page.waitForSelector('.xo-headline p');
+    await page.click('text=Embed in your page');
+    const snippet = await page.inputValue('#xo-embed-snippet');
+    expect(snippet.includes('<iframe') && snippet.includes('embed=1') && snippet.includes('crossover:height'), snippet);
+    await context.close();
+    hostPage = () => `<!doctype html><html><head><title>A writer's article</title><link rel="icon" href="data:,"></head><body>
+      <h1>My article</h1><p>Before the calculator.</p>${snippet}<p id="after">After the calculator.</p></body></html>`;
+    const writer = await watchedPage(browser, hostOrigin);
+    writer.page.on('request', () => {});
+    await writer.page.goto(`${hostOrigin}/host.html`);
+    const frame = await (await writer.page.waitForSelector('iframe')).contentFrame();
+    await frame.waitForSelector('.xo-headline p');
+    await writer.page.waitForFunction(() => document.querySelector('iframe').style.height !== '900px');
+    const iframeHeight = await writer.page.$eval('iframe', (f) => parseFloat(f.style.height));
+    const contentHeight = await frame.evaluate(() => document.querySelector('.xo-root').scrollHeight);
+    expect(Math.abs(iframeHeight - contentHeight) <= 2, `iframe ${iframeHeight}px, content ${contentHeight}px`);
+    // Compact, dark, table first, and the share link points at the standalone page.
+    expect(await frame.$('.xo-root.xo-embed.xo-theme-dark') !== null, 'not compact and dark');
+    expect((await frame.$$('.xo-header')).length === 0, 'the header shows in embed mode');
+    expect(await frame.isVisible('.xo-table') && !(await frame.isVisible('#xo-panel-monthly canvas')), 'the table is not the first tab');
+    const foreign = writer.problems.filter((p) => !p.startsWith('request outside') || !p.includes(origin));
+    expect(foreign.length === 0, foreign.join('\n'));
+    if (takeScreenshots) {
+      await writer.page.setViewportSize({ width: 900, height: 1000 });
+      await writer.page.screenshot({ path: path.join(shots, 'embedded.png') });
+    }
+    await writer.context.close();
+    expect(problems.length === 0, problems.join('\n'));
+  });
+
+  await check("a host page's hostile CSS does not reach the widget inside its iframe", async () => {
+    hostPage = () => `<!doctype html><html><head><link rel="icon" href="data:,"><style>* { all: unset; } body { font-size: 40px; }</style></head><body>
+      <p>Hostile page</p><iframe src="${origin}/#v=1&tpm=3B&embed=1" style="width:900px;height:1200px"></iframe></body></html>`;
+    const { page, context } = await watchedPage(browser, hostOrigin);
+    await page.goto(`${hostOrigin}/host.html`);
+    const frame = await (await page.waitForSelector('iframe')).contentFrame();
+    await frame.waitForSelector('.xo-headline p');
+    const fontSize = await frame.$eval('.xo-headline p', (p) => getComputedStyle(p).fontSize);
+    expect(fontSize === '15.3px' || fontSize === '15px', `headline font ${fontSize}`);
+    const box = await frame.$eval('.xo-volume-text', (e) => e.getBoundingClientRect().height);
+    expect(box > 30 && box < 60, `volume field ${box}px tall`);
+    const colours = await chartColours(frame);
+    expect(colours[0] > 8, 'blank chart in the hostile page');
+    await context.close();
+  });
+
+  await check('mounted directly into a host page, the widget leaves the host alone', async () => {
+    hostPage = () => `<!doctype html><html><head><link rel="icon" href="data:,">
+      <style>body { font: 18px Georgia, serif; color: rgb(10, 60, 10); } h1 { color: rgb(120, 0, 0); } .note { padding: 7px; } button { background: rgb(250, 240, 0); }</style>
+      <link rel="stylesheet" href="${origin}/style.css"></head><body>
+      <h1>Host</h1><p class="note">A paragraph.</p><button id="host-button">Host button</button><input id="host-input">
+      <div id="calc"></div>
+      <script type="module">
+        import init, { mount } from '${origin}/crossover.js';
+        await init({ module_or_path: '${origin}/crossover_bg.wasm' });
+        mount(document.getElementById('calc'), 'v=1&tpm=3B&cur=GBP', '${origin}/');
+      </script></body></html>`;
+    const { page, problems, context } = await watchedPage(browser, hostOrigin);
+    const styles = () => page.evaluate(() => ['body', 'h1', '.note', '#host-button', '#host-input'].map((s) => {
+      const c = getComputedStyle(document.querySelector(s));
+      return `${s}: ${c.font} ${c.color} ${c.backgroundColor} ${c.padding} ${c.border}`;
+    }));
+    await page.goto(`${hostOrigin}/host.html`);
+    await page.waitForSelector('#calc .xo-headline p');
+    const after = await styles();
+    const bare = await watchedPage(browser, hostOrigin);
+    const html = hostPage().replace(/<link rel="stylesheet"[^>]*>/, '').replace(/<script type="module">[\s\S]*<\/script>/, '');
+    hostPage = () => html;
+    await bare.page.goto(`${hostOrigin}/host.html`);
+    const before = await bare.page.evaluate(() => ['body', 'h1', '.note', '#host-button', '#host-input'].map((s) => {
+      const c = getComputedStyle(document.querySelector(s));
+      return `${s}: ${c.font} ${c.color} ${c.backgroundColor} ${c.padding} ${c.border}`;
+    }));
+    await bare.context.close();
+    expect(JSON.stringify(before) === JSON.stringify(after), `host styles changed:\n${before.join('\n')}\n---\n${after.join('\n')}`);
+    expect(page.url() === `${hostOrigin}/host.html`, `the host's address changed: ${page.url()}`);
+    const outside = await page.$$eval('body *:not(#calc):not(#calc *)', (els) => els.filter((e) => [...e.classList].some((c) => c.startsWith('xo-'))).length);
+    expect(outside === 0, `${outside} elements outside the widget carry its classes`);
+    expect((await page.textContent('#calc .xo-table')).includes('£'), 'not in pounds');
+    const foreign = problems.filter((p) => !(p.startsWith('request outside') && p.includes(origin)));
+    expect(foreign.length === 0, foreign.join('\n'));
+    await context.close();
+  });
+
+  await check('PNG and CSV downloads hold the charts, the chart data and the table', async () => {
+    const { page, problems, context } = await watchedPage(browser, origin, { acceptDownloads: true });
+    await page.goto(`${origin}/#v=1&tpm=10B&api=gpt-5.4-mini`);
+    await page.waitForSelector('.xo-headline p');
+    await chartsDrawn(page);
+    const fetch = async (label) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(`text=${label}`)]);
+      return { name: download.suggestedFilename(), bytes: fs.readFileSync(await download.path()) };
+    };
+    const png = await fetch('monthly-cost chart (PNG)');
+    expect(png.name.endsWith('.png') && png.bytes.subarray(1, 4).toString() === 'PNG' && png.bytes.length > 10000, `${png.name} ${png.bytes.length} bytes`);
+    const unit = await fetch('cost-per-1M chart (PNG)');
+    expect(unit.bytes.subarray(1, 4).toString() === 'PNG', unit.name);
+    const table = (await fetch('table (CSV)')).bytes.toString();
+    const rows = table.trim().split('\r\n');
+    expect(rows.length === 3 && rows[0].startsWith('option,kind,tokens_per_month,monthly_cost_USD'), table);
+    expect(rows[1].startsWith('GPT-5.4 mini,api,10000000000,16875,1.6875'), rows[1]);
+    expect(rows[2].includes(',12068,'), rows[2]);
+    const curves = (await fetch('chart data (CSV)')).bytes.toString().trim().split('\r\n');
+    expect(curves.length === 201 && curves[0].startsWith('tokens_per_month,GPT-5.4 mini: monthly cost USD'), curves[0]);
+    expect(problems.length === 0, problems.join('\n'));
+    await context.close();
+  });
+
+  await check('currency and theme survive a share link', async () => {
+    const { page, problems, context } = await watchedPage(browser, origin);
+    await page.goto(`${origin}/#v=1&tpm=3B`);
+    await page.waitForSelector('.xo-headline p');
+    await page.click('text=Currency and colours');
+    await page.selectOption('#xo-currency', 'JPY');
+    await page.fill('#xo-rate', '150');
+    await page.selectOption('#xo-theme', 'dark');
+    await page.waitForFunction(() => location.hash.includes('theme=dark') && location.hash.includes('rate=150'));
+    const fresh = await watchedPage(browser, origin);
+    await fresh.page.goto(page.url());
+    await fresh.page.waitForSelector('.xo-headline p');
+    expect(await fresh.page.$('.xo-root.xo-theme-dark') !== null, 'not dark');
+    const table = await fresh.page.textContent('.xo-table');
+    // Claude Sonnet 4.6 at 3B: $18,000 x 150 = ¥2,700,000.
+    expect(table.includes('¥2,700,000'), table.slice(0, 300));
+    expect((await fresh.page.textContent('.xo-headline')).includes('¥'), 'headline not in yen');
+    expect(problems.length === 0 && fresh.problems.length === 0, [...problems, ...fresh.problems].join('\n'));
+    await fresh.context.close();
+    await context.close();
+  });
+
+  await check('a keyboard alone reaches every control, each with a visible focus ring', async () => {
+    const { page, problems, context } = await watchedPage(browser, origin);
+    await page.goto(`${origin}/#v=1&d1=llama-3.3-70b:fp8:h100-sxm:vllm&d1.own=1`);
+    await page.waitForSelector('.xo-headline p');
+    // Open every section so its controls are in the tab order.
+    for (const summary of await page.$$('.xo-root details:not([open]) > summary')) await summary.click();
+    await page.click('text=Embed in your page');
+    await page.click('h1');
+    const controls = await page.$$eval(
+      '.xo-root input, .xo-root select, .xo-root button, .xo-root summary, .xo-root a[href], .xo-root textarea',
+      (els) => els.filter((e) => e.offsetParent !== null && !e.disabled).map((e) => e.id || e.textContent.trim().slice(0, 40) || e.outerHTML.slice(0, 60)),
+    );
+    const reached = new Set();
+    const unringed = [];
+    for (let i = 0; i < controls.length + 40; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const e = document.activeElement;
+        if (!e || e === document.body) return null;
+        const style = getComputedStyle(e);
+        const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+        return { key: e.id || e.textContent.trim().slice(0, 40) || e.outerHTML.slice(0, 60), ring };
+      });
+      if (!focused) continue;
+      reached.add(focused.key);
+      if (!focused.ring) unringed.push(focused.key);
+    }
+    const missed = controls.filter((c) => !reached.has(c));
+    expect(missed.length === 0, `not reached by Tab: ${missed.join(' | ')}`);
+    expect(unringed.length === 0, `no visible focus ring: ${[...new Set(unringed)].join(' | ')}`);
+    // Every text field has a visible label, and its unit next to it.
+    const unlabelled = await page.$$eval('.xo-root input[type=text], .xo-root select', (els) => els
+      .filter((e) => e.offsetParent !== null)
+      .filter((e) => !(e.labels && [...e.labels].some((l) => l.textContent.trim())) && !e.getAttribute('aria-label'))
+      .map((e) => e.id));
+    expect(unlabelled.length === 0, `unlabelled: ${unlabelled.join(', ')}`);
+    expect(problems.length === 0, problems.join('\n'));
+    await context.close();
+  });
+
+  await check('colours meet WCAG AA contrast in both themes', async () => {
+    for (const theme of ['light', 'dark']) {
+      const { page, context } = await watchedPage(browser, origin);
+      await page.goto(`${origin}/#v=1&theme=${theme}`);
+      await page.waitForSelector('.xo-headline p');
+      const failures = await page.evaluate(() => {
+        const root = document.querySelector('.xo-root');
+        const css = getComputedStyle(root);
+        const rgb = (name) => {
+          const probe = document.createElement('span');
+          probe.style.color = css.getPropertyValue(name);
+          root.appendChild(probe);
+          const [r, g, b] = getComputedStyle(probe).color.match(/\d+/g).map(Number);
+          probe.remove();
+          return [r, g, b];
+        };
+        const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+          .reduce((acc, v, i) => acc + v * [0.2126, 0.7152, 0.0722][i], 0);
+        const ratio = (a, b) => { const [x, y] = [lum(rgb(a)), lum(rgb(b))].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+        const text = [['--xo-fg', '--xo-bg'], ['--xo-fg', '--xo-surface'], ['--xo-muted', '--xo-bg'], ['--xo-muted', '--xo-surface'],
+          ['--xo-accent', '--xo-bg'], ['--xo-accent-fg', '--xo-accent'], ['--xo-error', '--xo-bg'], ['--xo-error', '--xo-surface'],
+          ['--xo-ok', '--xo-bg'], ['--xo-warn', '--xo-bg']];
+        const graphics = [1, 2, 3, 4, 5, 6, 7, 8].map((i) => [`--xo-series-${i}`, '--xo-chart-bg']).concat([['--xo-focus', '--xo-bg'], ['--xo-border', '--xo-bg']]);
+        return [
+          ...text.filter(([a, b]) => ratio(a, b) < 4.5).map(([a, b]) => `${a} on ${b}: ${ratio(a, b).toFixed(2)} < 4.5`),
+          ...graphics.filter(([a, b]) => ratio(a, b) < 3).map(([a, b]) => `${a} on ${b}: ${ratio(a, b).toFixed(2)} < 3`),
+        ];
+      });
+      expect(failures.length === 0, `${theme}: ${failures.join('; ')}`);
+      await context.close();
+    }
+  });
+
   if (takeScreenshots) {
     await check('screenshots', async () => {
       const { page, context } = await watchedPage(browser, origin);
@@ -240,6 +455,19 @@ async function main() {
       await chartsDrawn(page);
       await page.screenshot({ path: path.join(shots, 'widget.png') });
       await context.close();
+      const dark = await watchedPage(browser, origin);
+      await dark.page.goto(`${origin}/#v=1&tpm=3B&theme=dark&cur=EUR`);
+      await dark.page.waitForSelector('.xo-headline p');
+      await chartsDrawn(dark.page);
+      await dark.page.screenshot({ path: path.join(shots, 'widget-dark.png') });
+      await dark.context.close();
+      const phone = await watchedPage(browser, origin, { viewport: { width: 360, height: 780 }, deviceScaleFactor: 2 });
+      await phone.page.goto(`${origin}/#v=1&tpm=3B`);
+      await phone.page.waitForSelector('.xo-headline p');
+      await phone.page.screenshot({ path: path.join(shots, 'phone-360.png') });
+      await phone.page.locator('.xo-tabs').scrollIntoViewIfNeeded();
+      await phone.page.screenshot({ path: path.join(shots, 'phone-360-chart.png') });
+      await phone.context.close();
       const hidpi = await watchedPage(browser, origin, { deviceScaleFactor: 2 });
       await hidpi.page.goto(`${origin}/#v=1&tpm=3B&api=gpt-5.4-mini,claude-sonnet-4.6,gemini-3.1-pro-preview&d1=llama-3.3-70b:fp8:h100-sxm:vllm&d2=gpt-oss-120b:int4:h100-sxm:vllm&d2.own=1`);
       await hidpi.page.waitForSelector('.xo-headline p');
@@ -251,6 +479,7 @@ async function main() {
 
   await browser.close();
   server.close();
+  host.close();
   console.log(`timings ${JSON.stringify(timings)}`);
   const failed = results.filter((r) => !r.ok);
   console.log(`${results.length - failed.length} passed, ${failed.length} failed`);

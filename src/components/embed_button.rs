@@ -1,0 +1,52 @@
+use yew::prelude::*;
+
+use crate::browser;
+
+#[derive(PartialEq, Properties, Clone)]
+pub struct EmbedButtonProps {
+    /// The standalone page's link to this scenario, embed mode on.
+    pub src: AttrValue,
+}
+
+/// The snippet a writer pastes into their page: the iframe with this
+/// scenario, and the few lines that let it size itself (docs/embedding.md).
+pub fn snippet(src: &str) -> String {
+    format!(
+        r#"<iframe src="{src}" title="Crossover: API or self-hosted LLM, cost and break-even" style="width:100%;height:900px;border:0" loading="lazy" allow="clipboard-write"></iframe>
+<script>addEventListener("message",function(e){{var d=e.data;if(!d||d.type!=="crossover:height")return;for(var f of document.querySelectorAll("iframe")){{if(f.contentWindow===e.source){{f.style.height=Math.min(Math.max(+d.height||0,300),4000)+"px"}}}}}})</script>"#
+    )
+}
+
+/// Shows the embed snippet for the current scenario, ready to copy.
+#[component]
+pub fn EmbedButton(props: &EmbedButtonProps) -> Html {
+    let open = use_state(|| false);
+    let copied = use_state(|| false);
+    let code = snippet(&props.src);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(!*open))
+    };
+    let copy = {
+        let (copied, code) = (copied.clone(), code.clone());
+        Callback::from(move |_| {
+            let copied = copied.clone();
+            browser::copy_to_clipboard(&code, move |ok| copied.set(ok));
+        })
+    };
+    html! {
+        <div class="xo-embed-box">
+            <button type="button" class="xo-button xo-button-quiet" onclick={toggle} aria-expanded={open.to_string()} aria-controls="xo-embed-code">
+                { "Embed in your page" }
+            </button>
+            if *open {
+                <div id="xo-embed-code" class="xo-embed-code">
+                    <label for="xo-embed-snippet">{ "Paste this where the calculator should appear; it opens on this scenario and sizes itself." }</label>
+                    <textarea id="xo-embed-snippet" readonly=true rows="5" value={code} />
+                    <button type="button" class="xo-button" onclick={copy}>{ "Copy snippet" }</button>
+                    <span role="status" class="xo-share-status">{ if *copied { "Snippet copied." } else { "" } }</span>
+                </div>
+            }
+        </div>
+    }
+}

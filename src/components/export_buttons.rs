@@ -1,0 +1,71 @@
+use std::rc::Rc;
+
+use crossover_pricing::Comparison;
+use crossover_pricing::export::{curves_csv, table_csv};
+use crossover_pricing::view::Money;
+use yew::prelude::*;
+
+use crate::browser;
+
+/// Points per line in the chart-data CSV.
+const CSV_POINTS: usize = 200;
+
+#[derive(Properties, Clone)]
+pub struct ExportButtonsProps {
+    pub comparison: Rc<Comparison>,
+    pub money: Money,
+    /// The charts' volume span, for the chart-data CSV.
+    pub x_range: (f64, f64),
+    /// The widget's root, to find its canvases.
+    pub root: NodeRef,
+}
+
+impl PartialEq for ExportButtonsProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.comparison, &other.comparison)
+            && self.money == other.money
+            && self.x_range == other.x_range
+    }
+}
+
+/// Takes the numbers away: each chart as PNG, the chart data and the table as CSV.
+#[component]
+pub fn ExportButtons(props: &ExportButtonsProps) -> Html {
+    let png = |selector: &'static str, name: &'static str| {
+        let root = props.root.clone();
+        Callback::from(move |_| {
+            let canvas = root
+                .cast::<web_sys::Element>()
+                .and_then(|r| r.query_selector(selector).ok().flatten())
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlCanvasElement>(e).ok());
+            if let Some(canvas) = canvas {
+                browser::download_canvas(name, &canvas);
+            }
+        })
+    };
+    let curves = {
+        let (c, money, (from, to)) = (props.comparison.clone(), props.money.clone(), props.x_range);
+        Callback::from(move |_| {
+            browser::download_text(
+                "crossover-chart-data.csv",
+                "text/csv",
+                &curves_csv(&c, from, to, CSV_POINTS, &money),
+            )
+        })
+    };
+    let table = {
+        let (c, money) = (props.comparison.clone(), props.money.clone());
+        Callback::from(move |_| {
+            browser::download_text("crossover-table.csv", "text/csv", &table_csv(&c, &money))
+        })
+    };
+    html! {
+        <div class="xo-export" role="group" aria-label="Download">
+            <span class="xo-help">{ "Download:" }</span>
+            <button type="button" class="xo-link-button" onclick={png("#xo-panel-monthly canvas", "crossover-monthly-cost.png")}>{ "monthly-cost chart (PNG)" }</button>
+            <button type="button" class="xo-link-button" onclick={png("#xo-panel-unit canvas", "crossover-cost-per-1m.png")}>{ "cost-per-1M chart (PNG)" }</button>
+            <button type="button" class="xo-link-button" onclick={curves}>{ "chart data (CSV)" }</button>
+            <button type="button" class="xo-link-button" onclick={table}>{ "table (CSV)" }</button>
+        </div>
+    }
+}

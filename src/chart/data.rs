@@ -76,6 +76,7 @@ pub struct ChartSpec {
     pub measure: Measure,
     /// Values are in this currency's units; labels carry its symbol.
     pub symbol: String,
+    pub currency_code: String,
     pub x_range: (f64, f64),
     pub y_range: (f64, f64),
     pub series: Vec<SeriesSpec>,
@@ -217,6 +218,7 @@ pub fn chart_specs(c: &Comparison, money: &Money) -> [ChartSpec; 2] {
         ChartSpec {
             measure,
             symbol: money.symbol.clone(),
+            currency_code: money.code.clone(),
             x_range,
             y_range,
             series,

@@ -173,8 +173,8 @@ pub fn draw<DB: DrawingBackend>(
     let (x0, x1) = spec.x_range;
     let (y0, y1) = spec.y_range;
     let y_label = match spec.measure {
-        Measure::Monthly => format!("{} per month", spec.symbol.trim()),
-        Measure::PerMtok => format!("{} per 1M tokens", spec.symbol.trim()),
+        Measure::Monthly => format!("{} per month", spec.currency_code),
+        Measure::PerMtok => format!("{} per 1M tokens", spec.currency_code),
     };
     let mut chart = ChartBuilder::on(root)
         .margin_top(look.px(22.0))
@@ -389,7 +389,7 @@ mod tests {
             "$100",
             "$10k",
             "you: 2.5B",
-            "US dollars per month",
+            "USD per month",
         ] {
             assert!(
                 labels.iter().any(|l| l == expected),
@@ -406,8 +406,20 @@ mod tests {
         assert!(area.left < area.right && area.top < area.bottom);
         let v = area.volume_at((area.left + area.right) / 2.0).unwrap();
         assert!(v > monthly.x_range.0 && v < monthly.x_range.1);
-        let (out, _) = svg(&unit, true);
-        assert!(texts(&out).iter().any(|l| l == "$ per 1M tokens"));
+        let (out, _) = svg(&unit, false);
+        assert!(texts(&out).iter().any(|l| l == "USD per 1M tokens"));
+        // On a phone: fewer ticks and no y-axis title (the heading says it).
+        let (compact, _) = svg(&unit, true);
+        let labels = texts(&compact);
+        assert!(!labels.iter().any(|l| l == "USD per 1M tokens"));
+        let ticks = ["1M", "10M", "100M", "1B", "10B", "100B", "1T", "10T"];
+        let shown = |labels: &[String]| {
+            ticks
+                .iter()
+                .filter(|t| labels.iter().any(|l| l == *t))
+                .count()
+        };
+        assert!(shown(&labels) <= 5 && shown(&texts(&out)) == 8);
         let euros = chart_specs(
             &comparison,
             &Money {
@@ -418,7 +430,7 @@ mod tests {
             },
         );
         let (out, _) = svg(&euros[0], false);
-        assert!(texts(&out).iter().any(|l| l == "€ per month"));
+        assert!(texts(&out).iter().any(|l| l == "EUR per month"));
         assert!(texts(&out).iter().any(|l| l.starts_with('€')));
         assert_eq!(euros[0].y_range.1, monthly.y_range.1 * 0.5);
     }

@@ -41,6 +41,7 @@ pub fn ShareButton(props: &ShareButtonProps) -> Html {
                     Copied::Not => "",
                 } }
             </span>
+            <a class="xo-share-open" href={props.link.clone()} target="_blank" rel="noopener">{ "Open this scenario on its own page" }</a>
             if *copied == Copied::Refused {
                 <input class="xo-share-link" type="text" readonly=true value={props.link.clone()} aria-label="Share link" />
             }

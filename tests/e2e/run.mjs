@@ -263,6 +263,8 @@ async function main() {
     // Compact, dark, table first, and the share link points at the standalone page.
     expect(await frame.$('.xo-root.xo-embed.xo-theme-dark') !== null, 'not compact and dark');
     expect((await frame.$$('.xo-header')).length === 0, 'the header shows in embed mode');
+    const shareHref = await frame.getAttribute('.xo-share-open', 'href');
+    expect(shareHref.startsWith(`${origin}/#v=1`) && !shareHref.includes('embed') && shareHref.includes('theme=dark'), `share link ${shareHref}`);
     expect(await frame.isVisible('.xo-table') && !(await frame.isVisible('#xo-panel-monthly canvas')), 'the table is not the first tab');
     const foreign = writer.problems.filter((p) => !p.startsWith('request outside') || !p.includes(origin));
     expect(foreign.length === 0, foreign.join('\n'));

@@ -85,6 +85,8 @@ ensure_browser() {
 }
 
 ensure_wasm_target
+# Trunk builds offline (Trunk.toml), so every crate must already be here.
+cargo fetch --locked --manifest-path "$CROSSOVER_ROOT/Cargo.toml" --quiet
 ensure_trunk
 ensure_wasm_bindgen
 ensure_wasm_opt

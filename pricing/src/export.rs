@@ -7,11 +7,12 @@ use crate::view::Money;
 /// A CSV field: quoted when it must be, and never read as a formula by a
 /// spreadsheet (a leading `=`, `+`, `-` or `@` on text gets a `'`).
 fn field(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@']) && text.parse::<f64>().is_err() {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    };
+    let text =
+        if text.starts_with(['=', '+', '-', '@']) && crate::units::parse_quantity(text).is_err() {
+            format!("'{text}")
+        } else {
+            text.to_string()
+        };
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {

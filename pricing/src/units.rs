@@ -84,7 +84,7 @@ pub fn parse_quantity(text: &str) -> Result<f64, ParseNumberError> {
     if digits.is_empty() || !digits.bytes().any(|b| b.is_ascii_digit()) {
         return Err(ParseNumberError::NotANumber);
     }
-    let value: f64 = digits.parse().map_err(|_| ParseNumberError::NotANumber)?;
+    let value = parse_decimal(&digits).ok_or(ParseNumberError::NotANumber)?;
     let value = value * scale;
     if value.is_finite() {
         Ok(value)
@@ -99,6 +99,102 @@ pub fn parse_share(text: &str) -> Result<f64, ParseNumberError> {
     match text.strip_suffix('%') {
         Some(percent) => Ok(parse_quantity(percent)? / 100.0),
         None => parse_quantity(text),
+    }
+}
+
+/// Significant digits and decimal exponent of a number: `(b"25", 8)` for
+/// 2.5e9, meaning 0.25e10 → digits "25" times 10^(exponent - digits).
+/// Leading and trailing zeros are dropped; zero is `(b"", 0)`.
+fn decimal_digits(text: &str) -> Option<(Vec<u8>, i64)> {
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(i) => (&text[..i], text[i + 1..].parse::<i64>().ok()?),
+        None => (text, 0),
+    };
+    let (integer, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    if integer.is_empty() && fraction.is_empty()
+        || !integer
+            .bytes()
+            .chain(fraction.bytes())
+            .all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let mut digits: Vec<u8> = integer.bytes().chain(fraction.bytes()).collect();
+    // Value = 0.DIGITS x 10^point.
+    let mut point = integer.len() as i64 + exponent.clamp(-100_000, 100_000);
+    let leading = digits.iter().take_while(|&&d| d == b'0').count();
+    digits.drain(..leading);
+    point -= leading as i64;
+    while digits.last() == Some(&b'0') {
+        digits.pop();
+    }
+    if digits.is_empty() {
+        point = 0;
+    }
+    Some((digits, point))
+}
+
+/// Reads `[+-]digits[.digits][e[+-]digits]` as the nearest f64: exactly for
+/// anything Rust's shortest formatting wrote (so share links round-trip),
+/// within a few units in the last place for longer input. Small by design:
+/// the standard parser brings 20 KB of tables into the widget.
+fn parse_decimal(text: &str) -> Option<f64> {
+    let (negative, unsigned) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let (digits, point) = decimal_digits(unsigned)?;
+    let magnitude = if digits.is_empty() {
+        0.0
+    } else if point > 310 {
+        return None;
+    } else if point < -330 {
+        0.0
+    } else {
+        // Up to 19 significant digits fit a u64; more only round the last place.
+        let kept = digits.len().min(19);
+        let mantissa = digits[..kept]
+            .iter()
+            .fold(0u64, |m, d| m * 10 + u64::from(d - b'0'));
+        let scale = point - kept as i64;
+        let approx = scaled(mantissa as f64, scale);
+        // The shortest decimal of the right neighbour equals the input.
+        let mut best = approx;
+        for step in [0i64, 1, -1, 2, -2, 3, -3] {
+            let candidate = f64::from_bits((approx.to_bits() as i64 + step) as u64);
+            if candidate.is_finite()
+                && decimal_digits(&format!("{candidate:e}")) == Some((digits.clone(), point))
+            {
+                best = candidate;
+                break;
+            }
+        }
+        best
+    };
+    if !magnitude.is_finite() {
+        return None;
+    }
+    Some(if negative { -magnitude } else { magnitude })
+}
+
+/// `value × 10^power`, in steps that stay exact while they can.
+fn scaled(value: f64, power: i64) -> f64 {
+    let mut value = value;
+    let mut power = power;
+    while power > 22 {
+        value *= 1e22;
+        power -= 22;
+    }
+    while power < -22 {
+        value /= 1e22;
+        power += 22;
+    }
+    let factor = 10f64.powi(power.unsigned_abs() as i32);
+    if power >= 0 {
+        value * factor
+    } else {
+        value / factor
     }
 }
 
@@ -319,6 +415,47 @@ mod tests {
         for text in ["NaN", "inf", "1e999", "1..2", "--1", ".", "1e", "e9"] {
             assert!(parse_quantity(text).is_err(), "{text}");
         }
+    }
+
+    #[test]
+    fn decimals_read_back_exactly_what_rust_writes() {
+        for v in [
+            0.1,
+            0.2,
+            0.3,
+            2.9,
+            1.0 / 3.0,
+            2.5e9,
+            1e16,
+            1e-7,
+            123_456.789,
+            1.0 / 7.0,
+            std::f64::consts::E,
+            5e-324,
+            f64::MAX,
+            9_007_199_254_740_993.0,
+            3.041_666_666_666_666_5e9,
+            1.6875e-6,
+        ] {
+            for text in [format!("{v}"), format!("{v:e}"), format!("{v:?}")] {
+                assert_eq!(parse_decimal(&text), Some(v), "{text}");
+            }
+        }
+        assert_eq!(parse_decimal("-0.5"), Some(-0.5));
+        assert_eq!(parse_decimal("00012.50"), Some(12.5));
+        assert_eq!(parse_decimal(".5"), Some(0.5));
+        assert_eq!(parse_decimal("5."), Some(5.0));
+        assert_eq!(parse_decimal("0e5"), Some(0.0));
+        assert_eq!(parse_decimal("1e-400"), Some(0.0));
+        for bad in [
+            "", ".", "e5", "1e", "1e+", "1..2", "--1", "1e999", "0x10", "1_0", " 1",
+        ] {
+            assert_eq!(parse_decimal(bad), None, "{bad}");
+        }
+        // Longer than shortest: within a unit in the last place of the standard parser.
+        let long = "0.10000000000000000555111512312578270211815834045410156250001";
+        let (ours, std) = (parse_decimal(long).unwrap(), long.parse::<f64>().unwrap());
+        assert!((ours.to_bits() as i64 - std.to_bits() as i64).abs() <= 1);
     }
 
     #[test]

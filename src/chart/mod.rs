@@ -83,7 +83,7 @@ pub fn parse_colour(text: &str) -> Option<RGBColor> {
     let mut parts = inner
         .split([',', ' ', '/'])
         .filter(|p| !p.is_empty())
-        .map(|p| p.trim().parse::<f64>().ok());
+        .map(|p| crossover_pricing::units::parse_quantity(p).ok());
     let mut channel = || {
         parts
             .next()
@@ -123,7 +123,7 @@ impl Look {
     /// plotters draws text at 1/1.24 of the size it is given; sizes here
     /// are what it is given.
     fn font(&self, css_size: f64) -> TextStyle<'static> {
-        ("sans-serif", css_size * self.scale)
+        (FontFamily::SansSerif, css_size * self.scale)
             .into_font()
             .color(&self.palette.text)
     }
@@ -299,6 +299,13 @@ pub fn draw<DB: DrawingBackend>(
     })
 }
 
+/// An upward triangle around the origin, in pixels (integer offsets: no
+/// trigonometry in the bundle).
+fn triangle(size: i32) -> Vec<(i32, i32)> {
+    let half = size + 1;
+    vec![(0, -half), (half, half * 3 / 4), (-half, half * 3 / 4)]
+}
+
 fn draw_marker<DB: DrawingBackend, CT: plotters::coord::CoordTranslate<From = (f64, f64)>>(
     chart: &mut ChartContext<'_, DB, CT>,
     marker: Marker,
@@ -316,7 +323,9 @@ fn draw_marker<DB: DrawingBackend, CT: plotters::coord::CoordTranslate<From = (f
             &(EmptyElement::at(point)
                 + Rectangle::new([(-size, -size), (size, size)], colour.filled())),
         ),
-        Marker::Triangle => area.draw(&TriangleMarker::new(point, size + 1, colour.filled())),
+        Marker::Triangle => {
+            area.draw(&(EmptyElement::at(point) + Polygon::new(triangle(size), colour.filled())))
+        }
         Marker::Diamond => area.draw(
             &(EmptyElement::at(point)
                 + Polygon::new(
@@ -334,11 +343,13 @@ fn draw_marker<DB: DrawingBackend, CT: plotters::coord::CoordTranslate<From = (f
                 + Rectangle::new([(-size, -size), (size, size)], colour.stroke_width(stroke))),
         ),
         Marker::Cross => area.draw(&Cross::new(point, size, colour.stroke_width(stroke + 1))),
-        Marker::HollowTriangle => area.draw(&TriangleMarker::new(
-            point,
-            size + 1,
-            colour.stroke_width(stroke),
-        )),
+        Marker::HollowTriangle => {
+            let mut outline = triangle(size);
+            outline.push(outline[0]);
+            area.draw(
+                &(EmptyElement::at(point) + PathElement::new(outline, colour.stroke_width(stroke))),
+            )
+        }
     }
 }
 

@@ -35,7 +35,7 @@ pub fn VolumeInput(props: &VolumeInputProps) -> Html {
     });
     let onslide = Callback::from(move |e: InputEvent| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-        if let Ok(exponent) = input.value().parse::<f64>() {
+        if let Ok(exponent) = crossover_pricing::units::parse_quantity(&input.value()) {
             onslide.emit(exponent);
         }
     });

@@ -57,6 +57,20 @@ pub struct Comparison {
     pub pairs: Vec<Pair>,
 }
 
+impl Comparison {
+    /// The APIs that have a price for the workload, with it.
+    pub fn priced_apis(&self) -> impl Iterator<Item = (&ApiOption, &crate::api::ApiRate)> {
+        self.apis
+            .iter()
+            .filter_map(|a| Some((a, a.pricing.rate()?)))
+    }
+
+    /// The deployments that could be built, in order.
+    pub fn plans(&self) -> impl Iterator<Item = &SelfHostPlan> {
+        self.deployments.iter().filter_map(|d| d.plan.as_ref().ok())
+    }
+}
+
 /// Prices every option of a scenario at its volume and solves every pair.
 /// An invalid workload is an error; an unknown API id or a deployment that
 /// cannot be built is reported in its own option.

@@ -120,15 +120,10 @@ pub fn table_csv(c: &Comparison, money: &Money) -> String {
 pub fn curves_csv(c: &Comparison, from: f64, to: f64, points: usize, money: &Money) -> String {
     let code = &money.code;
     let apis: Vec<_> = c
-        .apis
-        .iter()
-        .filter_map(|a| Some((a.offering.label(), *a.pricing.rate()?)))
+        .priced_apis()
+        .map(|(a, rate)| (a.offering.label(), *rate))
         .collect();
-    let plans: Vec<_> = c
-        .deployments
-        .iter()
-        .filter_map(|d| d.plan.as_ref().ok())
-        .collect();
+    let plans: Vec<_> = c.plans().collect();
     let mut header = vec!["tokens_per_month".to_string()];
     for name in apis
         .iter()

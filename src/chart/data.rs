@@ -120,16 +120,8 @@ pub fn chart_specs(c: &Comparison, money: &Money) -> [ChartSpec; 2] {
             .min(MAX_TOKENS_PER_MONTH),
     );
     let (from, to) = x_range;
-    let priced: Vec<_> = c
-        .apis
-        .iter()
-        .filter_map(|a| Some((a, a.pricing.rate()?)))
-        .collect();
-    let plans: Vec<_> = c
-        .deployments
-        .iter()
-        .filter_map(|d| d.plan.as_ref().ok())
-        .collect();
+    let priced: Vec<_> = c.priced_apis().collect();
+    let plans: Vec<_> = c.plans().collect();
     let count = priced.len() + plans.len();
 
     [Measure::Monthly, Measure::PerMtok].map(|measure| {
@@ -235,19 +227,13 @@ pub fn values_at(
     measure: Measure,
     money: &Money,
 ) -> Vec<(String, f64)> {
-    let apis = c.apis.iter().filter_map(|a| {
-        let rate = a.pricing.rate()?;
-        Some((
-            a.offering.label(),
-            value(&rate.cost_curve(volume, volume)[0], measure, money),
-        ))
+    let apis = c.priced_apis().map(|(a, rate)| {
+        let point = rate.cost_curve(volume, volume)[0];
+        (a.offering.label(), value(&point, measure, money))
     });
-    let deployments = c.deployments.iter().filter_map(|d| {
-        let plan = d.plan.as_ref().ok()?;
-        Some((
-            short_label(plan),
-            value(&plan.cost_curve(volume, volume, 2)[0], measure, money),
-        ))
+    let deployments = c.plans().map(|plan| {
+        let point = plan.cost_curve(volume, volume, 2)[0];
+        (short_label(plan), value(&point, measure, money))
     });
     apis.chain(deployments).collect()
 }

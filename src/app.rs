@@ -174,7 +174,6 @@ pub fn App(props: &AppProps) -> Html {
             .collect(),
     };
     let empty = empty_reason(comparison.as_ref().ok().map(Rc::as_ref));
-    let shared = Rc::new((*state).clone());
     let notices: Vec<AttrValue> = state
         .notices
         .iter()
@@ -227,7 +226,7 @@ pub fn App(props: &AppProps) -> Html {
                 <ExportButtons comparison={c.clone()} money={money.clone()} x_range={specs[0].x_range} root={root.clone()} />
             }
             <div class="xo-options">
-                <Assumptions state={shared.clone()} onedit={dispatcher(&state, |(f, t)| Action::EditWorkload(f, t))} />
+                <Assumptions state={state.clone()} onedit={dispatcher(&state, |(f, t)| Action::EditWorkload(f, t))} />
                 <details class="xo-section" open={!view.embed}>
                     <summary>{ "Self-hosting options" }</summary>
                     <label class="xo-check">
@@ -243,7 +242,7 @@ pub fn App(props: &AppProps) -> Html {
                             Ok(c) => c.deployments[i].plan.clone(),
                             Err(_) => state.scenario.deployments[i].plan(&state.scenario.workload),
                         };
-                        html! { <DeploymentEditor index={i} state={shared.clone()} {plan} money={money.clone()} onaction={dispatcher(&state, |a| a)} /> }
+                        html! { <DeploymentEditor index={i} state={state.clone()} {plan} money={money.clone()} onaction={dispatcher(&state, |a| a)} /> }
                     }) }
                     if state.scenario.deployments.len() < crossover_pricing::scenario::MAX_DEPLOYMENTS {
                         <button type="button" class="xo-button xo-button-quiet" onclick={dispatcher(&state, |_| Action::AddDeployment)}>

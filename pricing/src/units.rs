@@ -246,20 +246,7 @@ pub fn format_count(value: f64) -> String {
 
 /// `12_400.0` -> `"$12.4k"`; small amounts keep cents or significant digits.
 pub fn format_usd(value: f64) -> String {
-    if !value.is_finite() {
-        return "–".to_string();
-    }
-    let sign = if value < 0.0 { "-" } else { "" };
-    let magnitude = value.abs();
-    if magnitude >= 1e3 {
-        let count = format_count(magnitude);
-        return format!("{sign}${count}");
-    }
-    if magnitude >= 1.0 || magnitude == 0.0 {
-        let rounded = round_significant(magnitude, 3);
-        return format!("{sign}${}", trim_decimal(rounded));
-    }
-    format!("{sign}${}", trim_decimal(round_significant(magnitude, 2)))
+    format_amount(value, "$")
 }
 
 /// An amount in US dollars shown in `money`: `"€11.4k"`, `"CHF 950"`.
@@ -269,21 +256,37 @@ pub fn format_money(usd: f64, money: &crate::view::Money) -> String {
 
 /// An amount already in a currency, with its symbol: `"€11.4k"`.
 pub fn format_amount(amount: f64, symbol: &str) -> String {
-    format_usd(amount).replacen('$', symbol, 1)
+    if !amount.is_finite() {
+        return "–".to_string();
+    }
+    let sign = if amount < 0.0 { "-" } else { "" };
+    let magnitude = amount.abs();
+    let number = if magnitude >= 1e3 {
+        format_count(magnitude)
+    } else if magnitude >= 1.0 || magnitude == 0.0 {
+        trim_decimal(round_significant(magnitude, 3))
+    } else {
+        trim_decimal(round_significant(magnitude, 2))
+    };
+    format!("{sign}{symbol}{number}")
 }
 
 /// Whole units with thousands separators, in `money`: `"€11,352"`.
 pub fn format_money_whole(usd: f64, money: &crate::view::Money) -> String {
-    format_usd_whole(money.convert(usd)).replacen('$', &money.symbol, 1)
+    format_whole(money.convert(usd), &money.symbol)
 }
 
 /// `12_345.67` -> `"$12,346"`: whole dollars with thousands separators.
 pub fn format_usd_whole(value: f64) -> String {
-    if !value.is_finite() {
+    format_whole(value, "$")
+}
+
+fn format_whole(amount: f64, symbol: &str) -> String {
+    if !amount.is_finite() {
         return "–".to_string();
     }
-    let sign = if value < 0.0 { "-" } else { "" };
-    let digits = format_fixed(value.abs(), 0);
+    let sign = if amount < 0.0 { "-" } else { "" };
+    let digits = format_fixed(amount.abs(), 0);
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -291,7 +294,7 @@ pub fn format_usd_whole(value: f64) -> String {
         }
         grouped.push(c);
     }
-    format!("{sign}${grouped}")
+    format!("{sign}{symbol}{grouped}")
 }
 
 /// A share as a percentage: `0.4237` -> `"42%"`, `0.004` -> `"0.4%"`.

@@ -101,12 +101,22 @@ pub struct Money {
 }
 
 impl Money {
+    /// US dollars, as `data/currencies.toml` has them.
     pub fn usd() -> Money {
+        let usd = CURRENCIES
+            .iter()
+            .find(|c| c.code == "USD")
+            .expect("build.rs requires a USD entry");
+        Money::of(usd, None)
+    }
+
+    /// A catalogue currency, at its rate or at `rate`.
+    fn of(currency: &Currency, rate: Option<f64>) -> Money {
         Money {
-            code: "USD".to_string(),
-            symbol: "$".to_string(),
-            per_usd: 1.0,
-            catalogue_rate: true,
+            code: currency.code.to_string(),
+            symbol: currency.symbol.to_string(),
+            per_usd: rate.unwrap_or(currency.per_usd),
+            catalogue_rate: rate.is_none(),
         }
     }
 
@@ -127,12 +137,7 @@ impl View {
             .usd_rate
             .filter(|r| r.is_finite() && *r > 0.0 && *r <= MAX_USD_RATE);
         match (self.catalogue_currency(), rate) {
-            (Some(c), rate) => Money {
-                code: c.code.to_string(),
-                symbol: c.symbol.to_string(),
-                per_usd: rate.unwrap_or(c.per_usd),
-                catalogue_rate: rate.is_none(),
-            },
+            (Some(c), rate) => Money::of(c, rate),
             (None, Some(rate)) if is_currency_code(&self.currency) => Money {
                 code: self.currency.clone(),
                 symbol: format!("{} ", self.currency),

@@ -8,7 +8,7 @@ use crate::state::{FieldId, State, WorkloadField, format_input};
 
 #[derive(PartialEq, Properties, Clone)]
 pub struct AssumptionsProps {
-    pub state: std::rc::Rc<State>,
+    pub state: UseReducerHandle<State>,
     pub onedit: Callback<(WorkloadField, String)>,
 }
 

@@ -11,7 +11,7 @@ use crate::state::{Action, FieldId, OverrideField, State, format_input};
 #[derive(PartialEq, Properties, Clone)]
 pub struct DeploymentEditorProps {
     pub index: usize,
-    pub state: std::rc::Rc<State>,
+    pub state: UseReducerHandle<State>,
     pub plan: Result<SelfHostPlan, PlanError>,
     pub money: Money,
     pub onaction: Callback<Action>,

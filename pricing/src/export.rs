@@ -2,6 +2,7 @@
 
 use crate::api::ApiPricing;
 use crate::compare::{Comparison, short_label};
+use crate::units::format_plain;
 use crate::view::Money;
 
 /// A CSV field: quoted when it must be, and never read as a formula by a
@@ -45,7 +46,7 @@ pub fn table_csv(c: &Comparison, money: &Money) -> String {
         "licence".into(),
         "note".into(),
     ]);
-    let volume = c.tokens_per_month.to_string();
+    let volume = format_plain(c.tokens_per_month);
     for a in &c.apis {
         let licence = a
             .offering
@@ -54,10 +55,8 @@ pub fn table_csv(c: &Comparison, money: &Money) -> String {
             .map_or("proprietary", |m| m.licence);
         let (monthly, unit, note) = match &a.pricing {
             ApiPricing::Priced(rate) => (
-                money
-                    .convert(rate.monthly_cost(c.tokens_per_month))
-                    .to_string(),
-                money.convert(rate.usd_per_mtok).to_string(),
+                format_plain(money.convert(rate.monthly_cost(c.tokens_per_month))),
+                format_plain(money.convert(rate.usd_per_mtok)),
                 String::new(),
             ),
             other => (
@@ -85,11 +84,11 @@ pub fn table_csv(c: &Comparison, money: &Money) -> String {
                 short_label(plan),
                 format!("self-hosted, {}", plan.engine.name),
                 volume.clone(),
-                money.convert(q.monthly_usd).to_string(),
-                money.convert(q.usd_per_mtok).to_string(),
-                q.gpus.to_string(),
-                q.replicas.to_string(),
-                q.utilisation.to_string(),
+                format_plain(money.convert(q.monthly_usd)),
+                format_plain(money.convert(q.usd_per_mtok)),
+                format_plain(q.gpus),
+                format_plain(q.replicas),
+                format_plain(q.utilisation),
                 plan.model.licence.into(),
                 if plan.measured {
                     "measured throughput".into()
@@ -141,15 +140,15 @@ pub fn curves_csv(c: &Comparison, from: f64, to: f64, points: usize, money: &Mon
         } else {
             from * ((to / from).ln() * i as f64 / steps as f64).exp()
         };
-        let mut fields = vec![v.to_string()];
+        let mut fields = vec![format_plain(v)];
         for (_, rate) in &apis {
-            fields.push(money.convert(rate.monthly_cost(v)).to_string());
-            fields.push(money.convert(rate.usd_per_mtok).to_string());
+            fields.push(format_plain(money.convert(rate.monthly_cost(v))));
+            fields.push(format_plain(money.convert(rate.usd_per_mtok)));
         }
         for plan in &plans {
             let cost = plan.monthly_cost(v);
-            fields.push(money.convert(cost).to_string());
-            fields.push(money.convert(cost / v * 1e6).to_string());
+            fields.push(format_plain(money.convert(cost)));
+            fields.push(format_plain(money.convert(cost / v * 1e6)));
         }
         out.push_str(&row(&fields));
     }

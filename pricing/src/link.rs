@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::catalogue::{self, Precision};
 use crate::scenario::{MAX_APIS, MAX_DEPLOYMENTS, Scenario};
 use crate::selfhost::{Deployment, Overrides, Ownership, limits};
-use crate::units::{parse_quantity, parse_share, truncate};
+use crate::units::{format_exponent, format_plain, parse_quantity, parse_share, truncate};
 use crate::view::{MAX_USD_RATE, Tab, Theme, View, is_currency_code};
 use crate::workload::{self, Workload};
 
@@ -230,8 +230,8 @@ fn override_numbers(o: &Overrides) -> [(&'static str, Option<f64>); 12] {
 
 /// The shortest text that reads back as exactly `value`.
 fn number(value: f64) -> String {
-    let plain = format!("{value}");
-    let exponent = format!("{value:e}");
+    let plain = format_plain(value);
+    let exponent = format_exponent(value);
     if exponent.len() < plain.len() {
         exponent
     } else {
@@ -646,7 +646,7 @@ impl Reader {
         }
         let w = &mut self.workload;
         if w.cached_input_share + w.cache_write_share > 1.0 {
-            let value = w.cache_write_share.to_string();
+            let value = format_plain(w.cache_write_share);
             w.cache_write_share = Workload::default()
                 .cache_write_share
                 .min(1.0 - w.cached_input_share);
@@ -694,7 +694,11 @@ fn read_number(value: &str, share: bool, name: &str, min: f64, max: f64) -> Resu
     };
     let v = parsed.map_err(|e| e.to_string())?;
     if v < min || v > max {
-        return Err(format!("{name} must be between {min} and {max}"));
+        return Err(format!(
+            "{name} must be between {} and {}",
+            format_plain(min),
+            format_plain(max)
+        ));
     }
     Ok(v)
 }

@@ -1,6 +1,7 @@
 //! Reading the numbers people type (`2.5B`, `300M`, `1.2e9`, `40,000,000`,
 //! `20%`) and writing numbers people read (`1.4B`, `$12.4k`).
 
+use std::cmp::Ordering;
 use std::fmt;
 
 use serde::Serialize;
@@ -135,9 +136,10 @@ fn decimal_digits(text: &str) -> Option<(Vec<u8>, i64)> {
 }
 
 /// Reads `[+-]digits[.digits][e[+-]digits]` as the nearest f64: exactly for
-/// anything Rust's shortest formatting wrote (so share links round-trip),
-/// within a few units in the last place for longer input. Small by design:
-/// the standard parser brings 20 KB of tables into the widget.
+/// anything Rust's shortest formatting ([`format_plain`], [`format_exponent`])
+/// wrote, so share links round-trip; within a unit in the last place for
+/// longer input.
+/// Small by design: the standard parser brings 20 KB of tables into the widget.
 fn parse_decimal(text: &str) -> Option<f64> {
     let (negative, unsigned) = match text.as_bytes().first() {
         Some(b'-') => (true, &text[1..]),
@@ -159,16 +161,29 @@ fn parse_decimal(text: &str) -> Option<f64> {
             .fold(0u64, |m, d| m * 10 + u64::from(d - b'0'));
         let scale = point - kept as i64;
         let approx = scaled(mantissa as f64, scale);
-        // The shortest decimal of the right neighbour equals the input.
+        // Walk from the estimate towards the input until a float's shortest
+        // decimal equals it; for longer input, stop where the walk turns.
+        let target = (digits, point);
+        let mut candidate = approx;
         let mut best = approx;
-        for step in [0i64, 1, -1, 2, -2, 3, -3] {
-            let candidate = f64::from_bits((approx.to_bits() as i64 + step) as u64);
-            if candidate.is_finite()
-                && decimal_digits(&format!("{candidate:e}")) == Some((digits.clone(), point))
-            {
+        let mut last_step = Ordering::Equal;
+        for _ in 0..64 {
+            if !candidate.is_finite() {
+                break;
+            }
+            let step = decimal_order(&shortest_digits(candidate), &target);
+            if step == Ordering::Equal {
                 best = candidate;
                 break;
             }
+            if last_step == step.reverse() {
+                break;
+            }
+            last_step = step;
+            candidate = match step {
+                Ordering::Less => candidate.next_up(),
+                _ => candidate.next_down(),
+            };
         }
         best
     };
@@ -176,6 +191,45 @@ fn parse_decimal(text: &str) -> Option<f64> {
         return None;
     }
     Some(if negative { -magnitude } else { magnitude })
+}
+
+/// Orders two non-negative decimals given as [`decimal_digits`] writes them.
+fn decimal_order((a, a_point): &(Vec<u8>, i64), (b, b_point): &(Vec<u8>, i64)) -> Ordering {
+    match (a.is_empty(), b.is_empty()) {
+        (true, true) => Ordering::Equal,
+        (true, false) => Ordering::Less,
+        (false, true) => Ordering::Greater,
+        (false, false) => a_point.cmp(b_point).then_with(|| a.cmp(b)),
+    }
+}
+
+/// The shortest decimal that reads back as exactly `value`, as
+/// significant digits and point position (see [`decimal_digits`]); the sign
+/// is dropped.
+fn shortest_digits(value: f64) -> (Vec<u8>, i64) {
+    decimal_digits(&format_plain(value.abs())).unwrap_or_default()
+}
+
+/// The shortest text that reads back as exactly `value`, without exponent
+/// (`2500000000`, `0.25`): Rust's `{}`.
+pub fn format_plain(value: f64) -> String {
+    format!("{value}")
+}
+
+/// `value` as Rust's `{:e}` writes it (`2.5e9`, `1e-7`, `0e0`), built from
+/// the shortest digits: core's exponent formatter is 2 KB more in the widget.
+pub fn format_exponent(value: f64) -> String {
+    if !value.is_finite() {
+        return format_plain(value);
+    }
+    let sign = if value.is_sign_negative() { "-" } else { "" };
+    let (digits, point) = shortest_digits(value);
+    let Some((first, rest)) = digits.split_first() else {
+        return format!("{sign}0e0");
+    };
+    let rest: String = rest.iter().map(|&d| char::from(d)).collect();
+    let dot = if rest.is_empty() { "" } else { "." };
+    format!("{sign}{}{dot}{rest}e{}", char::from(*first), point - 1)
 }
 
 /// `value × 10^power`, in steps that stay exact while they can.

@@ -5,6 +5,7 @@ use crossover_pricing::catalogue::{APIS, CURRENCIES, ENGINES, GPUS, MODELS, Prec
 use crossover_pricing::link::{decode, encode};
 use crossover_pricing::scenario::{MAX_APIS, MAX_DEPLOYMENTS};
 use crossover_pricing::selfhost::limits;
+use crossover_pricing::units::{format_exponent, format_plain, parse_quantity};
 use crossover_pricing::view::{Tab, Theme, View};
 use crossover_pricing::workload::{MAX_TOKENS_PER_MONTH, MIN_TOKENS_PER_MONTH};
 use crossover_pricing::{
@@ -275,5 +276,23 @@ proptest! {
             prop_assert!(d.terms().validate().is_ok());
         }
         prop_assert!(compare(&decoded.scenario).is_ok());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4096))]
+
+    #[test]
+    fn float_text_is_rusts_and_reads_back(bits in any::<u64>(), scaled in -1e18..1e18f64) {
+        for v in [f64::from_bits(bits), scaled, scaled.round(), scaled / 1e12] {
+            let (plain, exponent) = (format_plain(v), format_exponent(v));
+            prop_assert_eq!(&plain, &format!("{v}"));
+            prop_assert_eq!(&exponent, &format!("{v:e}"));
+            if v.is_finite() {
+                let magnitude = Ok(v.abs());
+                prop_assert_eq!(parse_quantity(plain.trim_start_matches('-')), magnitude.clone());
+                prop_assert_eq!(parse_quantity(exponent.trim_start_matches('-')), magnitude);
+            }
+        }
     }
 }

@@ -7,7 +7,10 @@
 pub mod canvas;
 pub mod data;
 
+use std::ops::Range;
+
 use plotters::coord::Shift;
+use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, ValueFormatter};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -160,6 +163,49 @@ impl PlotArea {
     }
 }
 
+/// A log axis with our labels ("1B", "$10k"). plotters' default labels go
+/// through `{:?}`, which would bring core's float formatter into the widget.
+struct LabelledLog<'a> {
+    coord: LogCoord<f64>,
+    /// `None` for token counts.
+    currency_symbol: Option<&'a str>,
+}
+
+impl<'a> LabelledLog<'a> {
+    fn new(range: Range<f64>, currency_symbol: Option<&'a str>) -> Self {
+        LabelledLog {
+            coord: range.log_scale().into(),
+            currency_symbol,
+        }
+    }
+}
+
+impl Ranged for LabelledLog<'_> {
+    type FormatOption = NoDefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        self.coord.map(value, limit)
+    }
+
+    fn key_points<Hint: KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
+        self.coord.key_points(hint)
+    }
+
+    fn range(&self) -> Range<f64> {
+        self.coord.range()
+    }
+}
+
+impl ValueFormatter<f64> for LabelledLog<'_> {
+    fn format_ext(&self, value: &f64) -> String {
+        match self.currency_symbol {
+            Some(symbol) => format_amount(*value, symbol),
+            None => format_count(*value),
+        }
+    }
+}
+
 type DrawResult<T, DB> = Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
 /// Draws one chart filling `root`.
@@ -183,15 +229,14 @@ pub fn draw<DB: DrawingBackend>(
         .margin_bottom(look.px(4.0))
         .x_label_area_size(look.px(46.0))
         .y_label_area_size(look.px(if look.compact { 56.0 } else { 68.0 }))
-        .build_cartesian_2d((x0..x1).log_scale(), (y0..y1).log_scale())?;
-    let symbol = spec.symbol.as_str();
-    let format_y = |v: &f64| format_amount(*v, symbol);
+        .build_cartesian_2d(
+            LabelledLog::new(x0..x1, None),
+            LabelledLog::new(y0..y1, Some(&spec.symbol)),
+        )?;
     chart
         .configure_mesh()
         .x_labels(if look.compact { 4 } else { 8 })
         .y_labels(if look.compact { 5 } else { 7 })
-        .x_label_formatter(&|v| format_count(*v))
-        .y_label_formatter(&format_y)
         .x_desc("tokens per month (log scale)")
         .y_desc(if look.compact { "" } else { y_label.as_str() })
         .label_style(look.font(16.0))

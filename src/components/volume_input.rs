@@ -1,4 +1,4 @@
-use crossover_pricing::units::{format_count, format_fixed};
+use crossover_pricing::units::{format_count, format_fixed, format_plain};
 use crossover_pricing::workload::VolumeUnit;
 use yew::prelude::*;
 
@@ -70,7 +70,7 @@ pub fn VolumeInput(props: &VolumeInputProps) -> Html {
                 </select>
             </div>
             <label for="xo-volume-slider" class="xo-visually-hidden">{ "Volume on a logarithmic scale, 1M to 10T tokens per month" }</label>
-            <input id="xo-volume-slider" class="xo-volume-slider" type="range" min={SLIDER_MIN.to_string()} max={SLIDER_MAX.to_string()} step="0.01"
+            <input id="xo-volume-slider" class="xo-volume-slider" type="range" min={format_plain(SLIDER_MIN)} max={format_plain(SLIDER_MAX)} step="0.01"
                 value={format_fixed(exponent, 2)} oninput={onslide} aria-valuetext={in_words.clone()} />
             <div class="xo-slider-scale" aria-hidden="true">
                 { for [6.0, 8.0, 10.0, 12.0, 13.0].map(|e: f64| html! {

@@ -12,7 +12,13 @@ set -euo pipefail
 CROSSOVER_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132"
+TERSER_VERSION="5.51.4"
 TOOLS_DIR="$CROSSOVER_ROOT/.tools"
+# The release build compiles the standard library itself, sized for the web
+# (docs/performance.md). That takes a nightly compiler and its sources: this
+# one, the nightly this machine kind ships with.
+NIGHTLY_CHANNEL="nightly-2026-05-20"
+NIGHTLY_COMMIT="e50aa6fba4e63ab34c72bf9acfd2c307c1155d1a"
 
 export PATH="$HOME/.cargo/bin:$TOOLS_DIR/binaryen/node_modules/.bin:$PATH"
 
@@ -64,6 +70,40 @@ ensure_wasm_opt() {
     fi
 }
 
+ensure_terser() {
+    if ! grep -qx "  \"version\": \"$TERSER_VERSION\"," "$TOOLS_DIR/terser/node_modules/terser/package.json" 2>/dev/null; then
+        say "installing terser $TERSER_VERSION from npm (minifies the wasm-bindgen glue)"
+        npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR/terser" "terser@$TERSER_VERSION"
+    fi
+}
+
+ensure_nightly() {
+    if [[ "$(rustc +nightly -vV 2>/dev/null)" == *"commit-hash: $NIGHTLY_COMMIT"* ]]; then
+        CROSSOVER_NIGHTLY=nightly
+    else
+        CROSSOVER_NIGHTLY="$NIGHTLY_CHANNEL"
+        if ! rustc "+$CROSSOVER_NIGHTLY" -vV >/dev/null 2>&1; then
+            say "installing the $NIGHTLY_CHANNEL compiler for the size-optimised release build"
+            rustup toolchain install "$NIGHTLY_CHANNEL" --profile minimal --component rust-src
+        fi
+    fi
+    if [ ! -d "$(rustc "+$CROSSOVER_NIGHTLY" --print sysroot)/lib/rustlib/src/rust/library/std" ]; then
+        say "adding the standard library's sources to $CROSSOVER_NIGHTLY"
+        rustup component add rust-src --toolchain "$CROSSOVER_NIGHTLY"
+    fi
+}
+
+# Trunk with the release build's compiler settings: std built for size, a
+# panic aborts at once, and panics carry no file names (docs/performance.md).
+# Only the widget's wasm build uses them; tests and lints run on stable.
+trunk_sized() {
+    RUSTUP_TOOLCHAIN="$CROSSOVER_NIGHTLY" \
+        CARGO_UNSTABLE_BUILD_STD="std,panic_abort" \
+        CARGO_UNSTABLE_BUILD_STD_FEATURES="optimize_for_size" \
+        CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
+        trunk "$@"
+}
+
 ensure_browser() {
     local missing=()
     command -v chromium >/dev/null || missing+=(chromium)
@@ -85,11 +125,15 @@ ensure_browser() {
 }
 
 ensure_wasm_target
+ensure_nightly
 # Trunk builds offline (Trunk.toml), so every crate must already be here.
 cargo fetch --locked --manifest-path "$CROSSOVER_ROOT/Cargo.toml" --quiet
+RUSTUP_TOOLCHAIN="$CROSSOVER_NIGHTLY" cargo fetch --locked --manifest-path "$CROSSOVER_ROOT/Cargo.toml" --quiet \
+    -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown
 ensure_trunk
 ensure_wasm_bindgen
 ensure_wasm_opt
+ensure_terser
 if [ "${1:-}" = "--browser" ]; then
     ensure_browser
 fi

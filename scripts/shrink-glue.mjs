@@ -1,0 +1,174 @@
+// Trunk post-build hook (Trunk.toml): makes the wasm-bindgen output smaller.
+//
+// 1. The module's imports get short names (`a`, `b`, ...) in place of
+//    wasm-bindgen's hashed ones (`__wbg_setAttribute_6c0af4c5c1e8cdd3`), in
+//    the wasm file and in the JS glue alike. Hashes do not compress.
+// 2. The glue is minified with terser: Trunk's own minifier fails on it.
+// 3. index.html's integrity hashes are recomputed for the files changed.
+//
+// Every step checks what it expects to find and fails the build otherwise,
+// so a new wasm-bindgen cannot silently ship a half-renamed pair.
+
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const { minify } = await import(
+  pathToFileURL(path.join(root, '.tools/terser/node_modules/terser/main.js')).href
+);
+
+const staging = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+if (!staging) throw new Error('usage: TRUNK_STAGING_DIR=dist node scripts/shrink-glue.mjs');
+const files = {
+  wasm: path.join(staging, 'crossover_bg.wasm'),
+  js: path.join(staging, 'crossover.js'),
+  html: path.join(staging, 'index.html'),
+};
+
+function readLeb(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = bytes[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (byte < 0x80) return [value, at];
+  }
+}
+
+function leb(value) {
+  const out = [];
+  do {
+    let byte = value & 0x7f;
+    value = Math.floor(value / 128);
+    if (value > 0) byte |= 0x80;
+    out.push(byte);
+  } while (value > 0);
+  return out;
+}
+
+function name(bytes, at) {
+  const [length, start] = readLeb(bytes, at);
+  return [new TextDecoder().decode(bytes.subarray(start, start + length)), start + length];
+}
+
+function encodedName(text) {
+  const utf8 = new TextEncoder().encode(text);
+  return [...leb(utf8.length), ...utf8];
+}
+
+// The length of an import's description after its kind byte.
+function descriptionEnd(bytes, kind, at) {
+  const limits = (at) => {
+    const flags = bytes[at++];
+    [, at] = readLeb(bytes, at);
+    if (flags & 1) [, at] = readLeb(bytes, at);
+    return at;
+  };
+  switch (kind) {
+    case 0: return readLeb(bytes, at)[1]; // function: type index
+    case 1: return limits(at + 1); // table: reference type, limits
+    case 2: return limits(at); // memory
+    case 3: return at + 2; // global: value type, mutability
+    case 4: return readLeb(bytes, at + 1)[1]; // tag: attribute, type index
+    default: throw new Error(`unknown import kind ${kind}`);
+  }
+}
+
+function shortName(index) {
+  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  let text = '';
+  do {
+    text = letters[index % letters.length] + text;
+    index = Math.floor(index / letters.length) - 1;
+  } while (index >= 0);
+  return text;
+}
+
+// Renames the imports that come from the glue; returns the new wasm and the
+// old-to-new names.
+function renameImports(wasm, glueModule) {
+  const renames = new Map();
+  const out = [wasm.subarray(0, 8)];
+  let at = 8;
+  while (at < wasm.length) {
+    const id = wasm[at];
+    const [size, start] = readLeb(wasm, at + 1);
+    const end = start + size;
+    if (id !== 2) {
+      out.push(wasm.subarray(at, end));
+      at = end;
+      continue;
+    }
+    let [count, cursor] = readLeb(wasm, start);
+    const body = [...leb(count)];
+    while (count-- > 0) {
+      let module;
+      let field;
+      [module, cursor] = name(wasm, cursor);
+      [field, cursor] = name(wasm, cursor);
+      const kind = wasm[cursor];
+      const descEnd = descriptionEnd(wasm, kind, cursor + 1);
+      if (module === glueModule) {
+        const short = shortName(renames.size);
+        renames.set(field, short);
+        field = short;
+      }
+      body.push(...encodedName(module), ...encodedName(field), ...wasm.subarray(cursor, descEnd));
+      cursor = descEnd;
+    }
+    if (cursor !== end) throw new Error('import section not read to its end');
+    out.push(Uint8Array.from([id, ...leb(body.length), ...body]));
+    at = end;
+  }
+  return [Buffer.concat(out), renames];
+}
+
+function renameInGlue(js, renames) {
+  for (const [old, short] of renames) {
+    const key = new RegExp(`\\b${old}(?=: function\\b)`, 'g');
+    const found = js.match(key)?.length ?? 0;
+    if (found !== 1) throw new Error(`expected one glue function ${old}, found ${found}`);
+    js = js.replace(key, short);
+  }
+  return js;
+}
+
+function integrity(bytes) {
+  return `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+}
+
+const wasmBefore = fs.readFileSync(files.wasm);
+const jsBefore = fs.readFileSync(files.js, 'utf8');
+const glueModule = jsBefore.match(/"(\.\/[\w-]+_bg\.js)": import0/)?.[1];
+if (!glueModule) throw new Error('the glue does not pass its imports as "./..._bg.js": import0');
+
+const [wasm, renames] = renameImports(wasmBefore, glueModule);
+if (renames.size === 0) throw new Error(`no imports from ${glueModule} in the wasm`);
+const renamed = renameInGlue(jsBefore, renames);
+const minified = await minify(renamed, {
+  module: true,
+  compress: { passes: 2 },
+  mangle: true,
+  format: { comments: false },
+});
+if (!minified.code) throw new Error('terser returned nothing');
+
+let html = fs.readFileSync(files.html, 'utf8');
+for (const [file, before, after] of [
+  [files.wasm, wasmBefore, wasm],
+  [files.js, Buffer.from(jsBefore), Buffer.from(minified.code)],
+]) {
+  const old = integrity(before);
+  if (html.includes('integrity=') && !html.includes(old)) {
+    throw new Error(`index.html has no integrity ${old} for ${path.basename(file)}`);
+  }
+  html = html.replaceAll(old, integrity(after));
+  fs.writeFileSync(file, after);
+}
+fs.writeFileSync(files.html, html);
+console.log(
+  `shrink-glue: ${renames.size} imports renamed; glue ${jsBefore.length} -> ${minified.code.length} B, wasm ${wasmBefore.length} -> ${wasm.length} B`,
+);

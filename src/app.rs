@@ -14,12 +14,12 @@ use crate::components::deployment_editor::DeploymentEditor;
 use crate::components::display_settings::DisplaySettings;
 use crate::components::embed_button::EmbedButton;
 use crate::components::export_buttons::ExportButtons;
-use crate::components::headline::Headline;
-use crate::components::legend::Legend;
-use crate::components::notice::Notice;
+use crate::components::headline::{HeadlineProps, headline};
+use crate::components::legend::{LegendProps, legend};
+use crate::components::notice::{NoticeProps, notice};
 use crate::components::results_table::ResultsTable;
 use crate::components::share_button::ShareButton;
-use crate::components::tabs::Tabs;
+use crate::components::tabs::{TabsProps, tabs};
 use crate::components::volume_input::VolumeInput;
 use crate::state::{Action, FieldId, State};
 
@@ -162,7 +162,7 @@ pub fn App(props: &AppProps) -> Html {
     });
     let (comparison, specs) = (&results.0, &results.1);
 
-    let headline: Vec<AttrValue> = match comparison {
+    let sentences: Vec<AttrValue> = match comparison {
         Ok(c) => c
             .pairs
             .iter()
@@ -202,17 +202,17 @@ pub fn App(props: &AppProps) -> Html {
                     <p>{ "Pay per token for an API, or self-host an open model on your own GPUs: where does the answer flip?" }</p>
                 </header>
             }
-            <Notice {notices} ondismiss={dispatcher(&state, |_| Action::DismissNotices)} />
+            { notice(NoticeProps { notices, ondismiss: dispatcher(&state, |_| Action::DismissNotices) }) }
             <div class="xo-top">
                 <VolumeInput text={state.volume_text()} error={state.error(FieldId::Volume).map(|e| AttrValue::from(e.to_string()))}
                     unit={state.volume_unit} tokens_per_month={state.scenario.workload.tokens_per_month}
                     oninput={dispatcher(&state, Action::EditVolume)}
                     onslide={dispatcher(&state, Action::SlideVolume)}
                     onunit={dispatcher(&state, Action::SetVolumeUnit)} />
-                <Headline sentences={headline} empty={empty} />
+                { headline(HeadlineProps { sentences, empty: empty.into() }) }
             </div>
             if let (Ok(c), Some(specs)) = (comparison, specs) {
-                <Tabs active={view.tab} onselect={dispatcher(&state, Action::SetTab)} />
+                { tabs(TabsProps { active: view.tab, onselect: dispatcher(&state, Action::SetTab) }) }
                 <div class="xo-charts">
                     <ChartView id="xo-panel-monthly" title="Monthly cost" palette={(*palette).clone()} money={money.clone()}
                         description="Chart of monthly cost against monthly token volume, both on log scales, with each API, each self-hosting option's staircase and the break-even points. The table lists the same figures."
@@ -221,7 +221,7 @@ pub fn App(props: &AppProps) -> Html {
                         description="Chart of cost per million tokens against monthly token volume, both on log scales. The table lists the same figures."
                         spec={specs[1].clone()} comparison={c.clone()} />
                 </div>
-                <Legend series={specs[0].series.clone()} palette={(*palette).clone()} />
+                { legend(LegendProps { series: specs[0].series.clone(), palette: (*palette).clone() }) }
                 <ResultsTable comparison={c.clone()} money={money.clone()} />
                 <ExportButtons comparison={c.clone()} money={money.clone()} x_range={specs[0].x_range} root={root.clone()} />
             }

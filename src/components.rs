@@ -1,4 +1,7 @@
-//! One component per file, each with its `XxxProps`.
+//! One component per file, each with its `XxxProps`. Components that keep
+//! no state of their own are plain view functions (`headline(HeadlineProps
+//! {..})`): each Yew component type costs about 0.7 KB of the compressed
+//! bundle in lifecycle code (docs/performance.md).
 
 pub mod api_picker;
 pub mod assumptions;

@@ -1,21 +1,19 @@
 use yew::prelude::*;
 
-#[derive(PartialEq, Properties, Clone)]
 pub struct HeadlineProps {
     pub sentences: Vec<AttrValue>,
-    #[prop_or_default]
+    /// Shown when there is no sentence.
     pub empty: AttrValue,
 }
 
 /// One sentence per comparison, announced to screen readers as it changes.
-#[component]
-pub fn Headline(props: &HeadlineProps) -> Html {
+pub fn headline(props: HeadlineProps) -> Html {
     html! {
         <section class="xo-headline" aria-live="polite" aria-atomic="true" aria-label="Result">
             if props.sentences.is_empty() {
-                <p>{ props.empty.clone() }</p>
+                <p>{ props.empty }</p>
             } else {
-                { for props.sentences.iter().map(|s| html! { <p>{ s.clone() }</p> }) }
+                { for props.sentences.into_iter().map(|s| html! { <p>{ s }</p> }) }
             }
         </section>
     }

@@ -2,7 +2,6 @@ use yew::prelude::*;
 
 use crate::chart::{Marker, Palette, SeriesSpec};
 
-#[derive(PartialEq, Properties, Clone)]
 pub struct LegendProps {
     pub series: Vec<SeriesSpec>,
     pub palette: Palette,
@@ -44,8 +43,7 @@ fn glyph(marker: Marker, dashed: bool, colour: &str) -> Html {
 }
 
 /// Names each line by colour, marker and dash, so colour is never needed.
-#[component]
-pub fn Legend(props: &LegendProps) -> Html {
+pub fn legend(props: LegendProps) -> Html {
     let palette = &props.palette.series;
     html! {
         <ul class="xo-legend" aria-label="Chart legend">

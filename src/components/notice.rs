@@ -1,22 +1,20 @@
 use yew::prelude::*;
 
-#[derive(PartialEq, Properties, Clone)]
 pub struct NoticeProps {
     pub notices: Vec<AttrValue>,
     pub ondismiss: Callback<()>,
 }
 
 /// What a share link could not restore, shown as text (never markup).
-#[component]
-pub fn Notice(props: &NoticeProps) -> Html {
+pub fn notice(props: NoticeProps) -> Html {
     if props.notices.is_empty() {
         return html! {};
     }
-    let ondismiss = props.ondismiss.clone();
+    let ondismiss = props.ondismiss;
     html! {
         <section class="xo-notice" role="status">
             <p><strong>{ "Part of this link could not be used; the rest is shown." }</strong></p>
-            <ul>{ for props.notices.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
+            <ul>{ for props.notices.into_iter().map(|n| html! { <li>{ n }</li> }) }</ul>
             <button type="button" class="xo-link-button" onclick={move |_| ondismiss.emit(())}>{ "Dismiss" }</button>
         </section>
     }

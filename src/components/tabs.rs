@@ -1,7 +1,6 @@
 use crossover_pricing::view::Tab;
 use yew::prelude::*;
 
-#[derive(PartialEq, Properties, Clone)]
 pub struct TabsProps {
     pub active: Tab,
     pub onselect: Callback<Tab>,
@@ -9,8 +8,7 @@ pub struct TabsProps {
 
 /// Chooses one results panel where there is room for only one (phones,
 /// embedded widgets); hidden by the style sheet elsewhere.
-#[component]
-pub fn Tabs(props: &TabsProps) -> Html {
+pub fn tabs(props: TabsProps) -> Html {
     html! {
         <div class="xo-tabs" role="tablist" aria-label="Results">
             { for Tab::ALL.into_iter().map(|tab| {

@@ -100,7 +100,7 @@ trunk_sized() {
     RUSTUP_TOOLCHAIN="$CROSSOVER_NIGHTLY" \
         CARGO_UNSTABLE_BUILD_STD="std,panic_abort" \
         CARGO_UNSTABLE_BUILD_STD_FEATURES="optimize_for_size" \
-        CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
+        CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
         trunk "$@"
 }
 

@@ -7,20 +7,20 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::chart::{Palette, chart_specs};
-use crate::components::api_picker::ApiPicker;
-use crate::components::assumptions::Assumptions;
+use crate::components::api_picker::{ApiPickerProps, api_picker};
+use crate::components::assumptions::{AssumptionsProps, assumptions};
 use crate::components::chart_view::ChartView;
-use crate::components::deployment_editor::DeploymentEditor;
-use crate::components::display_settings::DisplaySettings;
+use crate::components::deployment_editor::{DeploymentEditorProps, deployment_editor};
+use crate::components::display_settings::{DisplaySettingsProps, display_settings};
 use crate::components::embed_button::EmbedButton;
-use crate::components::export_buttons::ExportButtons;
+use crate::components::export_buttons::{ExportButtonsProps, export_buttons};
 use crate::components::headline::{HeadlineProps, headline};
 use crate::components::legend::{LegendProps, legend};
 use crate::components::notice::{NoticeProps, notice};
-use crate::components::results_table::ResultsTable;
+use crate::components::results_table::{ResultsTableProps, results_table};
 use crate::components::share_button::ShareButton;
 use crate::components::tabs::{TabsProps, tabs};
-use crate::components::volume_input::VolumeInput;
+use crate::components::volume_input::{VolumeInputProps, volume_input};
 use crate::state::{Action, FieldId, State};
 
 #[derive(PartialEq, Properties, Clone, Default)]
@@ -204,11 +204,15 @@ pub fn App(props: &AppProps) -> Html {
             }
             { notice(NoticeProps { notices, ondismiss: dispatcher(&state, |_| Action::DismissNotices) }) }
             <div class="xo-top">
-                <VolumeInput text={state.volume_text()} error={state.error(FieldId::Volume).map(|e| AttrValue::from(e.to_string()))}
-                    unit={state.volume_unit} tokens_per_month={state.scenario.workload.tokens_per_month}
-                    oninput={dispatcher(&state, Action::EditVolume)}
-                    onslide={dispatcher(&state, Action::SlideVolume)}
-                    onunit={dispatcher(&state, Action::SetVolumeUnit)} />
+                { volume_input(VolumeInputProps {
+                    text: state.volume_text().into(),
+                    error: state.error(FieldId::Volume).map(|e| AttrValue::from(e.to_string())),
+                    unit: state.volume_unit,
+                    tokens_per_month: state.scenario.workload.tokens_per_month,
+                    oninput: dispatcher(&state, Action::EditVolume),
+                    onslide: dispatcher(&state, Action::SlideVolume),
+                    onunit: dispatcher(&state, Action::SetVolumeUnit),
+                }) }
                 { headline(HeadlineProps { sentences, empty: empty.into() }) }
             </div>
             if let (Ok(c), Some(specs)) = (comparison, specs) {
@@ -222,11 +226,11 @@ pub fn App(props: &AppProps) -> Html {
                         spec={specs[1].clone()} comparison={c.clone()} />
                 </div>
                 { legend(LegendProps { series: specs[0].series.clone(), palette: (*palette).clone() }) }
-                <ResultsTable comparison={c.clone()} money={money.clone()} />
-                <ExportButtons comparison={c.clone()} money={money.clone()} x_range={specs[0].x_range} root={root.clone()} />
+                { results_table(ResultsTableProps { comparison: c.clone(), money: money.clone() }) }
+                { export_buttons(ExportButtonsProps { comparison: c.clone(), money: money.clone(), x_range: specs[0].x_range, root: root.clone() }) }
             }
             <div class="xo-options">
-                <Assumptions state={state.clone()} onedit={dispatcher(&state, |(f, t)| Action::EditWorkload(f, t))} />
+                { assumptions(AssumptionsProps { state: state.clone(), onedit: dispatcher(&state, |(f, t)| Action::EditWorkload(f, t)) }) }
                 <details class="xo-section" open={!view.embed}>
                     <summary>{ "Self-hosting options" }</summary>
                     <label class="xo-check">
@@ -242,7 +246,7 @@ pub fn App(props: &AppProps) -> Html {
                             Ok(c) => c.deployments[i].plan.clone(),
                             Err(_) => state.scenario.deployments[i].plan(&state.scenario.workload),
                         };
-                        html! { <DeploymentEditor index={i} state={state.clone()} {plan} money={money.clone()} onaction={dispatcher(&state, |a| a)} /> }
+                        deployment_editor(DeploymentEditorProps { index: i, state: state.clone(), plan, money: money.clone(), onaction: dispatcher(&state, |a| a) })
                     }) }
                     if state.scenario.deployments.len() < crossover_pricing::scenario::MAX_DEPLOYMENTS {
                         <button type="button" class="xo-button xo-button-quiet" onclick={dispatcher(&state, |_| Action::AddDeployment)}>
@@ -252,16 +256,18 @@ pub fn App(props: &AppProps) -> Html {
                 </details>
                 <details class="xo-section">
                     <summary>{ format!("APIs to compare ({} selected)", state.scenario.apis.len()) }</summary>
-                    <ApiPicker selected={state.scenario.apis.clone()} ontoggle={dispatcher(&state, Action::ToggleApi)} />
+                    { api_picker(ApiPickerProps { selected: state.scenario.apis.clone(), ontoggle: dispatcher(&state, Action::ToggleApi) }) }
                 </details>
                 <details class="xo-section">
                     <summary>{ format!("Currency and colours ({}, {})", money.code, match theme { Theme::Auto => "system", Theme::Light => "light", Theme::Dark => "dark" }) }</summary>
-                    <DisplaySettings view={view.clone()}
-                        rate_text={state.drafts.get(&FieldId::Rate).map(|d| AttrValue::from(d.text.clone()))}
-                        rate_error={state.error(FieldId::Rate).map(|e| AttrValue::from(e.to_string()))}
-                        oncurrency={dispatcher(&state, Action::SetCurrency)}
-                        onrate={dispatcher(&state, Action::EditRate)}
-                        ontheme={dispatcher(&state, Action::SetTheme)} />
+                    { display_settings(DisplaySettingsProps {
+                        view: view.clone(),
+                        rate_text: state.drafts.get(&FieldId::Rate).map(|d| AttrValue::from(d.text.clone())),
+                        rate_error: state.error(FieldId::Rate).map(|e| AttrValue::from(e.to_string())),
+                        oncurrency: dispatcher(&state, Action::SetCurrency),
+                        onrate: dispatcher(&state, Action::EditRate),
+                        ontheme: dispatcher(&state, Action::SetTheme),
+                    }) }
                 </details>
             </div>
             <footer class="xo-footer">

@@ -3,7 +3,6 @@ use crossover_pricing::scenario::MAX_APIS;
 use crossover_pricing::units::format_usd;
 use yew::prelude::*;
 
-#[derive(PartialEq, Properties, Clone)]
 pub struct ApiPickerProps {
     pub selected: Vec<String>,
     pub ontoggle: Callback<String>,
@@ -18,8 +17,7 @@ fn prices(a: &ApiOffering) -> String {
 
 /// Per-token APIs from the catalogue: closed models, and open-weight models
 /// hosted by others.
-#[component]
-pub fn ApiPicker(props: &ApiPickerProps) -> Html {
+pub fn api_picker(props: ApiPickerProps) -> Html {
     let full = props.selected.len() >= MAX_APIS;
     let group = |kind: ApiKind, title: &'static str| {
         let offerings = APIS.iter().filter(|a| a.kind == kind);

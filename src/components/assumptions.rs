@@ -3,10 +3,9 @@ use crossover_pricing::catalogue::DEFAULTS;
 use crossover_pricing::units::format_percent;
 use yew::prelude::*;
 
-use crate::components::number_field::NumberField;
+use crate::components::number_field::{NumberFieldProps, number_field};
 use crate::state::{FieldId, State, WorkloadField, format_input};
 
-#[derive(PartialEq, Properties, Clone)]
 pub struct AssumptionsProps {
     pub state: UseReducerHandle<State>,
     pub onedit: Callback<(WorkloadField, String)>,
@@ -65,8 +64,7 @@ fn field_id(field: WorkloadField) -> String {
 }
 
 /// The workload beyond its volume, with the defaults labelled as assumptions.
-#[component]
-pub fn Assumptions(props: &AssumptionsProps) -> Html {
+pub fn assumptions(props: AssumptionsProps) -> Html {
     let w: &Workload = &props.state.scenario.workload;
     html! {
         <details class="xo-assumptions">
@@ -86,12 +84,16 @@ pub fn Assumptions(props: &AssumptionsProps) -> Html {
                     let draft = props.state.drafts.get(&FieldId::Workload(field));
                     let text = draft.map_or_else(|| format_input(field.get(w), field.is_share()), |d| d.text.clone());
                     let onedit = props.onedit.clone();
-                    html! {
-                        <NumberField id={field_id(field)} label={label} unit={unit} text={text}
-                            error={draft.and_then(|d| d.error.clone()).map(AttrValue::from)}
-                            help={AttrValue::from(format!("Default {} {}: {}", format_input(default, field.is_share()), unit, source))}
-                            oninput={Callback::from(move |text| onedit.emit((field, text)))} />
-                    }
+                    number_field(NumberFieldProps {
+                        id: field_id(field).into(),
+                        label: label.into(),
+                        unit: unit.into(),
+                        text: text.into(),
+                        error: draft.and_then(|d| d.error.clone()).map(AttrValue::from),
+                        help: Some(format!("Default {} {}: {}", format_input(default, field.is_share()), unit, source).into()),
+                        oninput: Callback::from(move |text| onedit.emit((field, text))),
+                        onreset: None,
+                    })
                 }) }
             </div>
             <p class="xo-help">{ format!("Input is {} of all tokens.", format_percent(w.input_share())) }</p>

@@ -5,10 +5,9 @@ use crossover_pricing::units::{format_count, format_fixed, format_money, format_
 use crossover_pricing::view::Money;
 use yew::prelude::*;
 
-use crate::components::number_field::NumberField;
+use crate::components::number_field::{NumberFieldProps, number_field};
 use crate::state::{Action, FieldId, OverrideField, State, format_input};
 
-#[derive(PartialEq, Properties, Clone)]
 pub struct DeploymentEditorProps {
     pub index: usize,
     pub state: UseReducerHandle<State>,
@@ -120,8 +119,7 @@ fn summary(plan: &Result<SelfHostPlan, PlanError>, money: &Money) -> Html {
 
 /// One self-hosting option: model, precision, GPU, engine, rent or own, and
 /// every cost term, prefilled from the catalogue and editable.
-#[component]
-pub fn DeploymentEditor(props: &DeploymentEditorProps) -> Html {
+pub fn deployment_editor(props: DeploymentEditorProps) -> Html {
     let i = props.index;
     let Some(d): Option<&Deployment> = props.state.scenario.deployments.get(i) else {
         return html! {};
@@ -198,13 +196,18 @@ pub fn DeploymentEditor(props: &DeploymentEditorProps) -> Html {
         );
         let onaction = props.onaction.clone();
         let onreset = props.onaction.clone();
-        html! {
-            <NumberField id={format!("xo-d{i}-f{}", f as usize)} label={label} unit={unit} text={text}
-                error={draft.and_then(|x| x.error.clone()).map(AttrValue::from)}
-                help={help.map(AttrValue::from)}
-                oninput={Callback::from(move |text| onaction.emit(Action::EditOverride(i, f, text)))}
-                onreset={f.is_overridden(d).then(|| Callback::from(move |_| onreset.emit(Action::ResetOverride(i, f))))} />
-        }
+        number_field(NumberFieldProps {
+            id: format!("xo-d{i}-f{}", f as usize).into(),
+            label: label.into(),
+            unit: unit.into(),
+            text: text.into(),
+            error: draft.and_then(|x| x.error.clone()).map(AttrValue::from),
+            help: help.map(AttrValue::from),
+            oninput: Callback::from(move |text| onaction.emit(Action::EditOverride(i, f, text))),
+            onreset: f
+                .is_overridden(d)
+                .then(|| Callback::from(move |_| onreset.emit(Action::ResetOverride(i, f)))),
+        })
     };
     let own = d.ownership == Ownership::Own;
     let rent_help = d.gpu().map(|g| {

@@ -2,13 +2,12 @@ use crossover_pricing::catalogue::CURRENCIES;
 use crossover_pricing::view::{Theme, View};
 use yew::prelude::*;
 
-use crate::components::number_field::NumberField;
+use crate::components::number_field::{NumberFieldProps, number_field};
 use crate::state::format_input;
 
 /// The select's value for a currency not in the catalogue.
 const OTHER: &str = "other";
 
-#[derive(PartialEq, Properties, Clone)]
 pub struct DisplaySettingsProps {
     pub view: View,
     pub rate_text: Option<AttrValue>,
@@ -19,8 +18,7 @@ pub struct DisplaySettingsProps {
 }
 
 /// Currency (with its editable rate, never fetched) and colour theme.
-#[component]
-pub fn DisplaySettings(props: &DisplaySettingsProps) -> Html {
+pub fn display_settings(props: DisplaySettingsProps) -> Html {
     let view = &props.view;
     let money = view.money();
     let known = view.catalogue_currency();
@@ -81,9 +79,16 @@ pub fn DisplaySettings(props: &DisplaySettingsProps) -> Html {
                 </div>
             }
             if money.code != "USD" {
-                <NumberField id="xo-rate" label="Exchange rate" unit={format!("{} per $1", money.code)}
-                    text={props.rate_text.clone().unwrap_or_else(|| format_input(money.per_usd, false).into())}
-                    error={props.rate_error.clone()} help={AttrValue::from(rate_help)} oninput={props.onrate.clone()} />
+                { number_field(NumberFieldProps {
+                    id: "xo-rate".into(),
+                    label: "Exchange rate".into(),
+                    unit: format!("{} per $1", money.code).into(),
+                    text: props.rate_text.clone().unwrap_or_else(|| format_input(money.per_usd, false).into()),
+                    error: props.rate_error.clone(),
+                    help: Some(rate_help.into()),
+                    oninput: props.onrate.clone(),
+                    onreset: None,
+                }) }
             }
             <div class="xo-field">
                 <label for="xo-theme">{ "Colours" }</label>

@@ -10,7 +10,6 @@ use crate::browser;
 /// Points per line in the chart-data CSV.
 const CSV_POINTS: usize = 200;
 
-#[derive(Properties, Clone)]
 pub struct ExportButtonsProps {
     pub comparison: Rc<Comparison>,
     pub money: Money,
@@ -20,17 +19,8 @@ pub struct ExportButtonsProps {
     pub root: NodeRef,
 }
 
-impl PartialEq for ExportButtonsProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.comparison, &other.comparison)
-            && self.money == other.money
-            && self.x_range == other.x_range
-    }
-}
-
 /// Takes the numbers away: each chart as PNG, the chart data and the table as CSV.
-#[component]
-pub fn ExportButtons(props: &ExportButtonsProps) -> Html {
+pub fn export_buttons(props: ExportButtonsProps) -> Html {
     let png = |selector: &'static str, name: &'static str| {
         let root = props.root.clone();
         Callback::from(move |_| {

@@ -1,27 +1,22 @@
 use yew::prelude::*;
 
-#[derive(PartialEq, Properties, Clone)]
 pub struct NumberFieldProps {
     pub id: AttrValue,
     pub label: AttrValue,
     /// Shown after the field: "USD per GPU-hour", "%".
     pub unit: AttrValue,
     pub text: AttrValue,
-    #[prop_or_default]
     pub error: Option<AttrValue>,
     /// Where the default comes from, or that it is an assumption.
-    #[prop_or_default]
     pub help: Option<AttrValue>,
     pub oninput: Callback<String>,
     /// Shown as a "reset" button when the value differs from the default.
-    #[prop_or_default]
     pub onreset: Option<Callback<()>>,
 }
 
 /// A labelled text input for a number, with its unit, help and message.
 /// Text rather than `type=number`: people type `2.5B` and `40,000,000`.
-#[component]
-pub fn NumberField(props: &NumberFieldProps) -> Html {
+pub fn number_field(props: NumberFieldProps) -> Html {
     let NumberFieldProps {
         id,
         label,
@@ -31,7 +26,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
         help,
         oninput,
         onreset,
-    } = props.clone();
+    } = props;
     let described = format!(
         "{id}-unit{}{}",
         if help.is_some() {
@@ -51,14 +46,14 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
     });
     html! {
         <div class={classes!("xo-field", error.is_some().then_some("xo-field-invalid"))}>
-            <label for={id.clone()}>{ label }</label>
+            <label for={id.clone()}>{ label.clone() }</label>
             <div class="xo-field-row">
                 <input id={id.clone()} type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
                     value={text} {oninput} aria-describedby={described} aria-invalid={error.is_some().to_string()} />
                 <span class="xo-unit" id={format!("{id}-unit")}>{ unit }</span>
                 if let Some(onreset) = onreset {
                     <button type="button" class="xo-link-button" onclick={move |_| onreset.emit(())}
-                        aria-label={format!("Reset {} to its default", props.label)}>{ "reset" }</button>
+                        aria-label={format!("Reset {label} to its default")}>{ "reset" }</button>
                 }
             </div>
             if let Some(help) = help {

@@ -7,21 +7,13 @@ use crossover_pricing::view::Money;
 use crossover_pricing::{ApiPricing, Comparison};
 use yew::prelude::*;
 
-#[derive(Properties, Clone)]
 pub struct ResultsTableProps {
     pub comparison: Rc<Comparison>,
     pub money: Money,
 }
 
-impl PartialEq for ResultsTableProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.comparison, &other.comparison) && self.money == other.money
-    }
-}
-
 /// Every option at the user's volume: the accessible twin of the charts.
-#[component]
-pub fn ResultsTable(props: &ResultsTableProps) -> Html {
+pub fn results_table(props: ResultsTableProps) -> Html {
     let c = &props.comparison;
     let money = &props.money;
     let volume = format_count(c.tokens_per_month);

@@ -6,7 +6,6 @@ use yew::prelude::*;
 pub const SLIDER_MIN: f64 = 6.0;
 pub const SLIDER_MAX: f64 = 13.0;
 
-#[derive(PartialEq, Properties, Clone)]
 pub struct VolumeInputProps {
     pub text: AttrValue,
     pub error: Option<AttrValue>,
@@ -18,8 +17,7 @@ pub struct VolumeInputProps {
 }
 
 /// The volume a person expects: typed in their unit, or slid on a log scale.
-#[component]
-pub fn VolumeInput(props: &VolumeInputProps) -> Html {
+pub fn volume_input(props: VolumeInputProps) -> Html {
     let VolumeInputProps {
         text,
         error,
@@ -28,7 +26,7 @@ pub fn VolumeInput(props: &VolumeInputProps) -> Html {
         oninput,
         onslide,
         onunit,
-    } = props.clone();
+    } = props;
     let oninput = Callback::from(move |e: InputEvent| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         oninput.emit(input.value());

@@ -1,8 +1,8 @@
 // Trunk post-build hook (Trunk.toml): makes the wasm-bindgen output smaller.
 //
-// 1. The module's imports get short names (`a`, `b`, ...) in place of
-//    wasm-bindgen's hashed ones (`__wbg_setAttribute_6c0af4c5c1e8cdd3`), in
-//    the wasm file and in the JS glue alike. Hashes do not compress.
+// 1. The module's imports and exports get short names (`a`, `b`, ...) in
+//    place of wasm-bindgen's hashed ones (`__wbg_setAttribute_6c0af4c5c1e8cdd3`),
+//    in the wasm file and in the JS glue alike. Hashes do not compress.
 // 2. The glue is minified with terser: Trunk's own minifier fails on it.
 // 3. index.html's integrity hashes are recomputed for the files changed.
 //
@@ -87,17 +87,18 @@ function shortName(index) {
   return text;
 }
 
-// Renames the imports that come from the glue; returns the new wasm and the
-// old-to-new names.
-function renameImports(wasm, glueModule) {
-  const renames = new Map();
+// Renames the imports that come from the glue and the exports the glue
+// uses; returns the new wasm and the old-to-new names of each.
+function renameImportsAndExports(wasm, glueModule, exportsUsed) {
+  const imports = new Map();
+  const exports = new Map();
   const out = [wasm.subarray(0, 8)];
   let at = 8;
   while (at < wasm.length) {
     const id = wasm[at];
     const [size, start] = readLeb(wasm, at + 1);
     const end = start + size;
-    if (id !== 2) {
+    if (id !== 2 && id !== 7) {
       out.push(wasm.subarray(at, end));
       at = end;
       continue;
@@ -105,33 +106,50 @@ function renameImports(wasm, glueModule) {
     let [count, cursor] = readLeb(wasm, start);
     const body = [...leb(count)];
     while (count-- > 0) {
-      let module;
-      let field;
-      [module, cursor] = name(wasm, cursor);
-      [field, cursor] = name(wasm, cursor);
-      const kind = wasm[cursor];
-      const descEnd = descriptionEnd(wasm, kind, cursor + 1);
-      if (module === glueModule) {
-        const short = shortName(renames.size);
-        renames.set(field, short);
-        field = short;
+      if (id === 2) {
+        let module;
+        let field;
+        [module, cursor] = name(wasm, cursor);
+        [field, cursor] = name(wasm, cursor);
+        const descEnd = descriptionEnd(wasm, wasm[cursor], cursor + 1);
+        if (module === glueModule) {
+          imports.set(field, shortName(imports.size));
+          field = imports.get(field);
+        }
+        body.push(...encodedName(module), ...encodedName(field), ...wasm.subarray(cursor, descEnd));
+        cursor = descEnd;
+      } else {
+        let field;
+        [field, cursor] = name(wasm, cursor);
+        const indexEnd = readLeb(wasm, cursor + 1)[1];
+        if (exportsUsed.has(field)) {
+          exports.set(field, shortName(exports.size));
+          field = exports.get(field);
+        }
+        body.push(...encodedName(field), ...wasm.subarray(cursor, indexEnd));
+        cursor = indexEnd;
       }
-      body.push(...encodedName(module), ...encodedName(field), ...wasm.subarray(cursor, descEnd));
-      cursor = descEnd;
     }
-    if (cursor !== end) throw new Error('import section not read to its end');
+    if (cursor !== end) throw new Error(`section ${id} not read to its end`);
     out.push(Uint8Array.from([id, ...leb(body.length), ...body]));
     at = end;
   }
-  return [Buffer.concat(out), renames];
+  return [Buffer.concat(out), imports, exports];
 }
 
-function renameInGlue(js, renames) {
-  for (const [old, short] of renames) {
-    const key = new RegExp(`\\b${old}(?=: function\\b)`, 'g');
-    const found = js.match(key)?.length ?? 0;
-    if (found !== 1) throw new Error(`expected one glue function ${old}, found ${found}`);
-    js = js.replace(key, short);
+function renameInGlue(js, imports, exports) {
+  const rename = (pattern, old, short) => {
+    const found = js.match(pattern)?.length ?? 0;
+    if (found === 0) throw new Error(`${old} not found in the glue`);
+    js = js.replace(pattern, short);
+  };
+  for (const [old, short] of imports) {
+    // Each import is one function of the imports object.
+    rename(new RegExp(`\\b${old}(?=: function\\b)`, 'g'), old, short);
+    if (js.match(new RegExp(`\\b${old}\\b`))) throw new Error(`${old} is used elsewhere in the glue`);
+  }
+  for (const [old, short] of exports) {
+    rename(new RegExp(`\\bwasm\\.${old}\\b`, 'g'), old, `wasm.${short}`);
   }
   return js;
 }
@@ -145,9 +163,12 @@ const jsBefore = fs.readFileSync(files.js, 'utf8');
 const glueModule = jsBefore.match(/"(\.\/[\w-]+_bg\.js)": import0/)?.[1];
 if (!glueModule) throw new Error('the glue does not pass its imports as "./..._bg.js": import0');
 
-const [wasm, renames] = renameImports(wasmBefore, glueModule);
-if (renames.size === 0) throw new Error(`no imports from ${glueModule} in the wasm`);
-const renamed = renameInGlue(jsBefore, renames);
+const exportsUsed = new Set([...jsBefore.matchAll(/\bwasm\.(\w+)/g)].map((m) => m[1]));
+const [wasm, imports, exports] = renameImportsAndExports(wasmBefore, glueModule, exportsUsed);
+if (imports.size === 0) throw new Error(`no imports from ${glueModule} in the wasm`);
+const missing = [...exportsUsed].filter((e) => !exports.has(e));
+if (missing.length > 0) throw new Error(`the glue uses exports the wasm lacks: ${missing}`);
+const renamed = renameInGlue(jsBefore, imports, exports);
 const minified = await minify(renamed, {
   module: true,
   compress: { passes: 2 },
@@ -170,5 +191,5 @@ for (const [file, before, after] of [
 }
 fs.writeFileSync(files.html, html);
 console.log(
-  `shrink-glue: ${renames.size} imports renamed; glue ${jsBefore.length} -> ${minified.code.length} B, wasm ${wasmBefore.length} -> ${wasm.length} B`,
+  `shrink-glue: ${imports.size} imports and ${exports.size} exports renamed; glue ${jsBefore.length} -> ${minified.code.length} B, wasm ${wasmBefore.length} -> ${wasm.length} B`,
 );

@@ -12,13 +12,13 @@ use crate::components::assumptions::{AssumptionsProps, assumptions};
 use crate::components::chart_view::ChartView;
 use crate::components::deployment_editor::{DeploymentEditorProps, deployment_editor};
 use crate::components::display_settings::{DisplaySettingsProps, display_settings};
-use crate::components::embed_button::EmbedButton;
+use crate::components::embed_button::{EmbedButtonProps, embed_button};
 use crate::components::export_buttons::{ExportButtonsProps, export_buttons};
 use crate::components::headline::{HeadlineProps, headline};
 use crate::components::legend::{LegendProps, legend};
 use crate::components::notice::{NoticeProps, notice};
 use crate::components::results_table::{ResultsTableProps, results_table};
-use crate::components::share_button::ShareButton;
+use crate::components::share_button::{ShareButtonProps, share_button};
 use crate::components::tabs::{TabsProps, tabs};
 use crate::components::volume_input::{VolumeInputProps, volume_input};
 use crate::state::{Action, FieldId, State};
@@ -271,9 +271,15 @@ pub fn App(props: &AppProps) -> Html {
                 </details>
             </div>
             <footer class="xo-footer">
-                <ShareButton link={share} />
+                { share_button(ShareButtonProps { link: share.into(), copied: state.copied, oncopied: dispatcher(&state, Action::Copied) }) }
                 if !view.embed {
-                    <EmbedButton src={embed_src} />
+                    { embed_button(EmbedButtonProps {
+                        src: embed_src.into(),
+                        open: state.embed_open,
+                        copied: state.copied,
+                        ontoggle: dispatcher(&state, |_| Action::ToggleEmbed),
+                        oncopied: dispatcher(&state, Action::Copied),
+                    }) }
                 }
             </footer>
         </div>

@@ -255,6 +255,23 @@ pub struct State {
     pub notices: Vec<String>,
     /// Show only permissively licensed open models.
     pub permissive_only: bool,
+    /// What the last copy to the clipboard did, until the scenario changes.
+    pub copied: Option<Copied>,
+    /// The embed snippet is shown.
+    pub embed_open: bool,
+}
+
+/// Something copied to the clipboard, or refused by the browser.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Copied {
+    pub what: CopyTarget,
+    pub ok: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CopyTarget {
+    ShareLink,
+    EmbedSnippet,
 }
 
 impl Default for State {
@@ -265,6 +282,8 @@ impl Default for State {
             drafts: Drafts::default(),
             notices: Vec::new(),
             permissive_only: false,
+            copied: None,
+            embed_open: false,
         }
     }
 }
@@ -297,6 +316,8 @@ pub enum Action {
     EditRate(String),
     SetTheme(Theme),
     SetTab(Tab),
+    Copied(Copied),
+    ToggleEmbed,
 }
 
 impl Reducible for State {
@@ -305,6 +326,10 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         next.apply(action);
+        // "Copied" speaks of the scenario it was said for.
+        if next.scenario != self.scenario {
+            next.copied = None;
+        }
         if next == *self { self } else { Rc::new(next) }
     }
 }
@@ -465,6 +490,8 @@ impl State {
             Action::SetTheme(theme) => self.scenario.view.theme = theme,
             Action::SetTab(tab) => self.scenario.view.tab = tab,
             Action::DismissNotices => self.notices.clear(),
+            Action::Copied(copied) => self.copied = Some(copied),
+            Action::ToggleEmbed => self.embed_open = !self.embed_open,
             Action::SetModel(..) | Action::SetGpu(..) | Action::SetEngine(..) => {}
         }
     }
@@ -584,6 +611,20 @@ mod tests {
 
     fn reduce(state: State, action: Action) -> State {
         (*Rc::new(state).reduce(action)).clone()
+    }
+
+    #[test]
+    fn a_copy_is_confirmed_until_the_scenario_changes() {
+        let copied = Copied {
+            what: CopyTarget::ShareLink,
+            ok: true,
+        };
+        let s = reduce(State::default(), Action::Copied(copied));
+        assert_eq!(s.copied, Some(copied));
+        let s = reduce(s, Action::ToggleEmbed);
+        assert_eq!((s.copied, s.embed_open), (Some(copied), true));
+        let s = reduce(s, Action::EditVolume("3B".into()));
+        assert_eq!((s.copied, s.embed_open), (None, true));
     }
 
     #[test]

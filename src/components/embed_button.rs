@@ -1,11 +1,16 @@
 use yew::prelude::*;
 
 use crate::browser;
+use crate::state::{Copied, CopyTarget};
 
-#[derive(PartialEq, Properties, Clone)]
 pub struct EmbedButtonProps {
     /// The standalone page's link to this scenario, embed mode on.
     pub src: AttrValue,
+    pub open: bool,
+    /// The last copy, if any, since the scenario changed.
+    pub copied: Option<Copied>,
+    pub ontoggle: Callback<()>,
+    pub oncopied: Callback<Copied>,
 }
 
 /// The snippet a writer pastes into their page: the iframe with this
@@ -18,33 +23,35 @@ pub fn snippet(src: &str) -> String {
 }
 
 /// Shows the embed snippet for the current scenario, ready to copy.
-#[component]
-pub fn EmbedButton(props: &EmbedButtonProps) -> Html {
-    let open = use_state(|| false);
-    let copied = use_state(|| false);
+pub fn embed_button(props: EmbedButtonProps) -> Html {
     let code = snippet(&props.src);
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_| open.set(!*open))
-    };
+    let copied = props
+        .copied
+        .is_some_and(|c| c.what == CopyTarget::EmbedSnippet && c.ok);
+    let ontoggle = props.ontoggle;
     let copy = {
-        let (copied, code) = (copied.clone(), code.clone());
+        let (oncopied, code) = (props.oncopied, code.clone());
         Callback::from(move |_| {
-            let copied = copied.clone();
-            browser::copy_to_clipboard(&code, move |ok| copied.set(ok));
+            let oncopied = oncopied.clone();
+            browser::copy_to_clipboard(&code, move |ok| {
+                oncopied.emit(Copied {
+                    what: CopyTarget::EmbedSnippet,
+                    ok,
+                })
+            });
         })
     };
     html! {
         <div class="xo-embed-box">
-            <button type="button" class="xo-button xo-button-quiet" onclick={toggle} aria-expanded={open.to_string()} aria-controls="xo-embed-code">
+            <button type="button" class="xo-button xo-button-quiet" onclick={move |_| ontoggle.emit(())} aria-expanded={props.open.to_string()} aria-controls="xo-embed-code">
                 { "Embed in your page" }
             </button>
-            if *open {
+            if props.open {
                 <div id="xo-embed-code" class="xo-embed-code">
                     <label for="xo-embed-snippet">{ "Paste this where the calculator should appear; it opens on this scenario and sizes itself." }</label>
                     <textarea id="xo-embed-snippet" readonly=true rows="5" value={code} />
                     <button type="button" class="xo-button" onclick={copy}>{ "Copy snippet" }</button>
-                    <span role="status" class="xo-share-status">{ if *copied { "Snippet copied." } else { "" } }</span>
+                    <span role="status" class="xo-share-status">{ if copied { "Snippet copied." } else { "" } }</span>
                 </div>
             }
         </div>

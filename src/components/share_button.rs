@@ -1,33 +1,27 @@
 use yew::prelude::*;
 
-#[derive(PartialEq, Properties, Clone)]
+use crate::state::{Copied, CopyTarget};
+
 pub struct ShareButtonProps {
     pub link: AttrValue,
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Copied {
-    Not,
-    Yes,
-    Refused,
+    /// The last copy, if any, since the scenario changed.
+    pub copied: Option<Copied>,
+    pub oncopied: Callback<Copied>,
 }
 
 /// Copies the link to this exact scenario and says so; if the browser
 /// refuses the clipboard, shows the link to copy by hand.
-#[component]
-pub fn ShareButton(props: &ShareButtonProps) -> Html {
-    let copied = use_state(|| Copied::Not);
-    {
-        let copied = copied.clone();
-        use_effect_with(props.link.clone(), move |_| copied.set(Copied::Not));
-    }
+pub fn share_button(props: ShareButtonProps) -> Html {
+    let status = props.copied.filter(|c| c.what == CopyTarget::ShareLink);
     let onclick = {
-        let copied = copied.clone();
-        let link = props.link.to_string();
+        let (link, oncopied) = (props.link.to_string(), props.oncopied);
         Callback::from(move |_| {
-            let copied = copied.clone();
+            let oncopied = oncopied.clone();
             crate::browser::copy_to_clipboard(&link, move |ok| {
-                copied.set(if ok { Copied::Yes } else { Copied::Refused })
+                oncopied.emit(Copied {
+                    what: CopyTarget::ShareLink,
+                    ok,
+                })
             });
         })
     };
@@ -35,15 +29,15 @@ pub fn ShareButton(props: &ShareButtonProps) -> Html {
         <div class="xo-share">
             <button type="button" class="xo-button" {onclick}>{ "Copy share link" }</button>
             <span class="xo-share-status" role="status">
-                { match *copied {
-                    Copied::Yes => "Link copied: it opens exactly this comparison.",
-                    Copied::Refused => "Copy this link:",
-                    Copied::Not => "",
+                { match status.map(|c| c.ok) {
+                    Some(true) => "Link copied: it opens exactly this comparison.",
+                    Some(false) => "Copy this link:",
+                    None => "",
                 } }
             </span>
             <a class="xo-share-open" href={props.link.clone()} target="_blank" rel="noopener">{ "Open this scenario on its own page" }</a>
-            if *copied == Copied::Refused {
-                <input class="xo-share-link" type="text" readonly=true value={props.link.clone()} aria-label="Share link" />
+            if status.is_some_and(|c| !c.ok) {
+                <input class="xo-share-link" type="text" readonly=true value={props.link} aria-label="Share link" />
             }
         </div>
     }

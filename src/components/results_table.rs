@@ -94,7 +94,7 @@ pub fn results_table(props: ResultsTableProps) -> Html {
                             { format!(" (read {})", a.offering.as_of) }</li>
                     }) }
                     { for GPUS.iter().filter(|g| c.deployments.iter().any(|d| d.deployment.gpu == g.id)).map(|g| html! {
-                        <li>{ format!("{}: {} ", g.short_name, g.rent_sources.join("; ")) }
+                        <li>{ format!("{}: rent: {}; purchase: {} ", g.short_name, g.rent_sources.join("; "), g.purchase_source) }
                             <a href={g.spec_source} target="_blank" rel="noopener noreferrer">{ "specifications" }</a>
                             { format!(" (as of {})", g.as_of) }</li>
                     }) }

@@ -1,6 +1,6 @@
 # Installs what building and testing Crossover needs, skipping what is there.
-# Sourced by scripts/serve and scripts/test; safe to run again (a second run
-# only checks versions). Versions and the reasons for them: ../docs/toolchain.md
+# Sourced by scripts/serve, scripts/build and scripts/test; safe to run again (a second run
+# only checks versions). Versions and the reasons for them: docs/toolchain.md
 #
 #   source scripts/setup.sh [--browser]
 #

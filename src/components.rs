@@ -1,7 +1,8 @@
-//! One component per file, each with its `XxxProps`. Components that keep
-//! no state of their own are plain view functions (`headline(HeadlineProps
-//! {..})`): each Yew component type costs about 0.7 KB of the compressed
-//! bundle in lifecycle code (docs/performance.md).
+//! One component per file, each with its `XxxProps`. Only `ChartView`
+//! (and `App`) keep state in hooks and are Yew components; the rest are plain
+//! view functions (`headline(HeadlineProps { .. })`), because each Yew
+//! component type costs about 0.65 KB of the compressed bundle in lifecycle
+//! code (docs/performance.md). Their state lives in the reducer.
 
 pub mod api_picker;
 pub mod assumptions;

@@ -96,8 +96,10 @@ ensure_nightly() {
 # Trunk with the release build's compiler settings: std built for size, a
 # panic aborts at once, and panics carry no file names (docs/performance.md).
 # Only the widget's wasm build uses them; tests and lints run on stable.
+# RUSTFLAGS from the environment would replace the target flags below, so it
+# is cleared for this build.
 trunk_sized() {
-    RUSTUP_TOOLCHAIN="$CROSSOVER_NIGHTLY" \
+    env -u RUSTFLAGS RUSTUP_TOOLCHAIN="$CROSSOVER_NIGHTLY" \
         CARGO_UNSTABLE_BUILD_STD="std,panic_abort" \
         CARGO_UNSTABLE_BUILD_STD_FEATURES="optimize_for_size" \
         CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \

@@ -12,9 +12,9 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { minify } = await import(
   pathToFileURL(path.join(root, '.tools/terser/node_modules/terser/main.js')).href
 );
@@ -31,6 +31,7 @@ function readLeb(bytes, at) {
   let value = 0;
   let shift = 0;
   for (;;) {
+    if (at >= bytes.length) throw new Error('the wasm file ends inside a number');
     const byte = bytes[at++];
     value += (byte & 0x7f) * 2 ** shift;
     shift += 7;
@@ -77,7 +78,7 @@ function descriptionEnd(bytes, kind, at) {
   }
 }
 
-function shortName(index) {
+function letters(index) {
   const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
   let text = '';
   do {
@@ -87,9 +88,17 @@ function shortName(index) {
   return text;
 }
 
+// The next short name not in `taken`.
+function shortName(taken) {
+  for (let index = 0; ; index++) {
+    const name = letters(index);
+    if (!taken.has(name)) return name;
+  }
+}
+
 // Renames the imports that come from the glue and the exports the glue
 // uses; returns the new wasm and the old-to-new names of each.
-function renameImportsAndExports(wasm, glueModule, exportsUsed) {
+function renameImportsAndExports(wasm, glueModule, exportsUsed, exportsKept) {
   const imports = new Map();
   const exports = new Map();
   const out = [wasm.subarray(0, 8)];
@@ -113,7 +122,7 @@ function renameImportsAndExports(wasm, glueModule, exportsUsed) {
         [field, cursor] = name(wasm, cursor);
         const descEnd = descriptionEnd(wasm, wasm[cursor], cursor + 1);
         if (module === glueModule) {
-          imports.set(field, shortName(imports.size));
+          imports.set(field, shortName(new Set(imports.values())));
           field = imports.get(field);
         }
         body.push(...encodedName(module), ...encodedName(field), ...wasm.subarray(cursor, descEnd));
@@ -123,7 +132,7 @@ function renameImportsAndExports(wasm, glueModule, exportsUsed) {
         [field, cursor] = name(wasm, cursor);
         const indexEnd = readLeb(wasm, cursor + 1)[1];
         if (exportsUsed.has(field)) {
-          exports.set(field, shortName(exports.size));
+          exports.set(field, shortName(new Set([...exports.values(), ...exportsKept])));
           field = exports.get(field);
         }
         body.push(...encodedName(field), ...wasm.subarray(cursor, indexEnd));
@@ -137,6 +146,8 @@ function renameImportsAndExports(wasm, glueModule, exportsUsed) {
   return [Buffer.concat(out), imports, exports];
 }
 
+const escaped = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 function renameInGlue(js, imports, exports) {
   const rename = (pattern, old, short) => {
     const found = js.match(pattern)?.length ?? 0;
@@ -145,13 +156,33 @@ function renameInGlue(js, imports, exports) {
   };
   for (const [old, short] of imports) {
     // Each import is one function of the imports object.
-    rename(new RegExp(`\\b${old}(?=: function\\b)`, 'g'), old, short);
-    if (js.match(new RegExp(`\\b${old}\\b`))) throw new Error(`${old} is used elsewhere in the glue`);
+    rename(new RegExp(`\\b${escaped(old)}(?=: function\\b)`, 'g'), old, short);
+    if (js.match(new RegExp(`\\b${escaped(old)}\\b`))) throw new Error(`${old} is used elsewhere in the glue`);
   }
   for (const [old, short] of exports) {
-    rename(new RegExp(`\\bwasm\\.${old}\\b`, 'g'), old, `wasm.${short}`);
+    rename(new RegExp(`\\bwasm\\.${escaped(old)}\\b`, 'g'), old, `wasm.${short}`);
   }
   return js;
+}
+
+// The names of the module's exports.
+function exportNames(wasm) {
+  const names = [];
+  let at = 8;
+  while (at < wasm.length) {
+    const [size, start] = readLeb(wasm, at + 1);
+    if (wasm[at] === 7) {
+      let [count, cursor] = readLeb(wasm, start);
+      while (count-- > 0) {
+        let field;
+        [field, cursor] = name(wasm, cursor);
+        cursor = readLeb(wasm, cursor + 1)[1];
+        names.push(field);
+      }
+    }
+    at = start + size;
+  }
+  return names;
 }
 
 function integrity(bytes) {
@@ -164,7 +195,13 @@ const glueModule = jsBefore.match(/"(\.\/[\w-]+_bg\.js)": import0/)?.[1];
 if (!glueModule) throw new Error('the glue does not pass its imports as "./..._bg.js": import0');
 
 const exportsUsed = new Set([...jsBefore.matchAll(/\bwasm\.(\w+)/g)].map((m) => m[1]));
-const [wasm, imports, exports] = renameImportsAndExports(wasmBefore, glueModule, exportsUsed);
+const exportsKept = exportNames(wasmBefore).filter((e) => !exportsUsed.has(e));
+const [wasm, imports, exports] = renameImportsAndExports(
+  wasmBefore,
+  glueModule,
+  exportsUsed,
+  exportsKept,
+);
 if (imports.size === 0) throw new Error(`no imports from ${glueModule} in the wasm`);
 const missing = [...exportsUsed].filter((e) => !exports.has(e));
 if (missing.length > 0) throw new Error(`the glue uses exports the wasm lacks: ${missing}`);
@@ -177,18 +214,20 @@ const minified = await minify(renamed, {
 });
 if (!minified.code) throw new Error('terser returned nothing');
 
+// Every check before the first write: staging never holds a half-renamed pair.
 let html = fs.readFileSync(files.html, 'utf8');
-for (const [file, before, after] of [
+const changed = [
   [files.wasm, wasmBefore, wasm],
   [files.js, Buffer.from(jsBefore), Buffer.from(minified.code)],
-]) {
+];
+for (const [file, before, after] of changed) {
   const old = integrity(before);
   if (html.includes('integrity=') && !html.includes(old)) {
     throw new Error(`index.html has no integrity ${old} for ${path.basename(file)}`);
   }
   html = html.replaceAll(old, integrity(after));
-  fs.writeFileSync(file, after);
 }
+for (const [file, , after] of changed) fs.writeFileSync(file, after);
 fs.writeFileSync(files.html, html);
 console.log(
   `shrink-glue: ${imports.size} imports and ${exports.size} exports renamed; glue ${jsBefore.length} -> ${minified.code.length} B, wasm ${wasmBefore.length} -> ${wasm.length} B`,

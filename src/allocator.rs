@@ -43,13 +43,18 @@ impl<P: Pages> SizeClassAllocator<P> {
     }
 
     fn class(layout: Layout) -> Option<usize> {
+        // Blocks are aligned to at most a page; larger alignments are refused.
+        if layout.align() > PAGE_BYTES {
+            return None;
+        }
         let size = layout.size().max(layout.align()).max(1 << MIN_CLASS);
         let class = size.checked_next_power_of_two()?.trailing_zeros() as usize;
         (class < CLASSES).then_some(class)
     }
 
     /// A new block of `size` bytes, aligned to its size up to a page, so
-    /// that it suits any layout of its class when it is reused.
+    /// that it suits any layout of its class (alignment at most a page) when
+    /// it is reused.
     fn carve(&self, size: usize) -> Option<usize> {
         let align = size.min(PAGE_BYTES);
         let aligned = |at: usize| at.checked_add(align - 1).map(|a| a & !(align - 1));
@@ -237,12 +242,14 @@ mod tests {
     }
 
     #[test]
-    fn running_out_of_pages_gives_null_not_a_panic() {
+    fn running_out_of_pages_or_a_huge_alignment_gives_null_not_a_panic() {
         let heap = SizeClassAllocator::new(Arena::new(MIN_GROW_PAGES));
         let huge = Layout::from_size_align(MIN_GROW_PAGES * PAGE_BYTES, 8).unwrap();
         assert!(unsafe { heap.alloc(huge) }.is_null());
         let too_big = Layout::from_size_align(isize::MAX as usize, 1).unwrap();
         assert!(unsafe { heap.alloc(too_big) }.is_null());
+        let over_aligned = Layout::from_size_align(8, 2 * PAGE_BYTES).unwrap();
+        assert!(unsafe { heap.alloc(over_aligned) }.is_null());
         let small = Layout::from_size_align(24, 8).unwrap();
         assert!(!unsafe { heap.alloc(small) }.is_null());
     }

@@ -271,12 +271,12 @@ pub fn App(props: &AppProps) -> Html {
                 </details>
             </div>
             <footer class="xo-footer">
-                { share_button(ShareButtonProps { link: share.into(), copied: state.copied, oncopied: dispatcher(&state, Action::Copied) }) }
+                { share_button(ShareButtonProps { link: share.into(), copied: state.link_copied, oncopied: dispatcher(&state, Action::Copied) }) }
                 if !view.embed {
                     { embed_button(EmbedButtonProps {
                         src: embed_src.into(),
                         open: state.embed_open,
-                        copied: state.copied,
+                        copied: state.snippet_copied,
                         ontoggle: dispatcher(&state, |_| Action::ToggleEmbed),
                         oncopied: dispatcher(&state, Action::Copied),
                     }) }

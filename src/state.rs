@@ -255,8 +255,11 @@ pub struct State {
     pub notices: Vec<String>,
     /// Show only permissively licensed open models.
     pub permissive_only: bool,
-    /// What the last copy to the clipboard did, until the scenario changes.
-    pub copied: Option<Copied>,
+    /// Whether copying the share link worked (`false`: the browser refused),
+    /// until the scenario changes.
+    pub link_copied: Option<bool>,
+    /// The same for the embed snippet.
+    pub snippet_copied: Option<bool>,
     /// The embed snippet is shown.
     pub embed_open: bool,
 }
@@ -282,7 +285,8 @@ impl Default for State {
             drafts: Drafts::default(),
             notices: Vec::new(),
             permissive_only: false,
-            copied: None,
+            link_copied: None,
+            snippet_copied: None,
             embed_open: false,
         }
     }
@@ -328,7 +332,8 @@ impl Reducible for State {
         next.apply(action);
         // "Copied" speaks of the scenario it was said for.
         if next.scenario != self.scenario {
-            next.copied = None;
+            next.link_copied = None;
+            next.snippet_copied = None;
         }
         if next == *self { self } else { Rc::new(next) }
     }
@@ -490,7 +495,10 @@ impl State {
             Action::SetTheme(theme) => self.scenario.view.theme = theme,
             Action::SetTab(tab) => self.scenario.view.tab = tab,
             Action::DismissNotices => self.notices.clear(),
-            Action::Copied(copied) => self.copied = Some(copied),
+            Action::Copied(Copied { what, ok }) => match what {
+                CopyTarget::ShareLink => self.link_copied = Some(ok),
+                CopyTarget::EmbedSnippet => self.snippet_copied = Some(ok),
+            },
             Action::ToggleEmbed => self.embed_open = !self.embed_open,
             Action::SetModel(..) | Action::SetGpu(..) | Action::SetEngine(..) => {}
         }
@@ -615,16 +623,26 @@ mod tests {
 
     #[test]
     fn a_copy_is_confirmed_until_the_scenario_changes() {
-        let copied = Copied {
+        let refused = Copied {
             what: CopyTarget::ShareLink,
+            ok: false,
+        };
+        let snippet = Copied {
+            what: CopyTarget::EmbedSnippet,
             ok: true,
         };
-        let s = reduce(State::default(), Action::Copied(copied));
-        assert_eq!(s.copied, Some(copied));
+        let s = reduce(State::default(), Action::Copied(refused));
         let s = reduce(s, Action::ToggleEmbed);
-        assert_eq!((s.copied, s.embed_open), (Some(copied), true));
+        let s = reduce(s, Action::Copied(snippet));
+        assert_eq!(
+            (s.link_copied, s.snippet_copied, s.embed_open),
+            (Some(false), Some(true), true)
+        );
         let s = reduce(s, Action::EditVolume("3B".into()));
-        assert_eq!((s.copied, s.embed_open), (None, true));
+        assert_eq!(
+            (s.link_copied, s.snippet_copied, s.embed_open),
+            (None, None, true)
+        );
     }
 
     #[test]

@@ -177,6 +177,9 @@ fn parse_decimal(text: &str) -> Option<f64> {
                 break;
             }
             if last_step == step.reverse() {
+                // The input lies between this float's shortest decimal and
+                // the previous one's: either is within a unit in the last place.
+                best = candidate;
                 break;
             }
             last_step = step;
@@ -510,9 +513,18 @@ mod tests {
             assert_eq!(parse_decimal(bad), None, "{bad}");
         }
         // Longer than shortest: within a unit in the last place of the standard parser.
-        let long = "0.10000000000000000555111512312578270211815834045410156250001";
-        let (ours, std) = (parse_decimal(long).unwrap(), long.parse::<f64>().unwrap());
-        assert!((ours.to_bits() as i64 - std.to_bits() as i64).abs() <= 1);
+        for long in [
+            "0.10000000000000000555111512312578270211815834045410156250001",
+            "2.88222005449619600001e295",
+            "1.7976931348623157e308",
+            "4.9406564584124654e-324",
+        ] {
+            let (ours, std) = (parse_decimal(long).unwrap(), long.parse::<f64>().unwrap());
+            assert!(
+                (ours.to_bits() as i64 - std.to_bits() as i64).abs() <= 1,
+                "{long}: {ours:e} against {std:e}"
+            );
+        }
     }
 
     #[test]

@@ -7,8 +7,8 @@ pub struct EmbedButtonProps {
     /// The standalone page's link to this scenario, embed mode on.
     pub src: AttrValue,
     pub open: bool,
-    /// The last copy, if any, since the scenario changed.
-    pub copied: Option<Copied>,
+    /// Whether the last copy since the scenario changed worked, if any.
+    pub copied: Option<bool>,
     pub ontoggle: Callback<()>,
     pub oncopied: Callback<Copied>,
 }
@@ -25,9 +25,7 @@ pub fn snippet(src: &str) -> String {
 /// Shows the embed snippet for the current scenario, ready to copy.
 pub fn embed_button(props: EmbedButtonProps) -> Html {
     let code = snippet(&props.src);
-    let copied = props
-        .copied
-        .is_some_and(|c| c.what == CopyTarget::EmbedSnippet && c.ok);
+    let copied = props.copied == Some(true);
     let ontoggle = props.ontoggle;
     let copy = {
         let (oncopied, code) = (props.oncopied, code.clone());

@@ -4,15 +4,14 @@ use crate::state::{Copied, CopyTarget};
 
 pub struct ShareButtonProps {
     pub link: AttrValue,
-    /// The last copy, if any, since the scenario changed.
-    pub copied: Option<Copied>,
+    /// Whether the last copy since the scenario changed worked, if any.
+    pub copied: Option<bool>,
     pub oncopied: Callback<Copied>,
 }
 
 /// Copies the link to this exact scenario and says so; if the browser
 /// refuses the clipboard, shows the link to copy by hand.
 pub fn share_button(props: ShareButtonProps) -> Html {
-    let status = props.copied.filter(|c| c.what == CopyTarget::ShareLink);
     let onclick = {
         let (link, oncopied) = (props.link.to_string(), props.oncopied);
         Callback::from(move |_| {
@@ -29,14 +28,14 @@ pub fn share_button(props: ShareButtonProps) -> Html {
         <div class="xo-share">
             <button type="button" class="xo-button" {onclick}>{ "Copy share link" }</button>
             <span class="xo-share-status" role="status">
-                { match status.map(|c| c.ok) {
+                { match props.copied {
                     Some(true) => "Link copied: it opens exactly this comparison.",
                     Some(false) => "Copy this link:",
                     None => "",
                 } }
             </span>
             <a class="xo-share-open" href={props.link.clone()} target="_blank" rel="noopener">{ "Open this scenario on its own page" }</a>
-            if status.is_some_and(|c| !c.ok) {
+            if props.copied == Some(false) {
                 <input class="xo-share-link" type="text" readonly=true value={props.link} aria-label="Share link" />
             }
         </div>

@@ -88,6 +88,16 @@ function letters(index) {
   return text;
 }
 
+// Each section: its id, where it starts (`at`), where its body starts and ends.
+function* sections(wasm) {
+  let at = 8;
+  while (at < wasm.length) {
+    const [size, start] = readLeb(wasm, at + 1);
+    yield { id: wasm[at], at, start, end: start + size };
+    at = start + size;
+  }
+}
+
 // The next short name not in `taken`.
 function shortName(taken) {
   for (let index = 0; ; index++) {
@@ -102,14 +112,9 @@ function renameImportsAndExports(wasm, glueModule, exportsUsed, exportsKept) {
   const imports = new Map();
   const exports = new Map();
   const out = [wasm.subarray(0, 8)];
-  let at = 8;
-  while (at < wasm.length) {
-    const id = wasm[at];
-    const [size, start] = readLeb(wasm, at + 1);
-    const end = start + size;
+  for (const { id, at, start, end } of sections(wasm)) {
     if (id !== 2 && id !== 7) {
       out.push(wasm.subarray(at, end));
-      at = end;
       continue;
     }
     let [count, cursor] = readLeb(wasm, start);
@@ -141,7 +146,6 @@ function renameImportsAndExports(wasm, glueModule, exportsUsed, exportsKept) {
     }
     if (cursor !== end) throw new Error(`section ${id} not read to its end`);
     out.push(Uint8Array.from([id, ...leb(body.length), ...body]));
-    at = end;
   }
   return [Buffer.concat(out), imports, exports];
 }
@@ -168,19 +172,15 @@ function renameInGlue(js, imports, exports) {
 // The names of the module's exports.
 function exportNames(wasm) {
   const names = [];
-  let at = 8;
-  while (at < wasm.length) {
-    const [size, start] = readLeb(wasm, at + 1);
-    if (wasm[at] === 7) {
-      let [count, cursor] = readLeb(wasm, start);
-      while (count-- > 0) {
-        let field;
-        [field, cursor] = name(wasm, cursor);
-        cursor = readLeb(wasm, cursor + 1)[1];
-        names.push(field);
-      }
+  for (const { id, start } of sections(wasm)) {
+    if (id !== 7) continue;
+    let [count, cursor] = readLeb(wasm, start);
+    while (count-- > 0) {
+      let field;
+      [field, cursor] = name(wasm, cursor);
+      cursor = readLeb(wasm, cursor + 1)[1];
+      names.push(field);
     }
-    at = start + size;
   }
   return names;
 }

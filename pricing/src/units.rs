@@ -377,7 +377,7 @@ pub fn format_fixed(value: f64, decimals: u32) -> String {
     let scale = 10u64.pow(decimals.min(9));
     let scaled = (value.abs() * scale as f64).round();
     if scaled >= 9e15 {
-        return format!("{value}");
+        return format_plain(value);
     }
     let scaled = scaled as u64;
     let sign = if value < 0.0 && scaled > 0 { "-" } else { "" };

@@ -117,8 +117,8 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
             crate::chart::Measure::Monthly => "/month",
             crate::chart::Measure::PerMtok => " per 1M",
         };
-        let left = if x > (area.left + area.right) / 2.0 { x - 12.0 } else { x + 12.0 };
         let flip = x > (area.left + area.right) / 2.0;
+        let left = if flip { x - 12.0 } else { x + 12.0 };
         Some(html! {
             <>
                 <div class="xo-hairline" style={format!("left:{x}px; top:{}px; height:{}px", area.top, area.bottom - area.top)} aria-hidden="true"></div>

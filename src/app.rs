@@ -1,12 +1,13 @@
 use std::rc::Rc;
 
 use crossover_pricing::link::encode;
-use crossover_pricing::view::Theme;
+use crossover_pricing::view::{Theme, View};
+use crossover_pricing::words::pair_sentence;
 use crossover_pricing::{Comparison, Scenario, compare};
 use yew::prelude::*;
 
 use crate::browser;
-use crate::chart::{Palette, chart_specs};
+use crate::chart::chart_specs;
 use crate::components::api_picker::{ApiPickerProps, api_picker};
 use crate::components::assumptions::{AssumptionsProps, assumptions};
 use crate::components::chart_view::ChartView;
@@ -21,6 +22,9 @@ use crate::components::results_table::{ResultsTableProps, results_table};
 use crate::components::share_button::{ShareButtonProps, share_button};
 use crate::components::tabs::{TabsProps, tabs};
 use crate::components::volume_input::{VolumeInputProps, volume_input};
+use crate::hooks::use_fragment_sync::use_fragment_sync;
+use crate::hooks::use_iframe_height::use_iframe_height;
+use crate::hooks::use_palette::use_palette;
 use crate::state::{Action, FieldId, State};
 
 #[derive(PartialEq, Properties, Clone, Default)]
@@ -49,10 +53,12 @@ where
 }
 
 /// A share link to `scenario` on the standalone page, embed mode off.
-fn share_link(base: Option<&str>, scenario: &Scenario) -> String {
-    let mut shared = scenario.clone();
-    shared.view.embed = false;
-    let text = encode(&shared);
+fn share_link(base: Option<&str>, scenario: &Scenario, view: &View) -> String {
+    let standalone = View {
+        embed: false,
+        ..view.clone()
+    };
+    let text = encode(scenario, &standalone);
     match base {
         Some(base) => format!("{}#{text}", base.split('#').next().unwrap_or_default()),
         None => browser::link_with_fragment(&text),
@@ -75,98 +81,33 @@ pub fn App(props: &AppProps) -> Html {
     };
     let root = use_node_ref();
     let framed = *use_state(browser::in_iframe);
-    let system_dark = use_state(browser::prefers_dark);
-    let palette = use_state(Palette::default);
+    let view = &state.view;
+    use_fragment_sync(props.sync_url, encode(&state.scenario, view), state.clone());
+    let (dark, palette) = use_palette(root.clone(), view.theme);
+    use_iframe_height(root.clone(), framed);
 
-    // The fragment always holds the current scenario.
-    let link_text = encode(&state.scenario);
-    {
-        let sync = props.sync_url;
-        use_effect_with(link_text.clone(), move |text| {
-            if sync {
-                browser::replace_fragment(text)
-            }
-        });
-    }
-
-    // A scenario pasted into the address bar replaces this one.
-    {
-        let state = state.clone();
-        let sync = props.sync_url;
-        use_effect_with((), move |_| {
-            let listener = sync.then(|| {
-                browser::WindowListener::new("hashchange", move |_| {
-                    let next = State::from_link(&browser::fragment());
-                    state.dispatch(Action::Load {
-                        scenario: next.scenario,
-                        notices: next.notices,
-                    });
-                })
-            });
-            move || drop(listener)
-        });
-    }
-
-    // Follow the system's colour scheme as it changes.
-    {
-        let system_dark = system_dark.clone();
-        use_effect_with((), move |_| {
-            let watch = browser::SchemeWatch::new(move |dark| system_dark.set(dark));
-            move || drop(watch)
-        });
-    }
-
-    let theme = state.scenario.view.theme;
-    let dark = match theme {
-        Theme::Auto => *system_dark,
-        Theme::Light => false,
-        Theme::Dark => true,
+    // Only what is priced recomputes; the currency and theme only redraw.
+    let comparison = use_memo(state.scenario.clone(), |s| compare(s).map(Rc::new));
+    let money = view.money();
+    let specs = {
+        let comparison = comparison.clone();
+        use_memo(
+            (state.scenario.clone(), money.clone()),
+            move |(_, money)| {
+                (*comparison)
+                    .as_ref()
+                    .ok()
+                    .map(|c| chart_specs(c, money).map(Rc::new))
+            },
+        )
     };
-    // Chart colours come from the CSS variables of the theme in force.
-    {
-        let root = root.clone();
-        let palette = palette.clone();
-        use_effect_with(dark, move |_| {
-            if let Some(element) = root.cast::<web_sys::Element>() {
-                palette.set(Palette::from_css(|name| {
-                    browser::css_variable(&element, name)
-                }));
-            }
-        });
-    }
-
-    // Inside an iframe, tell the host page how tall the widget is.
-    {
-        let root = root.clone();
-        let watch = use_mut_ref(|| None::<browser::ResizeWatch>);
-        use_effect_with((), move |_| {
-            if framed && let Some(element) = root.cast::<web_sys::Element>() {
-                let measured = element.clone();
-                *watch.borrow_mut() = browser::ResizeWatch::new(&element, move |_, _| {
-                    browser::post_height(f64::from(measured.scroll_height()));
-                });
-            }
-            move || drop(watch.borrow_mut().take())
-        });
-    }
-
-    let money = state.scenario.view.money();
-    let results = use_memo(state.scenario.clone(), |s| {
-        let comparison = compare(s).map(Rc::new);
-        let money = s.view.money();
-        let specs = comparison
-            .as_ref()
-            .ok()
-            .map(|c| chart_specs(c, &money).map(Rc::new));
-        (comparison, specs)
-    });
-    let (comparison, specs) = (&results.0, &results.1);
+    let comparison = &*comparison;
 
     let sentences: Vec<AttrValue> = match comparison {
         Ok(c) => c
             .pairs
             .iter()
-            .map(|p| AttrValue::from(p.headline.clone()))
+            .map(|p| AttrValue::from(pair_sentence(c, p, &money)))
             .collect(),
         Err(errors) => errors
             .iter()
@@ -179,8 +120,7 @@ pub fn App(props: &AppProps) -> Html {
         .iter()
         .map(|n| AttrValue::from(n.clone()))
         .collect();
-    let view = &state.scenario.view;
-    let share = share_link(props.standalone_url.as_deref(), &state.scenario);
+    let share = share_link(props.standalone_url.as_deref(), &state.scenario, view);
     let embed_src = format!("{share}&embed=1");
     let classes = classes!(
         "xo-root",
@@ -215,22 +155,24 @@ pub fn App(props: &AppProps) -> Html {
                 }) }
                 { headline(HeadlineProps { sentences, empty: empty.into() }) }
             </div>
-            if let (Ok(c), Some(specs)) = (comparison, specs) {
+            if let (Ok(c), Some(specs)) = (comparison, &*specs) {
                 { tabs(TabsProps { active: view.tab, onselect: dispatcher(&state, Action::SetTab) }) }
                 <div class="xo-charts">
-                    <ChartView id="xo-panel-monthly" title="Monthly cost" palette={(*palette).clone()} money={money.clone()}
-                        description="Chart of monthly cost against monthly token volume, both on log scales, with each API, each self-hosting option's staircase and the break-even points. The table lists the same figures."
-                        spec={specs[0].clone()} comparison={c.clone()} />
-                    <ChartView id="xo-panel-unit" title="Cost per 1M tokens" palette={(*palette).clone()} money={money.clone()}
-                        description="Chart of cost per million tokens against monthly token volume, both on log scales. The table lists the same figures."
-                        spec={specs[1].clone()} comparison={c.clone()} />
+                    { for specs.iter().map(|spec| html! {
+                        <ChartView id={spec.measure.panel_id()} title={spec.measure.title()} palette={palette.clone()} money={money.clone()}
+                            description={spec.measure.description()} spec={spec.clone()} comparison={c.clone()} />
+                    }) }
                 </div>
-                { legend(LegendProps { series: specs[0].series.clone(), palette: (*palette).clone() }) }
+                { legend(LegendProps { series: specs[0].series.clone(), palette: palette.clone() }) }
                 { results_table(ResultsTableProps { comparison: c.clone(), money: money.clone() }) }
                 { export_buttons(ExportButtonsProps { comparison: c.clone(), money: money.clone(), x_range: specs[0].x_range, root: root.clone() }) }
             }
             <div class="xo-options">
-                { assumptions(AssumptionsProps { state: state.clone(), onedit: dispatcher(&state, |(f, t)| Action::EditWorkload(f, t)) }) }
+                { assumptions(AssumptionsProps {
+                    workload: state.scenario.workload.clone(),
+                    drafts: state.drafts.clone(),
+                    onedit: dispatcher(&state, |(f, t)| Action::EditWorkload(f, t)),
+                }) }
                 <details class="xo-section" open={!view.embed}>
                     <summary>{ "Self-hosting options" }</summary>
                     <label class="xo-check">
@@ -241,12 +183,20 @@ pub fn App(props: &AppProps) -> Html {
                             })} />
                         { "Only permissively licensed models (Apache-2.0, MIT)" }
                     </label>
-                    { for state.scenario.deployments.iter().enumerate().map(|(i, _)| {
+                    { for state.scenario.deployments.iter().enumerate().map(|(i, deployment)| {
                         let plan = match comparison {
                             Ok(c) => c.deployments[i].plan.clone(),
-                            Err(_) => state.scenario.deployments[i].plan(&state.scenario.workload),
+                            Err(_) => deployment.plan(&state.scenario.workload),
                         };
-                        deployment_editor(DeploymentEditorProps { index: i, state: state.clone(), plan, money: money.clone(), onaction: dispatcher(&state, |a| a) })
+                        deployment_editor(DeploymentEditorProps {
+                            index: i,
+                            deployment: deployment.clone(),
+                            drafts: state.drafts.clone(),
+                            permissive_only: state.permissive_only,
+                            plan,
+                            money: money.clone(),
+                            onaction: dispatcher(&state, |a| a),
+                        })
                     }) }
                     if state.scenario.deployments.len() < crossover_pricing::scenario::MAX_DEPLOYMENTS {
                         <button type="button" class="xo-button xo-button-quiet" onclick={dispatcher(&state, |_| Action::AddDeployment)}>
@@ -259,7 +209,7 @@ pub fn App(props: &AppProps) -> Html {
                     { api_picker(ApiPickerProps { selected: state.scenario.apis.clone(), ontoggle: dispatcher(&state, Action::ToggleApi) }) }
                 </details>
                 <details class="xo-section">
-                    <summary>{ format!("Currency and colours ({}, {})", money.code, match theme { Theme::Auto => "system", Theme::Light => "light", Theme::Dark => "dark" }) }</summary>
+                    <summary>{ format!("Currency and colours ({}, {})", money.code, match view.theme { Theme::Auto => "system", Theme::Light => "light", Theme::Dark => "dark" }) }</summary>
                     { display_settings(DisplaySettingsProps {
                         view: view.clone(),
                         rate_text: state.drafts.get(&FieldId::Rate).map(|d| AttrValue::from(d.text.clone())),

@@ -7,6 +7,7 @@ pub mod app;
 pub mod browser;
 pub mod chart;
 pub mod components;
+pub mod hooks;
 pub mod state;
 
 use wasm_bindgen::prelude::*;

@@ -5,199 +5,14 @@
 use std::rc::Rc;
 
 use crossover_pricing::catalogue::{self, CURRENCIES, DEFAULTS, Precision};
+use crossover_pricing::fields::Field;
 use crossover_pricing::link::decode;
 use crossover_pricing::scenario::MAX_DEPLOYMENTS;
-use crossover_pricing::selfhost::Overrides;
-use crossover_pricing::units::{format_count, format_trimmed, parse_quantity};
-use crossover_pricing::view::{MAX_USD_RATE, Tab, Theme, is_currency_code};
+use crossover_pricing::units::{format_count, parse_quantity};
+use crossover_pricing::view::{Tab, Theme, View, is_currency_code, read_rate};
 use crossover_pricing::workload::{MAX_TOKENS_PER_MONTH, MIN_TOKENS_PER_MONTH, VolumeUnit};
-use crossover_pricing::{Deployment, InputError, Ownership, Scenario, Workload};
+use crossover_pricing::{Deployment, Ownership, Scenario};
 use yew::Reducible;
-
-/// A workload value a person can type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum WorkloadField {
-    InputTokens,
-    OutputTokens,
-    CachedShare,
-    CacheWriteShare,
-    BatchShare,
-    PeakToAverage,
-    ServiceHours,
-}
-
-impl WorkloadField {
-    pub const ALL: [WorkloadField; 7] = [
-        WorkloadField::InputTokens,
-        WorkloadField::OutputTokens,
-        WorkloadField::CachedShare,
-        WorkloadField::CacheWriteShare,
-        WorkloadField::BatchShare,
-        WorkloadField::PeakToAverage,
-        WorkloadField::ServiceHours,
-    ];
-
-    /// The name `Workload::validate` gives the field.
-    fn validation_name(self) -> &'static str {
-        match self {
-            WorkloadField::InputTokens => "input tokens per request",
-            WorkloadField::OutputTokens => "output tokens per request",
-            WorkloadField::CachedShare => "cached share of input",
-            WorkloadField::CacheWriteShare => "cache-write share of input",
-            WorkloadField::BatchShare => "batch share",
-            WorkloadField::PeakToAverage => "peak-to-average ratio",
-            WorkloadField::ServiceHours => "service hours per day",
-        }
-    }
-
-    pub fn is_share(self) -> bool {
-        matches!(
-            self,
-            WorkloadField::CachedShare | WorkloadField::CacheWriteShare | WorkloadField::BatchShare
-        )
-    }
-
-    pub fn get(self, w: &Workload) -> f64 {
-        match self {
-            WorkloadField::InputTokens => w.input_tokens_per_request,
-            WorkloadField::OutputTokens => w.output_tokens_per_request,
-            WorkloadField::CachedShare => w.cached_input_share,
-            WorkloadField::CacheWriteShare => w.cache_write_share,
-            WorkloadField::BatchShare => w.batch_share,
-            WorkloadField::PeakToAverage => w.peak_to_average,
-            WorkloadField::ServiceHours => w.service_hours_per_day,
-        }
-    }
-
-    fn set(self, w: &mut Workload, value: f64) {
-        let slot = match self {
-            WorkloadField::InputTokens => &mut w.input_tokens_per_request,
-            WorkloadField::OutputTokens => &mut w.output_tokens_per_request,
-            WorkloadField::CachedShare => &mut w.cached_input_share,
-            WorkloadField::CacheWriteShare => &mut w.cache_write_share,
-            WorkloadField::BatchShare => &mut w.batch_share,
-            WorkloadField::PeakToAverage => &mut w.peak_to_average,
-            WorkloadField::ServiceHours => &mut w.service_hours_per_day,
-        };
-        *slot = value;
-    }
-}
-
-/// A deployment value a person can override.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum OverrideField {
-    UsdPerGpuHour,
-    PurchaseUsdPerGpu,
-    LifeYears,
-    ResidualShare,
-    CostOfCapital,
-    ElectricityUsdPerKwh,
-    Pue,
-    HostingUsdPerGpuMonth,
-    EngineerFte,
-    EngineerUsdPerMonth,
-    TargetUtilisation,
-    MinReplicas,
-    MeasuredTokensPerSecond,
-}
-
-impl OverrideField {
-    pub fn is_share(self) -> bool {
-        matches!(
-            self,
-            OverrideField::ResidualShare
-                | OverrideField::CostOfCapital
-                | OverrideField::TargetUtilisation
-        )
-    }
-
-    /// The name `CostTerms::validate` gives the field.
-    fn validation_name(self) -> &'static str {
-        match self {
-            OverrideField::UsdPerGpuHour => "GPU price per hour",
-            OverrideField::PurchaseUsdPerGpu => "purchase price per GPU",
-            OverrideField::LifeYears => "hardware life in years",
-            OverrideField::ResidualShare => "residual value share",
-            OverrideField::CostOfCapital => "cost of capital per year",
-            OverrideField::ElectricityUsdPerKwh => "electricity price per kWh",
-            OverrideField::Pue => "PUE",
-            OverrideField::HostingUsdPerGpuMonth => "hosting per GPU per month",
-            OverrideField::EngineerFte => "engineer share (FTE)",
-            OverrideField::EngineerUsdPerMonth => "engineer cost per month",
-            OverrideField::TargetUtilisation => "target utilisation",
-            OverrideField::MinReplicas => "minimum replicas",
-            OverrideField::MeasuredTokensPerSecond => "measured output tokens per second",
-        }
-    }
-
-    /// The value in effect: the override, else the default.
-    pub fn effective(self, d: &Deployment) -> Option<f64> {
-        let t = d.terms();
-        Some(match self {
-            OverrideField::UsdPerGpuHour => t.usd_per_gpu_hour,
-            OverrideField::PurchaseUsdPerGpu => t.purchase_usd_per_gpu,
-            OverrideField::LifeYears => t.life_years,
-            OverrideField::ResidualShare => t.residual_share,
-            OverrideField::CostOfCapital => t.cost_of_capital_per_year,
-            OverrideField::ElectricityUsdPerKwh => t.electricity_usd_per_kwh,
-            OverrideField::Pue => t.pue,
-            OverrideField::HostingUsdPerGpuMonth => t.hosting_usd_per_gpu_month,
-            OverrideField::EngineerFte => t.engineer_fte,
-            OverrideField::EngineerUsdPerMonth => t.engineer_usd_per_month,
-            OverrideField::TargetUtilisation => t.target_utilisation,
-            OverrideField::MinReplicas => f64::from(t.min_replicas),
-            OverrideField::MeasuredTokensPerSecond => t.measured_output_tokens_per_second?,
-        })
-    }
-
-    pub fn is_overridden(self, d: &Deployment) -> bool {
-        let o = &d.overrides;
-        match self {
-            OverrideField::MinReplicas => o.min_replicas.is_some(),
-            _ => self.slot_value(o).is_some(),
-        }
-    }
-
-    fn slot_value(self, o: &Overrides) -> Option<f64> {
-        match self {
-            OverrideField::UsdPerGpuHour => o.usd_per_gpu_hour,
-            OverrideField::PurchaseUsdPerGpu => o.purchase_usd_per_gpu,
-            OverrideField::LifeYears => o.life_years,
-            OverrideField::ResidualShare => o.residual_share,
-            OverrideField::CostOfCapital => o.cost_of_capital_per_year,
-            OverrideField::ElectricityUsdPerKwh => o.electricity_usd_per_kwh,
-            OverrideField::Pue => o.pue,
-            OverrideField::HostingUsdPerGpuMonth => o.hosting_usd_per_gpu_month,
-            OverrideField::EngineerFte => o.engineer_fte,
-            OverrideField::EngineerUsdPerMonth => o.engineer_usd_per_month,
-            OverrideField::TargetUtilisation => o.target_utilisation,
-            OverrideField::MinReplicas => o.min_replicas.map(f64::from),
-            OverrideField::MeasuredTokensPerSecond => o.measured_output_tokens_per_second,
-        }
-    }
-
-    fn set(self, o: &mut Overrides, value: Option<f64>) {
-        let slot = match self {
-            OverrideField::MinReplicas => {
-                o.min_replicas = value.map(|v| v as u32);
-                return;
-            }
-            OverrideField::UsdPerGpuHour => &mut o.usd_per_gpu_hour,
-            OverrideField::PurchaseUsdPerGpu => &mut o.purchase_usd_per_gpu,
-            OverrideField::LifeYears => &mut o.life_years,
-            OverrideField::ResidualShare => &mut o.residual_share,
-            OverrideField::CostOfCapital => &mut o.cost_of_capital_per_year,
-            OverrideField::ElectricityUsdPerKwh => &mut o.electricity_usd_per_kwh,
-            OverrideField::Pue => &mut o.pue,
-            OverrideField::HostingUsdPerGpuMonth => &mut o.hosting_usd_per_gpu_month,
-            OverrideField::EngineerFte => &mut o.engineer_fte,
-            OverrideField::EngineerUsdPerMonth => &mut o.engineer_usd_per_month,
-            OverrideField::TargetUtilisation => &mut o.target_utilisation,
-            OverrideField::MeasuredTokensPerSecond => &mut o.measured_output_tokens_per_second,
-        };
-        *slot = value;
-    }
-}
 
 /// An input whose text is not (yet) a usable value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -205,8 +20,9 @@ pub enum FieldId {
     Volume,
     /// The exchange rate, units per US dollar.
     Rate,
-    Workload(WorkloadField),
-    Override(usize, OverrideField),
+    Workload(Field),
+    /// An override of deployment `usize`.
+    Deployment(usize, Field),
 }
 
 /// What a person typed, and why it is not in use (if it is not).
@@ -249,6 +65,8 @@ impl Drafts {
 pub struct State {
     /// The last good scenario: what the results show and the link holds.
     pub scenario: Scenario,
+    /// How it is shown: currency, theme, first tab, embedded.
+    pub view: View,
     pub volume_unit: VolumeUnit,
     pub drafts: Drafts,
     /// What a share link could not restore.
@@ -281,6 +99,7 @@ impl Default for State {
     fn default() -> Self {
         State {
             scenario: Scenario::default(),
+            view: View::default(),
             volume_unit: VolumeUnit::TokensPerMonth,
             drafts: Drafts::default(),
             notices: Vec::new(),
@@ -296,13 +115,14 @@ pub enum Action {
     /// A scenario read from a link, with what could not be read.
     Load {
         scenario: Scenario,
+        view: View,
         notices: Vec<String>,
     },
     EditVolume(String),
     /// The slider: log10 of tokens per month.
     SlideVolume(f64),
     SetVolumeUnit(VolumeUnit),
-    EditWorkload(WorkloadField, String),
+    EditWorkload(Field, String),
     ToggleApi(String),
     AddDeployment,
     RemoveDeployment(usize),
@@ -311,9 +131,10 @@ pub enum Action {
     SetGpu(usize, String),
     SetEngine(usize, String),
     SetOwnership(usize, Ownership),
-    SetAlwaysOn(usize, bool),
-    EditOverride(usize, OverrideField, String),
-    ResetOverride(usize, OverrideField),
+    /// An on/off override, such as billing only in service hours.
+    SetFlag(usize, Field, bool),
+    EditOverride(usize, Field, String),
+    ResetOverride(usize, Field),
     SetPermissiveOnly(bool),
     DismissNotices,
     SetCurrency(String),
@@ -330,39 +151,13 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         next.apply(action);
-        // "Copied" speaks of the scenario it was said for.
-        if next.scenario != self.scenario {
+        // "Copied" speaks of the link it was said for.
+        if next.scenario != self.scenario || next.view != self.view {
             next.link_copied = None;
             next.snippet_copied = None;
         }
         if next == *self { self } else { Rc::new(next) }
     }
-}
-
-/// Reads a typed number; shares are typed as percentages ("20" or "20%").
-pub fn parse_input(text: &str, share: bool) -> Result<f64, String> {
-    let trimmed = text.trim();
-    if share {
-        let number = trimmed.strip_suffix('%').unwrap_or(trimmed);
-        parse_quantity(number)
-            .map(|v| v / 100.0)
-            .map_err(|e| e.to_string())
-    } else {
-        parse_quantity(trimmed).map_err(|e| e.to_string())
-    }
-}
-
-/// How an input shows a value when nobody is typing in it.
-pub fn format_input(value: f64, share: bool) -> String {
-    format_trimmed(if share { value * 100.0 } else { value }, 4)
-}
-
-fn first_error_for(errors: &[InputError], name: &str) -> Option<String> {
-    errors
-        .iter()
-        .find(|e| e.field() == name)
-        .or_else(|| errors.first())
-        .map(ToString::to_string)
 }
 
 impl State {
@@ -371,6 +166,7 @@ impl State {
         match decode(text) {
             Ok(decoded) => State {
                 scenario: decoded.scenario,
+                view: decoded.view,
                 notices: decoded.warnings.iter().map(ToString::to_string).collect(),
                 ..State::default()
             },
@@ -402,8 +198,13 @@ impl State {
 
     fn apply(&mut self, action: Action) {
         match action {
-            Action::Load { scenario, notices } => {
+            Action::Load {
+                scenario,
+                view,
+                notices,
+            } => {
                 self.scenario = scenario;
+                self.view = view;
                 self.notices = notices;
                 self.drafts.clear();
             }
@@ -445,7 +246,8 @@ impl State {
             Action::RemoveDeployment(i) => {
                 if i < self.scenario.deployments.len() {
                     self.scenario.deployments.remove(i);
-                    self.drafts.retain(|k| !matches!(k, FieldId::Override(..)));
+                    self.drafts
+                        .retain(|k| !matches!(k, FieldId::Deployment(..)));
                 }
             }
             Action::SetModel(i, id) if catalogue::model(&id).is_some() => {
@@ -456,13 +258,12 @@ impl State {
                 // Catalogue prices follow the GPU; a typed price belonged to the old one.
                 self.with_deployment(i, |d| {
                     d.gpu = id;
-                    d.overrides.usd_per_gpu_hour = None;
-                    d.overrides.purchase_usd_per_gpu = None;
+                    d.overrides.set(Field::UsdPerGpuHour, None);
+                    d.overrides.set(Field::PurchaseUsdPerGpu, None);
                 });
-                self.drafts
-                    .remove(&FieldId::Override(i, OverrideField::UsdPerGpuHour));
-                self.drafts
-                    .remove(&FieldId::Override(i, OverrideField::PurchaseUsdPerGpu));
+                for field in [Field::UsdPerGpuHour, Field::PurchaseUsdPerGpu] {
+                    self.drafts.remove(&FieldId::Deployment(i, field));
+                }
             }
             Action::SetEngine(i, id) if catalogue::engine(&id).is_some() => {
                 self.with_deployment(i, |d| d.engine = id)
@@ -470,18 +271,18 @@ impl State {
             Action::SetOwnership(i, ownership) => {
                 self.with_deployment(i, |d| d.ownership = ownership)
             }
-            Action::SetAlwaysOn(i, on) => {
-                self.with_deployment(i, |d| d.overrides.always_on = Some(on))
-            }
+            Action::SetFlag(i, field, on) => self.with_deployment(i, |d| {
+                d.overrides.set(field, Some(if on { 1.0 } else { 0.0 }))
+            }),
             Action::EditOverride(i, field, text) => self.edit_override(i, field, text),
             Action::ResetOverride(i, field) => {
-                self.with_deployment(i, |d| field.set(&mut d.overrides, None));
-                self.drafts.remove(&FieldId::Override(i, field));
+                self.with_deployment(i, |d| d.overrides.set(field, None));
+                self.drafts.remove(&FieldId::Deployment(i, field));
             }
             Action::SetPermissiveOnly(on) => self.permissive_only = on,
             Action::SetCurrency(code) => {
                 // A catalogue currency starts at its catalogue rate.
-                let view = &mut self.scenario.view;
+                let view = &mut self.view;
                 if CURRENCIES.iter().any(|c| c.code == code) {
                     view.currency = code;
                     view.usd_rate = None;
@@ -492,8 +293,8 @@ impl State {
                 }
             }
             Action::EditRate(text) => self.edit_rate(text),
-            Action::SetTheme(theme) => self.scenario.view.theme = theme,
-            Action::SetTab(tab) => self.scenario.view.tab = tab,
+            Action::SetTheme(theme) => self.view.theme = theme,
+            Action::SetTab(tab) => self.view.tab = tab,
             Action::DismissNotices => self.notices.clear(),
             Action::Copied(Copied { what, ok }) => match what {
                 CopyTarget::ShareLink => self.link_copied = Some(ok),
@@ -512,19 +313,21 @@ impl State {
 
     fn edit_volume(&mut self, text: String) {
         let unit = self.volume_unit;
-        let result = parse_input(&text, false).and_then(|amount| {
-            let tokens = unit.to_tokens_per_month(amount, &self.scenario.workload);
-            if (MIN_TOKENS_PER_MONTH..=MAX_TOKENS_PER_MONTH).contains(&tokens) {
-                Ok(tokens)
-            } else {
-                Err(format!(
-                    "that is {} tokens a month; enter from {} to {} tokens a month",
-                    format_count(tokens),
-                    format_count(MIN_TOKENS_PER_MONTH),
-                    format_count(MAX_TOKENS_PER_MONTH)
-                ))
-            }
-        });
+        let result = parse_quantity(&text)
+            .map_err(|e| e.to_string())
+            .and_then(|amount| {
+                let tokens = unit.to_tokens_per_month(amount, &self.scenario.workload);
+                if (MIN_TOKENS_PER_MONTH..=MAX_TOKENS_PER_MONTH).contains(&tokens) {
+                    Ok(tokens)
+                } else {
+                    Err(format!(
+                        "that is {} tokens a month; enter from {} to {} tokens a month",
+                        format_count(tokens),
+                        format_count(MIN_TOKENS_PER_MONTH),
+                        format_count(MAX_TOKENS_PER_MONTH)
+                    ))
+                }
+            });
         match result {
             Ok(tokens) => {
                 self.scenario.workload.tokens_per_month = tokens;
@@ -535,41 +338,35 @@ impl State {
     }
 
     fn edit_rate(&mut self, text: String) {
-        let view = &mut self.scenario.view;
+        let view = &mut self.view;
         if text.trim().is_empty() && view.catalogue_currency().is_some() {
             view.usd_rate = None;
             self.draft(FieldId::Rate, text, None);
             return;
         }
-        match parse_input(&text, false) {
-            Ok(rate) if rate > 0.0 && rate <= MAX_USD_RATE => {
+        match read_rate(&text) {
+            Ok(rate) => {
                 view.usd_rate = Some(rate);
                 self.draft(FieldId::Rate, text, None);
             }
-            Ok(_) => self.draft(
-                FieldId::Rate,
-                text,
-                Some(format!(
-                    "a rate is more than 0 and at most {}",
-                    format_count(MAX_USD_RATE)
-                )),
-            ),
             Err(message) => self.draft(FieldId::Rate, text, Some(message)),
         }
     }
 
-    fn edit_workload(&mut self, field: WorkloadField, text: String) {
+    fn edit_workload(&mut self, field: Field, text: String) {
         let id = FieldId::Workload(field);
-        let result = parse_input(&text, field.is_share()).and_then(|value| {
-            let mut candidate = self.scenario.workload.clone();
-            field.set(&mut candidate, value);
-            match candidate.validate() {
-                Ok(()) => Ok(candidate),
-                Err(errors) => {
-                    Err(first_error_for(&errors, field.validation_name()).unwrap_or_default())
-                }
-            }
-        });
+        let result = field
+            .spec()
+            .read(&text)
+            .map_err(|e| e.to_string())
+            .and_then(|value| {
+                let mut candidate = self.scenario.workload.clone();
+                candidate.set(field, value);
+                candidate.validate().map(|()| candidate).map_err(|errors| {
+                    let error = errors.iter().find(|e| e.concerns(field)).or(errors.first());
+                    error.map(ToString::to_string).unwrap_or_default()
+                })
+            });
         match result {
             Ok(candidate) => {
                 self.scenario.workload = candidate;
@@ -579,30 +376,29 @@ impl State {
         }
     }
 
-    fn edit_override(&mut self, i: usize, field: OverrideField, text: String) {
+    fn edit_override(&mut self, i: usize, field: Field, text: String) {
         let Some(current) = self.scenario.deployments.get(i) else {
             return;
         };
-        let id = FieldId::Override(i, field);
+        let id = FieldId::Deployment(i, field);
         if text.trim().is_empty() {
             // An empty field means "use the default".
-            self.with_deployment(i, |d| field.set(&mut d.overrides, None));
+            self.with_deployment(i, |d| d.overrides.set(field, None));
             self.draft(id, text, None);
             return;
         }
-        let result = parse_input(&text, field.is_share()).and_then(|value| {
-            if field == OverrideField::MinReplicas && value.fract() != 0.0 {
-                return Err("minimum replicas must be a whole number".to_string());
-            }
-            let mut candidate = current.clone();
-            field.set(&mut candidate.overrides, Some(value));
-            match candidate.terms().validate() {
-                Ok(()) => Ok(candidate),
-                Err(errors) => {
-                    Err(first_error_for(&errors, field.validation_name()).unwrap_or_default())
-                }
-            }
-        });
+        let result = field
+            .spec()
+            .read(&text)
+            .map_err(|e| e.to_string())
+            .and_then(|value| {
+                let mut candidate = current.clone();
+                candidate.overrides.set(field, Some(value));
+                candidate.validate().map(|()| candidate).map_err(|errors| {
+                    let error = errors.iter().find(|e| e.concerns(field)).or(errors.first());
+                    error.map(ToString::to_string).unwrap_or_default()
+                })
+            });
         match result {
             Ok(candidate) => {
                 self.scenario.deployments[i] = candidate;
@@ -615,6 +411,8 @@ impl State {
 
 #[cfg(test)]
 mod tests {
+    use crossover_pricing::Workload;
+
     use super::*;
 
     fn reduce(state: State, action: Action) -> State {
@@ -694,16 +492,26 @@ mod tests {
     fn shares_are_typed_as_percentages_and_checked_together() {
         let s = reduce(
             State::default(),
-            Action::EditWorkload(WorkloadField::CachedShare, "60".into()),
+            Action::EditWorkload(Field::CachedShare, "60%".into()),
         );
         assert_eq!(s.scenario.workload.cached_input_share, 0.6);
+        // A bare number is a fraction, as in a link: 60 is 6,000%.
+        let bare = reduce(
+            s.clone(),
+            Action::EditWorkload(Field::BatchShare, "60".into()),
+        );
+        assert_eq!(bare.scenario.workload.batch_share, 0.0);
+        assert_eq!(
+            bare.error(FieldId::Workload(Field::BatchShare)),
+            Some("batch share must be between 0% and 100%; got 6000%")
+        );
         let s = reduce(
             s,
-            Action::EditWorkload(WorkloadField::CacheWriteShare, "50%".into()),
+            Action::EditWorkload(Field::CacheWriteShare, "50%".into()),
         );
         assert_eq!(s.scenario.workload.cache_write_share, 0.0);
         assert!(
-            s.error(FieldId::Workload(WorkloadField::CacheWriteShare))
+            s.error(FieldId::Workload(Field::CacheWriteShare))
                 .unwrap()
                 .contains("must not exceed 100%")
         );
@@ -713,35 +521,38 @@ mod tests {
     fn overrides_validate_and_empty_means_default() {
         let s = reduce(
             State::default(),
-            Action::EditOverride(0, OverrideField::UsdPerGpuHour, "2.2".into()),
+            Action::EditOverride(0, Field::UsdPerGpuHour, "2.2".into()),
         );
         assert_eq!(
-            s.scenario.deployments[0].overrides.usd_per_gpu_hour,
+            s.scenario.deployments[0]
+                .overrides
+                .get(Field::UsdPerGpuHour),
             Some(2.2)
         );
         let s = reduce(
             s,
-            Action::EditOverride(0, OverrideField::UsdPerGpuHour, "-1".into()),
+            Action::EditOverride(0, Field::UsdPerGpuHour, "-1".into()),
         );
         assert_eq!(
-            s.scenario.deployments[0].overrides.usd_per_gpu_hour,
+            s.scenario.deployments[0]
+                .overrides
+                .get(Field::UsdPerGpuHour),
             Some(2.2)
         );
         assert!(
-            s.error(FieldId::Override(0, OverrideField::UsdPerGpuHour))
+            s.error(FieldId::Deployment(0, Field::UsdPerGpuHour))
                 .is_some()
         );
-        let s = reduce(
-            s,
-            Action::EditOverride(0, OverrideField::UsdPerGpuHour, "".into()),
+        let s = reduce(s, Action::EditOverride(0, Field::UsdPerGpuHour, "".into()));
+        assert_eq!(
+            s.scenario.deployments[0]
+                .overrides
+                .get(Field::UsdPerGpuHour),
+            None
         );
-        assert_eq!(s.scenario.deployments[0].overrides.usd_per_gpu_hour, None);
-        let s = reduce(
-            s,
-            Action::EditOverride(0, OverrideField::MinReplicas, "1.5".into()),
-        );
+        let s = reduce(s, Action::EditOverride(0, Field::MinReplicas, "1.5".into()));
         assert!(
-            s.error(FieldId::Override(0, OverrideField::MinReplicas))
+            s.error(FieldId::Deployment(0, Field::MinReplicas))
                 .unwrap()
                 .contains("whole")
         );
@@ -785,22 +596,19 @@ mod tests {
     #[test]
     fn currency_rate_theme_and_tab() {
         let s = reduce(State::default(), Action::SetCurrency("EUR".into()));
-        assert_eq!(s.scenario.view.money().symbol, "€");
+        assert_eq!(s.view.money().symbol, "€");
         let s = reduce(s, Action::EditRate("0.9".into()));
-        assert_eq!(s.scenario.view.usd_rate, Some(0.9));
+        assert_eq!(s.view.usd_rate, Some(0.9));
         let s = reduce(s, Action::EditRate("-1".into()));
-        assert_eq!(s.scenario.view.usd_rate, Some(0.9));
+        assert_eq!(s.view.usd_rate, Some(0.9));
         assert!(s.error(FieldId::Rate).is_some());
         let s = reduce(s, Action::SetCurrency("CHF".into()));
-        assert_eq!(s.scenario.view.money().code, "CHF");
+        assert_eq!(s.view.money().code, "CHF");
         let s = reduce(s, Action::SetCurrency("nope".into()));
-        assert_eq!(s.scenario.view.currency, "CHF");
+        assert_eq!(s.view.currency, "CHF");
         let s = reduce(s, Action::SetTheme(Theme::Dark));
         let s = reduce(s, Action::SetTab(Tab::Table));
-        assert_eq!(
-            (s.scenario.view.theme, s.scenario.view.tab),
-            (Theme::Dark, Tab::Table)
-        );
+        assert_eq!((s.view.theme, s.view.tab), (Theme::Dark, Tab::Table));
     }
 
     #[test]

@@ -169,13 +169,13 @@ async fn the_widget_answers_what_is_typed() {
     }
 
     // An assumption: an impossible share is refused by its field; a good one applies.
-    type_into("#xo-w2", "150");
+    type_into("#xo-w-cache", "150%");
     assert!(
-        until(|| text_of("#xo-w2-error").contains("between 0 and 1")).await,
+        until(|| text_of("#xo-w-cache-error").contains("between 0% and 100%")).await,
         "{}",
-        text_of("#xo-w2-error")
+        text_of("#xo-w-cache-error")
     );
-    type_into("#xo-w2", "50");
+    type_into("#xo-w-cache", "50%");
     assert!(until(|| hash().contains("cache=0.5")).await, "{}", hash());
     root.remove();
 }

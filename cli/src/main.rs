@@ -4,23 +4,25 @@
 //!     crossover 'v=1&tpm=3B'           a scenario's text form
 //!     crossover 'https://…/#v=1&…'     a whole share link
 //!     crossover --json …               the same as JSON, for scripts
-//!     crossover --list [apis|models|gpus|engines|calibration|defaults]
+//!     crossover --list [apis|models|gpus|engines|calibration|defaults|fields]
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use crossover_pricing::catalogue::{self, APIS, ENGINES, GPUS, MODELS};
 use crossover_pricing::compare::{Comparison, short_label};
+use crossover_pricing::fields::{FIELDS, Place};
 use crossover_pricing::link::{LinkWarning, decode};
 use crossover_pricing::selfhost::calibration::{
     calibration_results, error_range, median_absolute_error,
 };
 use crossover_pricing::units::{format_count, format_percent, format_usd, format_usd_whole};
-use crossover_pricing::{ApiPricing, Scenario, compare};
+use crossover_pricing::view::Money;
+use crossover_pricing::{ApiPricing, Scenario, compare, words};
 use serde::Serialize;
 
 const USAGE: &str = "usage: crossover [--json] [SCENARIO | SHARE-LINK]
-       crossover --list [apis|models|gpus|engines|calibration|defaults]
+       crossover --list [apis|models|gpus|engines|calibration|defaults|fields]
 
 SCENARIO is the text form of docs/share-links.md (for example 'v=1&tpm=3B');
 a whole share link works too. Without one, the default scenario is priced.";
@@ -83,10 +85,15 @@ fn run(args: &[String]) -> Result<String, String> {
             .map(|s| s + "\n")
             .map_err(|e| e.to_string());
     }
-    Ok(report(&decoded.scenario, &decoded.warnings, &comparison))
+    Ok(report(
+        &decoded.scenario,
+        &decoded.warnings,
+        &comparison,
+        &decoded.view.money(),
+    ))
 }
 
-fn report(scenario: &Scenario, warnings: &[LinkWarning], c: &Comparison) -> String {
+fn report(scenario: &Scenario, warnings: &[LinkWarning], c: &Comparison, money: &Money) -> String {
     let mut out = String::new();
     let w = &scenario.workload;
     let volume = format_count(c.tokens_per_month);
@@ -135,21 +142,13 @@ fn report(scenario: &Scenario, warnings: &[LinkWarning], c: &Comparison) -> Stri
         match (&option.plan, &option.quote) {
             (Ok(plan), Some(q)) => {
                 writeln!(out, "  {}", plan.label()).unwrap();
-                let throughput = if plan.measured {
-                    format!(
-                        "{} tokens/s per replica (measured)",
-                        format_count(plan.capacity_tokens_per_second)
-                    )
-                } else {
-                    format!(
-                        "{} tokens/s per replica (estimate; {}–{}), {} output tokens/s per user",
-                        format_count(plan.capacity_tokens_per_second),
-                        format_count(plan.capacity_low_tokens_per_second),
-                        format_count(plan.capacity_high_tokens_per_second),
-                        format_count(plan.throughput.output_tokens_per_second_per_user),
-                    )
-                };
-                writeln!(out, "    {throughput}").unwrap();
+                writeln!(
+                    out,
+                    "    {}, {} output tokens/s per user",
+                    words::capacity(plan),
+                    format_count(plan.throughput.output_tokens_per_second_per_user)
+                )
+                .unwrap();
                 writeln!(
                     out,
                     "    {} replica(s), {} GPUs, {} of paid GPU time used",
@@ -206,7 +205,7 @@ fn report(scenario: &Scenario, warnings: &[LinkWarning], c: &Comparison) -> Stri
             continue;
         };
         writeln!(out, "  {} vs {}", short_label(plan), api.offering.label()).unwrap();
-        writeln!(out, "    {}", pair.headline).unwrap();
+        writeln!(out, "    {}", words::pair_sentence(c, pair, money)).unwrap();
         let intervals = &pair.break_even.intervals;
         if !intervals.is_empty() {
             let shown: Vec<String> = intervals
@@ -265,11 +264,12 @@ fn list_catalogue(what: &str, json: bool) -> Result<String, String> {
         "engines",
         "calibration",
         "defaults",
+        "fields",
     ]
     .contains(&what)
     {
         return Err(format!(
-            "--list takes apis, models, gpus, engines, calibration or defaults, not {what}"
+            "--list takes apis, models, gpus, engines, calibration, defaults or fields, not {what}"
         ));
     }
     if json {
@@ -285,6 +285,7 @@ fn list_catalogue(what: &str, json: bool) -> Result<String, String> {
         put("engines", serde_json::to_value(ENGINES));
         put("calibration", serde_json::to_value(calibration_results()));
         put("defaults", serde_json::to_value(&catalogue::DEFAULTS));
+        put("fields", serde_json::to_value(FIELDS));
         return serde_json::to_string_pretty(&value)
             .map(|s| s + "\n")
             .map_err(|e| e.to_string());
@@ -393,67 +394,35 @@ fn list_catalogue(what: &str, json: bool) -> Result<String, String> {
         }
     }
     if wanted("defaults") {
-        let d = &catalogue::DEFAULTS;
         writeln!(out, "Defaults (data/assumptions.toml)").unwrap();
-        for (name, value, source) in [
-            (
-                "hours per month",
-                d.hours_per_month.value,
-                d.hours_per_month.source,
-            ),
-            (
-                "target utilisation",
-                d.target_utilisation.value,
-                d.target_utilisation.source,
-            ),
-            (
-                "engineer FTE, rented",
-                d.rented_engineer_fte.value,
-                d.rented_engineer_fte.source,
-            ),
-            (
-                "engineer FTE, owned",
-                d.owned_engineer_fte.value,
-                d.owned_engineer_fte.source,
-            ),
-            (
-                "engineer USD per month",
-                d.engineer_usd_per_month.value,
-                d.engineer_usd_per_month.source,
-            ),
-            (
-                "hardware life, years",
-                d.life_years.value,
-                d.life_years.source,
-            ),
-            (
-                "residual share",
-                d.residual_share.value,
-                d.residual_share.source,
-            ),
-            (
-                "cost of capital per year",
-                d.cost_of_capital_per_year.value,
-                d.cost_of_capital_per_year.source,
-            ),
-            (
-                "electricity USD per kWh",
-                d.electricity_usd_per_kwh.value,
-                d.electricity_usd_per_kwh.source,
-            ),
-            ("PUE", d.pue.value, d.pue.source),
-            (
-                "host power W per GPU",
-                d.host_power_w_per_gpu.value,
-                d.host_power_w_per_gpu.source,
-            ),
-            (
-                "hosting USD per GPU-month",
-                d.hosting_usd_per_gpu_month.value,
-                d.hosting_usd_per_gpu_month.source,
-            ),
-        ] {
-            writeln!(out, "  {name:<26} {value:<8} {source}").unwrap();
+        let defaults = serde_json::to_value(&catalogue::DEFAULTS).map_err(|e| e.to_string())?;
+        for (name, entry) in defaults.as_object().into_iter().flatten() {
+            if let (Some(value), Some(source)) = (entry.get("value"), entry.get("source")) {
+                let source = source.as_str().unwrap_or_default();
+                writeln!(out, "  {name:<28} {value:<8} {source}").unwrap();
+            }
+        }
+    }
+    if wanted("fields") {
+        writeln!(
+            out,
+            "Quantities a scenario can set (share-link keys, docs/share-links.md)"
+        )
+        .unwrap();
+        for spec in FIELDS {
+            let key = match spec.place {
+                Place::Workload { .. } => spec.key.to_string(),
+                Place::Deployment { .. } => format!("dN.{}", spec.key),
+            };
+            writeln!(
+                out,
+                "  {key:<12} {:<36} {} … {} {}",
+                spec.name,
+                spec.format_value(spec.min),
+                spec.format_value(spec.max),
+                spec.unit
+            )
+            .unwrap();
         }
     }
     Ok(out)

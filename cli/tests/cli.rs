@@ -81,3 +81,12 @@ fn refuses_bad_usage_with_a_message() {
     let (ok, _, err) = crossover(&["--list", "nope"]);
     assert!(!ok && err.contains("--list takes"));
 }
+
+#[test]
+fn lists_every_quantity_a_link_can_set() {
+    let (ok, out, _) = crossover(&["--list", "fields"]);
+    assert!(ok);
+    assert!(out.contains("tpm") && out.contains("dN.gpuh") && out.contains("dN.min"));
+    let (ok, out, _) = crossover(&["--list", "defaults"]);
+    assert!(ok && out.contains("pue") && out.contains("ConfigIQ"));
+}

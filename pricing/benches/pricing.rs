@@ -11,6 +11,7 @@ mod native {
     use criterion::{Criterion, criterion_group};
     use crossover_pricing::catalogue::{APIS, Precision};
     use crossover_pricing::link::{decode, encode};
+    use crossover_pricing::view::View;
     use crossover_pricing::{
         Deployment, Ownership, Scenario, Workload, api_rate, break_even, compare,
     };
@@ -103,12 +104,12 @@ mod native {
             deployments: deployments[..8].to_vec(),
             ..Scenario::default()
         };
-        c.bench_function("compare: 12 APIs x 8 deployments with headlines", |b| {
+        c.bench_function("compare: 12 APIs x 8 deployments", |b| {
             b.iter(|| compare(black_box(&scenario)).unwrap())
         });
-        let text = encode(&scenario);
+        let text = encode(&scenario, &View::default());
         c.bench_function("share link: encode + decode", |b| {
-            b.iter(|| decode(&encode(black_box(&scenario))).unwrap())
+            b.iter(|| decode(&encode(black_box(&scenario), &View::default())).unwrap())
         });
         assert!(decode(&text).unwrap().warnings.is_empty());
     }

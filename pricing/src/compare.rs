@@ -1,5 +1,6 @@
 //! Everything a scenario asks, answered at once: each option at the user's
-//! volume, and every API x deployment pair's break-even.
+//! volume, and every API x deployment pair's break-even. Numbers only; the
+//! sentences are written in [`crate::words`].
 
 use serde::Serialize;
 
@@ -10,8 +11,6 @@ use crate::error::InputError;
 use crate::scenario::Scenario;
 use crate::selfhost::cost::{SelfHostPlan, SelfHostQuote};
 use crate::selfhost::{Deployment, PlanError};
-use crate::units::{format_count, format_money, format_percent};
-use crate::view::Money;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ApiOption {
@@ -45,8 +44,6 @@ pub struct Pair {
     pub pessimistic_cheaper_from: Option<f64>,
     pub optimistic_cheaper_from: Option<f64>,
     pub at_volume: AtVolume,
-    /// One sentence a person reads.
-    pub headline: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -125,7 +122,6 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, Vec<InputError>> {
             }
         })
         .collect();
-    let money = scenario.view.money();
     let mut pairs = Vec::new();
     for (d, option) in deployments.iter().enumerate() {
         let Ok(plan) = &option.plan else { continue };
@@ -139,15 +135,6 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, Vec<InputError>> {
                 .cheaper_from_tokens_per_month;
             let optimistic_cheaper_from = crate::breakeven::break_even(rate, &plan.optimistic())
                 .cheaper_from_tokens_per_month;
-            let headline = headline(
-                api.offering,
-                plan,
-                rate.usd_per_mtok,
-                &break_even,
-                (pessimistic_cheaper_from, optimistic_cheaper_from),
-                &at_volume,
-                &money,
-            );
             pairs.push(Pair {
                 api: a,
                 deployment: d,
@@ -155,7 +142,6 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, Vec<InputError>> {
                 pessimistic_cheaper_from,
                 optimistic_cheaper_from,
                 at_volume,
-                headline,
             });
         }
     }
@@ -176,83 +162,4 @@ pub fn short_label(plan: &SelfHostPlan) -> String {
         plan.gpus_per_replica(),
         plan.gpu.short_name
     )
-}
-
-fn headline(
-    offering: &ApiOffering,
-    plan: &SelfHostPlan,
-    api_usd_per_mtok: f64,
-    break_even: &BreakEven,
-    (pessimistic, optimistic): (Option<f64>, Option<f64>),
-    at: &AtVolume,
-    money: &Money,
-) -> String {
-    let who = format!("Self-hosting {}", short_label(plan));
-    let api = offering.label();
-    let at_yours = if at.savings_usd >= 0.0 {
-        format!(
-            "at your {} it saves {} a month ({})",
-            format_count(at.tokens_per_month),
-            format_money(at.savings_usd, money),
-            format_percent(at.savings_share)
-        )
-    } else {
-        format!(
-            "at your {} it costs {} a month more ({} above the API)",
-            format_count(at.tokens_per_month),
-            format_money(-at.savings_usd, money),
-            format_percent(-at.savings_share)
-        )
-    };
-    match (
-        break_even.cheaper_from_tokens_per_month,
-        break_even.first_crossing(),
-    ) {
-        (Some(from), first) => {
-            let range = match (optimistic, pessimistic) {
-                _ if plan.measured => String::new(),
-                (Some(lo), Some(hi)) if (hi - lo).abs() > 0.01 * from => {
-                    format!(
-                        " ({}–{} given the throughput estimate's range)",
-                        format_count(lo),
-                        format_count(hi)
-                    )
-                }
-                (Some(lo), None) => format!(
-                    " ({} or more given the throughput estimate's range)",
-                    format_count(lo)
-                ),
-                _ => String::new(),
-            };
-            let earlier = match first {
-                Some(first) if first < from => {
-                    format!(", and in parts of the range from {}", format_count(first))
-                }
-                _ => String::new(),
-            };
-            format!(
-                "{who} costs less than {api} from {} tokens a month{range}{earlier}; {at_yours}.",
-                format_count(from)
-            )
-        }
-        (None, Some(first)) => format!(
-            "{who} costs less than {api} only at some volumes, from {}; {at_yours}.",
-            format_count(first)
-        ),
-        (None, None) => {
-            let full_load = plan.replica_usd_per_month() / plan.tokens_per_replica() * 1e6;
-            if full_load < api_usd_per_mtok {
-                return format!(
-                    "{who} costs less than {api} only beyond {} tokens a month, the largest volume considered; {at_yours}.",
-                    format_count(crate::workload::MAX_TOKENS_PER_MONTH)
-                );
-            }
-            format!(
-                "{who} never costs less than {api}: even with replicas at {} of capacity in the busiest hour it works out at {} per 1M tokens against the API's {}; {at_yours}.",
-                format_percent(plan.target_utilisation),
-                format_money(full_load, money),
-                format_money(api_usd_per_mtok, money)
-            )
-        }
-    }
 }

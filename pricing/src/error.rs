@@ -4,23 +4,29 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::units::{format_count, truncate};
+use crate::fields::Field;
+use crate::units::truncate;
 
 /// A value outside what the model accepts, named so a person can fix it.
+/// Each names its [`Field`], so a form puts it beside the right input.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum InputError {
     NotFinite {
-        field: &'static str,
+        field: Field,
     },
     OutOfRange {
-        field: &'static str,
+        field: Field,
         value: f64,
         min: f64,
         max: f64,
     },
+    NotWhole {
+        field: Field,
+        value: f64,
+    },
     SharesExceedOne {
-        first: &'static str,
-        second: &'static str,
+        first: Field,
+        second: Field,
     },
     UnknownId {
         kind: &'static str,
@@ -29,62 +35,65 @@ pub enum InputError {
 }
 
 impl InputError {
-    pub fn check_range(
-        field: &'static str,
-        value: f64,
-        min: f64,
-        max: f64,
-    ) -> Result<(), InputError> {
-        if !value.is_finite() {
-            Err(InputError::NotFinite { field })
-        } else if value < min || value > max {
-            Err(InputError::OutOfRange {
-                field,
-                value,
-                min,
-                max,
-            })
-        } else {
-            Ok(())
-        }
-    }
-
-    /// The field the error is about, for placing a message beside it.
-    pub fn field(&self) -> &str {
+    /// The field the error is about, for placing a message beside it; a
+    /// joint limit names the field checked last.
+    pub fn field(&self) -> Option<Field> {
         match self {
-            InputError::NotFinite { field } | InputError::OutOfRange { field, .. } => field,
-            InputError::SharesExceedOne { second, .. } => second,
-            InputError::UnknownId { kind, .. } => kind,
+            InputError::NotFinite { field }
+            | InputError::OutOfRange { field, .. }
+            | InputError::NotWhole { field, .. } => Some(*field),
+            InputError::SharesExceedOne { second, .. } => Some(*second),
+            InputError::UnknownId { .. } => None,
         }
     }
-}
 
-fn plain(value: f64) -> String {
-    if value.abs() >= 1e4 {
-        format_count(value)
-    } else {
-        crate::units::format_trimmed(value, 4)
+    /// Whether the error concerns `field`, alone or with another.
+    pub fn concerns(&self, field: Field) -> bool {
+        match self {
+            InputError::SharesExceedOne { first, second } => *first == field || *second == field,
+            _ => self.field() == Some(field),
+        }
     }
 }
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            InputError::NotFinite { field } => write!(f, "{field} must be a finite number"),
+            InputError::NotFinite { field } => {
+                write!(f, "{} must be a finite number", field.spec().name)
+            }
             InputError::OutOfRange {
                 field,
                 value,
                 min,
                 max,
-            } => write!(
-                f,
-                "{field} must be between {} and {}; got {}",
-                plain(*min),
-                plain(*max),
-                plain(*value)
-            ),
+            } => {
+                let spec = field.spec();
+                write!(
+                    f,
+                    "{} must be between {} and {}; got {}",
+                    spec.name,
+                    spec.format_value(*min),
+                    spec.format_value(*max),
+                    spec.format_value(*value)
+                )
+            }
+            InputError::NotWhole { field, value } => {
+                let spec = field.spec();
+                write!(
+                    f,
+                    "{} must be a whole number; got {}",
+                    spec.name,
+                    spec.format_value(*value)
+                )
+            }
             InputError::SharesExceedOne { first, second } => {
-                write!(f, "{first} and {second} together must not exceed 100%")
+                write!(
+                    f,
+                    "{} and {} together must not exceed 100%",
+                    first.spec().name,
+                    second.spec().name
+                )
             }
             InputError::UnknownId { kind, id } => {
                 write!(
@@ -105,14 +114,14 @@ mod tests {
 
     #[test]
     fn messages_name_the_field_and_the_range() {
-        let e = InputError::check_range("tokens per month", 5.0, 1e3, 1e16).unwrap_err();
+        let e = Field::TokensPerMonth.spec().check(5.0).unwrap_err();
         assert_eq!(
             e.to_string(),
             "tokens per month must be between 1000 and 10000T; got 5"
         );
-        assert_eq!(e.field(), "tokens per month");
-        let e = InputError::check_range("batch share", f64::INFINITY, 0.0, 1.0).unwrap_err();
+        assert_eq!(e.field(), Some(Field::TokensPerMonth));
+        let e = Field::BatchShare.spec().check(f64::INFINITY).unwrap_err();
         assert_eq!(e.to_string(), "batch share must be a finite number");
-        assert!(InputError::check_range("x", 0.5, 0.0, 1.0).is_ok());
+        assert!(Field::BatchShare.spec().check(0.5).is_ok());
     }
 }

@@ -6,7 +6,8 @@
 //! go into [`compare()`], which sizes each deployment ([`selfhost`]), prices
 //! each API ([`api`]) and solves each pair's break-even ([`breakeven`]).
 //! [`link`] reads and writes a scenario's text form, [`units`] the numbers
-//! people type. Nothing here knows about browsers.
+//! people type, [`fields`] lists every editable quantity, and [`words`]
+//! writes the sentences. Nothing here knows about browsers.
 #![forbid(unsafe_code)]
 
 pub mod api;
@@ -15,11 +16,13 @@ pub mod catalogue;
 pub mod compare;
 pub mod error;
 pub mod export;
+pub mod fields;
 pub mod link;
 pub mod scenario;
 pub mod selfhost;
 pub mod units;
 pub mod view;
+pub mod words;
 pub mod workload;
 
 pub use api::{ApiPricing, ApiRate, api_rate};
@@ -27,6 +30,7 @@ pub use breakeven::{AtVolume, BreakEven, Interval, at_volume, break_even};
 pub use catalogue::Precision;
 pub use compare::{Comparison, compare};
 pub use error::InputError;
+pub use fields::{Field, FieldSpec};
 pub use scenario::Scenario;
 pub use selfhost::cost::{SelfHostPlan, SelfHostQuote};
 pub use selfhost::{Deployment, Overrides, Ownership, PlanError};

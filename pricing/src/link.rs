@@ -14,11 +14,12 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::catalogue::{self, Precision};
+use crate::fields::{Field, Place};
 use crate::scenario::{MAX_APIS, MAX_DEPLOYMENTS, Scenario};
-use crate::selfhost::{Deployment, Overrides, Ownership, limits};
-use crate::units::{format_exponent, format_plain, parse_quantity, parse_share, truncate};
-use crate::view::{MAX_USD_RATE, Tab, Theme, View, is_currency_code};
-use crate::workload::{self, Workload};
+use crate::selfhost::{Deployment, Ownership};
+use crate::units::{format_exponent, format_plain, truncate};
+use crate::view::{Tab, Theme, View, is_currency_code, read_rate};
+use crate::workload::Workload;
 
 /// The version this code writes.
 pub const VERSION: u32 = 1;
@@ -129,50 +130,38 @@ impl fmt::Display for LinkWarning {
     }
 }
 
-/// A decoded scenario and what was ignored on the way.
+/// A decoded scenario, how it is to be shown, and what was ignored on the way.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decoded {
     pub scenario: Scenario,
+    pub view: View,
     pub warnings: Vec<LinkWarning>,
 }
 
-/// Writes a scenario's text form; defaults are left out.
-pub fn encode(scenario: &Scenario) -> String {
+/// Writes a scenario's text form, and how it is shown; defaults are left out.
+pub fn encode(scenario: &Scenario, view: &View) -> String {
     let mut pairs = vec![format!("v={VERSION}")];
     let default = Scenario::default();
-    let (w, d) = (&scenario.workload, &default.workload);
-    for (key, value, default) in [
-        ("tpm", w.tokens_per_month, d.tokens_per_month),
-        ("in", w.input_tokens_per_request, d.input_tokens_per_request),
-        (
-            "out",
-            w.output_tokens_per_request,
-            d.output_tokens_per_request,
-        ),
-        ("cache", w.cached_input_share, d.cached_input_share),
-        ("write", w.cache_write_share, d.cache_write_share),
-        ("batch", w.batch_share, d.batch_share),
-        ("peak", w.peak_to_average, d.peak_to_average),
-        ("hours", w.service_hours_per_day, d.service_hours_per_day),
-    ] {
-        if value.to_bits() != default.to_bits() {
-            pairs.push(format!("{key}={}", number(value)));
+    for field in Field::workload() {
+        let value = scenario.workload.get(field);
+        if value.to_bits() != default.workload.get(field).to_bits() {
+            pairs.push(format!("{}={}", field.spec().key, number(value)));
         }
     }
-    let (v, dv) = (&scenario.view, &default.view);
-    if v.currency != dv.currency {
-        pairs.push(format!("cur={}", v.currency));
+    let dv = View::default();
+    if view.currency != dv.currency {
+        pairs.push(format!("cur={}", view.currency));
     }
-    if let Some(rate) = v.usd_rate {
+    if let Some(rate) = view.usd_rate {
         pairs.push(format!("rate={}", number(rate)));
     }
-    if v.theme != dv.theme {
-        pairs.push(format!("theme={}", v.theme.id()));
+    if view.theme != dv.theme {
+        pairs.push(format!("theme={}", view.theme.id()));
     }
-    if v.tab != dv.tab {
-        pairs.push(format!("tab={}", v.tab.id()));
+    if view.tab != dv.tab {
+        pairs.push(format!("tab={}", view.tab.id()));
     }
-    if v.embed {
+    if view.embed {
         pairs.push("embed=1".to_string());
     }
     if scenario.apis != default.apis {
@@ -194,38 +183,12 @@ pub fn encode(scenario: &Scenario) -> String {
             if dep.ownership == Ownership::Own {
                 pairs.push(format!("d{n}.own=1"));
             }
-            let o = &dep.overrides;
-            if let Some(on) = o.always_on {
-                pairs.push(format!("d{n}.on={}", u8::from(on)));
-            }
-            if let Some(min) = o.min_replicas {
-                pairs.push(format!("d{n}.min={min}"));
-            }
-            for (key, value) in override_numbers(o) {
-                if let Some(value) = value {
-                    pairs.push(format!("d{n}.{key}={}", number(value)));
-                }
+            for (field, value) in dep.overrides.iter() {
+                pairs.push(format!("d{n}.{}={}", field.spec().key, number(value)));
             }
         }
     }
     pairs.join("&")
-}
-
-fn override_numbers(o: &Overrides) -> [(&'static str, Option<f64>); 12] {
-    [
-        ("gpuh", o.usd_per_gpu_hour),
-        ("buy", o.purchase_usd_per_gpu),
-        ("life", o.life_years),
-        ("resid", o.residual_share),
-        ("capital", o.cost_of_capital_per_year),
-        ("kwh", o.electricity_usd_per_kwh),
-        ("pue", o.pue),
-        ("host", o.hosting_usd_per_gpu_month),
-        ("fte", o.engineer_fte),
-        ("eng", o.engineer_usd_per_month),
-        ("util", o.target_utilisation),
-        ("tps", o.measured_output_tokens_per_second),
-    ]
 }
 
 /// The shortest text that reads back as exactly `value`.
@@ -257,6 +220,7 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
     if body.is_empty() {
         return Ok(Decoded {
             scenario: Scenario::default(),
+            view: View::default(),
             warnings: Vec::new(),
         });
     }
@@ -330,67 +294,15 @@ impl Reader {
         } else if self.seen.len() < 256 {
             self.seen.push(key.to_string());
         }
-        let w = &mut self.workload;
-        let field = match key {
-            "v" => {
-                self.version = Some(value.to_string());
-                return;
-            }
-            "tpm" => Some((
-                &mut w.tokens_per_month,
-                "tokens per month",
-                workload::MIN_TOKENS_PER_MONTH,
-                workload::MAX_TOKENS_PER_MONTH,
-                false,
-            )),
-            "in" => Some((
-                &mut w.input_tokens_per_request,
-                "input tokens per request",
-                0.0,
-                workload::MAX_INPUT_TOKENS_PER_REQUEST,
-                false,
-            )),
-            "out" => Some((
-                &mut w.output_tokens_per_request,
-                "output tokens per request",
-                1.0,
-                workload::MAX_OUTPUT_TOKENS_PER_REQUEST,
-                false,
-            )),
-            "cache" => Some((
-                &mut w.cached_input_share,
-                "cached share of input",
-                0.0,
-                1.0,
-                true,
-            )),
-            "write" => Some((
-                &mut w.cache_write_share,
-                "cache-write share of input",
-                0.0,
-                1.0,
-                true,
-            )),
-            "batch" => Some((&mut w.batch_share, "batch share", 0.0, 1.0, true)),
-            "peak" => Some((
-                &mut w.peak_to_average,
-                "peak-to-average ratio",
-                1.0,
-                workload::MAX_PEAK_TO_AVERAGE,
-                false,
-            )),
-            "hours" => Some((
-                &mut w.service_hours_per_day,
-                "service hours per day",
-                1.0,
-                24.0,
-                false,
-            )),
-            _ => None,
-        };
-        if let Some((slot, name, min, max, share)) = field {
-            match read_number(value, share, name, min, max) {
-                Ok(v) => *slot = v,
+        if key == "v" {
+            self.version = Some(value.to_string());
+            return;
+        }
+        if let Some(field) = Field::from_key(key)
+            && matches!(field.spec().place, Place::Workload { .. })
+        {
+            match field.spec().read(value) {
+                Ok(v) => self.workload.set(field, v),
                 Err(reason) => self.bad(key, value, reason),
             }
             return;
@@ -411,14 +323,7 @@ impl Reader {
                 Ok(())
             }
             "cur" => Err("expected a three-letter currency code such as EUR".to_string()),
-            "rate" => read_number(
-                value,
-                false,
-                "exchange rate",
-                f64::MIN_POSITIVE,
-                MAX_USD_RATE,
-            )
-            .map(|r| view.usd_rate = Some(r)),
+            "rate" => read_rate(value).map(|r| view.usd_rate = Some(r)),
             "theme" => Theme::ALL
                 .into_iter()
                 .find(|t| t.id() == value)
@@ -532,97 +437,15 @@ impl Reader {
         let Some(dep) = self.deployments[slot].as_mut() else {
             return self.warn(LinkWarning::OrphanOverride { key });
         };
-        let o = &mut dep.overrides;
-        let number = |target: &mut Option<f64>, name, (min, max): (f64, f64), share| {
-            read_number(value, share, name, min, max).map(|v| *target = Some(v))
-        };
-        let result = match setting {
-            "own" => read_bool(value).map(|own| {
+        let result = match (setting, Field::from_key(setting)) {
+            ("own", _) => read_bool(value).map(|own| {
                 dep.ownership = if own { Ownership::Own } else { Ownership::Rent };
             }),
-            "on" => read_bool(value).map(|on| o.always_on = Some(on)),
-            "min" => read_number(
-                value,
-                false,
-                "minimum replicas",
-                1.0,
-                f64::from(limits::MIN_REPLICAS.1),
-            )
-            .and_then(|v| {
-                if v.fract() == 0.0 {
-                    o.min_replicas = Some(v as u32);
-                    Ok(())
-                } else {
-                    Err("minimum replicas must be a whole number".to_string())
-                }
-            }),
-            "gpuh" => number(
-                &mut o.usd_per_gpu_hour,
-                "GPU price per hour",
-                limits::USD_PER_GPU_HOUR,
-                false,
-            ),
-            "buy" => number(
-                &mut o.purchase_usd_per_gpu,
-                "purchase price per GPU",
-                limits::PURCHASE_USD_PER_GPU,
-                false,
-            ),
-            "life" => number(
-                &mut o.life_years,
-                "hardware life in years",
-                limits::LIFE_YEARS,
-                false,
-            ),
-            "resid" => number(
-                &mut o.residual_share,
-                "residual value share",
-                limits::RESIDUAL_SHARE,
-                true,
-            ),
-            "capital" => number(
-                &mut o.cost_of_capital_per_year,
-                "cost of capital per year",
-                limits::COST_OF_CAPITAL_PER_YEAR,
-                true,
-            ),
-            "kwh" => number(
-                &mut o.electricity_usd_per_kwh,
-                "electricity price per kWh",
-                limits::ELECTRICITY_USD_PER_KWH,
-                false,
-            ),
-            "pue" => number(&mut o.pue, "PUE", limits::PUE, false),
-            "host" => number(
-                &mut o.hosting_usd_per_gpu_month,
-                "hosting per GPU per month",
-                limits::HOSTING_USD_PER_GPU_MONTH,
-                false,
-            ),
-            "fte" => number(
-                &mut o.engineer_fte,
-                "engineer share (FTE)",
-                limits::ENGINEER_FTE,
-                false,
-            ),
-            "eng" => number(
-                &mut o.engineer_usd_per_month,
-                "engineer cost per month",
-                limits::ENGINEER_USD_PER_MONTH,
-                false,
-            ),
-            "util" => number(
-                &mut o.target_utilisation,
-                "target utilisation",
-                limits::TARGET_UTILISATION,
-                true,
-            ),
-            "tps" => number(
-                &mut o.measured_output_tokens_per_second,
-                "measured output tokens per second",
-                limits::MEASURED_OUTPUT_TOKENS_PER_SECOND,
-                false,
-            ),
+            (_, Some(field)) if matches!(field.spec().place, Place::Deployment { .. }) => field
+                .spec()
+                .read(value)
+                .map(|v| dep.overrides.set(field, Some(v)))
+                .map_err(|e| e.to_string()),
             _ => return self.warn(LinkWarning::UnknownKey { key }),
         };
         if let Err(reason) = result {
@@ -679,28 +502,11 @@ impl Reader {
                 workload: self.workload,
                 apis: self.apis.unwrap_or(default.apis),
                 deployments,
-                view: self.view,
             },
+            view: self.view,
             warnings: self.warnings,
         }
     }
-}
-
-fn read_number(value: &str, share: bool, name: &str, min: f64, max: f64) -> Result<f64, String> {
-    let parsed = if share {
-        parse_share(value)
-    } else {
-        parse_quantity(value)
-    };
-    let v = parsed.map_err(|e| e.to_string())?;
-    if v < min || v > max {
-        return Err(format!(
-            "{name} must be between {} and {}",
-            format_plain(min),
-            format_plain(max)
-        ));
-    }
-    Ok(v)
 }
 
 fn read_bool(value: &str) -> Result<bool, String> {
@@ -717,7 +523,7 @@ mod tests {
 
     #[test]
     fn the_default_scenario_is_just_the_version() {
-        assert_eq!(encode(&Scenario::default()), "v=1");
+        assert_eq!(encode(&Scenario::default(), &View::default()), "v=1");
         let decoded = decode("v=1").unwrap();
         assert_eq!(decoded.scenario, Scenario::default());
         assert!(decoded.warnings.is_empty());
@@ -731,14 +537,14 @@ mod tests {
         s.apis = vec!["gpt-5.4".into()];
         let mut d = Deployment::new("gpt-oss-120b", Precision::Int4, "h100-sxm", "sglang");
         d.ownership = Ownership::Own;
-        d.overrides.purchase_usd_per_gpu = Some(30_000.0);
-        d.overrides.always_on = Some(false);
-        d.overrides.min_replicas = Some(2);
+        d.overrides.set(Field::PurchaseUsdPerGpu, Some(30_000.0));
+        d.overrides.set(Field::AlwaysOn, Some(0.0));
+        d.overrides.set(Field::MinReplicas, Some(2.0));
         s.deployments = vec![d];
-        let text = encode(&s);
+        let text = encode(&s, &View::default());
         assert_eq!(
             text,
-            "v=1&tpm=2.5e9&cache=0.2&api=gpt-5.4&d1=gpt-oss-120b:int4:h100-sxm:sglang&d1.own=1&d1.on=0&d1.min=2&d1.buy=3e4"
+            "v=1&tpm=2.5e9&cache=0.2&api=gpt-5.4&d1=gpt-oss-120b:int4:h100-sxm:sglang&d1.own=1&d1.buy=3e4&d1.on=0&d1.min=2"
         );
         let decoded = decode(&text).unwrap();
         assert_eq!(decoded.scenario, s);
@@ -801,21 +607,19 @@ mod tests {
 
     #[test]
     fn view_settings_travel_in_the_link() {
-        let s = Scenario {
-            view: View {
-                currency: "CHF".into(),
-                usd_rate: Some(0.81),
-                theme: Theme::Dark,
-                tab: Tab::Table,
-                embed: true,
-            },
-            ..Scenario::default()
+        let view = View {
+            currency: "CHF".into(),
+            usd_rate: Some(0.81),
+            theme: Theme::Dark,
+            tab: Tab::Table,
+            embed: true,
         };
-        let text = encode(&s);
+        let text = encode(&Scenario::default(), &view);
         assert_eq!(text, "v=1&cur=CHF&rate=0.81&theme=dark&tab=table&embed=1");
-        assert_eq!(decode(&text).unwrap().scenario, s);
+        let d = decode(&text).unwrap();
+        assert_eq!((d.scenario, d.view), (Scenario::default(), view));
         let d = decode("v=1&cur=XYZ&theme=neon&tab=pie&cur=eur").unwrap();
-        assert_eq!(d.scenario.view, View::default());
+        assert_eq!(d.view, View::default());
         assert_eq!(d.warnings.len(), 5, "{:?}", d.warnings);
     }
 
@@ -836,7 +640,7 @@ mod tests {
             apis: Vec::new(),
             ..Scenario::default()
         };
-        assert_eq!(encode(&s), "v=1&api=&d=");
+        assert_eq!(encode(&s, &View::default()), "v=1&api=&d=");
         assert_eq!(decode("v=1&api=&d=").unwrap().scenario, s);
     }
 

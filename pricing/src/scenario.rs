@@ -1,11 +1,11 @@
 //! A scenario: the workload, the APIs and the deployments to compare, with
-//! every override. Its text form is in [`crate::link`].
+//! every override: what is priced, and nothing about how it is shown
+//! ([`crate::view`]). Its text form is in [`crate::link`].
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::catalogue::DEFAULTS;
 use crate::selfhost::Deployment;
-use crate::view::View;
 use crate::workload::Workload;
 
 /// At most this many API offerings in one comparison.
@@ -13,14 +13,12 @@ pub const MAX_APIS: usize = 12;
 /// At most this many deployments in one comparison.
 pub const MAX_DEPLOYMENTS: usize = 8;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scenario {
     pub workload: Workload,
     /// Ids of API offerings in the catalogue.
     pub apis: Vec<String>,
     pub deployments: Vec<Deployment>,
-    /// Currency, theme and layout: how the results are shown.
-    pub view: View,
 }
 
 impl Default for Scenario {
@@ -37,7 +35,6 @@ impl Default for Scenario {
                 .iter()
                 .map(|d| Deployment::new(d.model, d.precision, d.gpu, d.engine))
                 .collect(),
-            view: View::default(),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! How a scenario is shown: currency, theme, first tab, embedded or not.
-//! It travels in the share link with the scenario; none of it changes a
-//! figure in US dollars.
+//! It travels in the share link beside the scenario, not inside it: none of
+//! it changes a figure in US dollars, so nothing is recomputed when it
+//! changes.
 
 use serde::{Deserialize, Serialize};
 
@@ -82,6 +83,20 @@ impl Default for View {
             tab: Tab::Monthly,
             embed: false,
         }
+    }
+}
+
+/// Reads an exchange rate (units of a currency per US dollar), typed or
+/// from a link.
+pub fn read_rate(text: &str) -> Result<f64, String> {
+    let rate = crate::units::parse_quantity(text).map_err(|e| e.to_string())?;
+    if rate > 0.0 && rate <= MAX_USD_RATE {
+        Ok(rate)
+    } else {
+        Err(format!(
+            "a rate is more than 0 and at most {}",
+            crate::units::format_count(MAX_USD_RATE)
+        ))
     }
 }
 

@@ -4,15 +4,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalogue::DEFAULTS;
 use crate::error::InputError;
+use crate::fields::{Field, Place};
 
-/// The volumes the model accepts, in tokens per month.
+/// The volumes the model accepts, in tokens per month (the range of
+/// [`Field::TokensPerMonth`]; break-evens are solved over it).
 pub const MIN_TOKENS_PER_MONTH: f64 = 1e3;
 pub const MAX_TOKENS_PER_MONTH: f64 = 1e16;
-/// Longest request the model accepts (input tokens); no catalogue model reads more.
-pub const MAX_INPUT_TOKENS_PER_REQUEST: f64 = 1e7;
-pub const MAX_OUTPUT_TOKENS_PER_REQUEST: f64 = 1e6;
-/// Busiest hour at most this many times the average.
-pub const MAX_PEAK_TO_AVERAGE: f64 = 100.0;
 
 /// The unit a person states their volume in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,17 +80,22 @@ pub struct Workload {
 
 impl Default for Workload {
     fn default() -> Self {
-        let d = &DEFAULTS;
-        Workload {
-            tokens_per_month: d.tokens_per_month.value,
-            input_tokens_per_request: d.input_tokens_per_request.value,
-            output_tokens_per_request: d.output_tokens_per_request.value,
-            cached_input_share: d.cached_input_share.value,
-            cache_write_share: d.cache_write_share.value,
-            batch_share: d.batch_share.value,
-            peak_to_average: d.peak_to_average.value,
-            service_hours_per_day: d.service_hours_per_day.value,
+        let mut w = Workload {
+            tokens_per_month: 0.0,
+            input_tokens_per_request: 0.0,
+            output_tokens_per_request: 0.0,
+            cached_input_share: 0.0,
+            cache_write_share: 0.0,
+            batch_share: 0.0,
+            peak_to_average: 0.0,
+            service_hours_per_day: 0.0,
+        };
+        for field in Field::workload() {
+            if let Some(default) = field.spec().default_for(None) {
+                w.set(field, default.value);
+            }
         }
+        w
     }
 }
 
@@ -129,56 +131,30 @@ impl Workload {
             / self.service_seconds_per_month()
     }
 
-    /// Every field checked against its documented range.
+    /// A quantity of the workload, by its [`Field`]; 0 for fields kept elsewhere.
+    pub fn get(&self, field: Field) -> f64 {
+        match field.spec().place {
+            Place::Workload { get, .. } => get(self),
+            Place::Deployment { .. } => 0.0,
+        }
+    }
+
+    /// Sets a quantity of the workload; fields kept elsewhere are ignored.
+    pub fn set(&mut self, field: Field, value: f64) {
+        if let Place::Workload { set, .. } = field.spec().place {
+            set(self, value);
+        }
+    }
+
+    /// Every quantity checked against its range in [`crate::fields`].
     pub fn validate(&self) -> Result<(), Vec<InputError>> {
-        let mut errors = Vec::new();
-        let mut check = |field, value, min, max| {
-            if let Err(e) = InputError::check_range(field, value, min, max) {
-                errors.push(e);
-            }
-        };
-        check(
-            "tokens per month",
-            self.tokens_per_month,
-            MIN_TOKENS_PER_MONTH,
-            MAX_TOKENS_PER_MONTH,
-        );
-        check(
-            "input tokens per request",
-            self.input_tokens_per_request,
-            0.0,
-            MAX_INPUT_TOKENS_PER_REQUEST,
-        );
-        check(
-            "output tokens per request",
-            self.output_tokens_per_request,
-            1.0,
-            MAX_OUTPUT_TOKENS_PER_REQUEST,
-        );
-        check("cached share of input", self.cached_input_share, 0.0, 1.0);
-        check(
-            "cache-write share of input",
-            self.cache_write_share,
-            0.0,
-            1.0,
-        );
-        check("batch share", self.batch_share, 0.0, 1.0);
-        check(
-            "peak-to-average ratio",
-            self.peak_to_average,
-            1.0,
-            MAX_PEAK_TO_AVERAGE,
-        );
-        check(
-            "service hours per day",
-            self.service_hours_per_day,
-            1.0,
-            24.0,
-        );
+        let mut errors: Vec<InputError> = Field::workload()
+            .filter_map(|field| field.spec().check(self.get(field)).err())
+            .collect();
         if errors.is_empty() && self.cached_input_share + self.cache_write_share > 1.0 + 1e-12 {
             errors.push(InputError::SharesExceedOne {
-                first: "cached share of input",
-                second: "cache-write share of input",
+                first: Field::CachedShare,
+                second: Field::CacheWriteShare,
             });
         }
         if errors.is_empty() {

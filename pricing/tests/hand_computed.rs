@@ -1,6 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The model against figures worked out by hand in the comments.
 
+use crossover_pricing::Field;
 use crossover_pricing::catalogue::{Precision, api, gpu};
 use crossover_pricing::{Deployment, Ownership, Workload, api_rate, at_volume, break_even};
 
@@ -39,9 +40,9 @@ fn workload() -> Workload {
 /// (= 2,000 tokens/s with input), planned at 50% utilisation.
 fn rented() -> Deployment {
     let mut d = Deployment::new("llama-3.3-70b", Precision::Fp8, "h100-sxm", "vllm");
-    d.overrides.usd_per_gpu_hour = Some(2.0);
-    d.overrides.measured_output_tokens_per_second = Some(500.0);
-    d.overrides.target_utilisation = Some(0.5);
+    d.overrides.set(Field::UsdPerGpuHour, Some(2.0));
+    d.overrides.set(Field::MeasuredTokensPerSecond, Some(500.0));
+    d.overrides.set(Field::TargetUtilisation, Some(0.5));
     d
 }
 
@@ -106,7 +107,7 @@ fn the_inverse_questions_by_hand() {
 fn owned_gpu_costs_by_hand() {
     let mut d = rented();
     d.ownership = Ownership::Own;
-    d.overrides.purchase_usd_per_gpu = Some(30_000.0);
+    d.overrides.set(Field::PurchaseUsdPerGpu, Some(30_000.0));
     let plan = d.plan(&workload()).unwrap();
     let g = plan.per_gpu_month;
     // Defaults: 4 years, 20% residual, 8% a year, $0.12/kWh, PUE 1.4, 56.25 W of host, $25 hosting.
@@ -128,7 +129,7 @@ fn service_hours_billing_and_batch_traffic() {
     w.service_hours_per_day = 12.0;
     w.batch_share = 0.75;
     let mut d = rented();
-    d.overrides.always_on = Some(false);
+    d.overrides.set(Field::AlwaysOn, Some(0.0));
     let plan = d.plan(&w).unwrap();
     // Billed 730 x 12 / 24 = 365 h: 2 GPUs x $2 x 365 = $1,460 a replica.
     assert_close!(plan.replica_usd_per_month(), 1460.0);
@@ -153,7 +154,7 @@ fn never_cheaper_when_a_full_replica_costs_more_per_token() {
 fn minimum_replicas_hold_the_first_stair_flat() {
     let w = workload();
     let mut d = rented();
-    d.overrides.min_replicas = Some(3);
+    d.overrides.set(Field::MinReplicas, Some(3.0));
     let plan = d.plan(&w).unwrap();
     // Three replicas up to 3 x 1.314e9: $3,600 + 3 x $2,920 = $12,360.
     assert_close!(plan.monthly_cost(1e6), 12_360.0);

@@ -2,11 +2,12 @@
 //! Invariants over random workloads, deployments and texts.
 
 use crossover_pricing::catalogue::{APIS, CURRENCIES, ENGINES, GPUS, MODELS, Precision};
+use crossover_pricing::fields::{Field, FieldKind};
 use crossover_pricing::link::{decode, encode};
 use crossover_pricing::scenario::{MAX_APIS, MAX_DEPLOYMENTS};
-use crossover_pricing::selfhost::limits;
 use crossover_pricing::units::{format_exponent, format_plain, parse_quantity};
-use crossover_pricing::view::{Tab, Theme, View};
+use crossover_pricing::view::{Money, Tab, Theme, View};
+use crossover_pricing::words::pair_sentence;
 use crossover_pricing::workload::{MAX_TOKENS_PER_MONTH, MIN_TOKENS_PER_MONTH};
 use crossover_pricing::{
     ApiRate, Deployment, Overrides, Ownership, Scenario, SelfHostPlan, Workload, api_rate,
@@ -51,49 +52,32 @@ fn optional(range: (f64, f64)) -> impl Strategy<Value = Option<f64>> {
     prop_oneof![Just(None), (range.0..=range.1).prop_map(Some)]
 }
 
+/// Any value a field takes, drawn from its row in the field table.
+fn field_value(field: Field) -> BoxedStrategy<f64> {
+    let s = field.spec();
+    match s.kind {
+        FieldKind::Flag => prop_oneof![Just(0.0), Just(1.0)].boxed(),
+        FieldKind::Whole => (s.min as u32..=(s.min as u32).max(20))
+            .prop_map(f64::from)
+            .boxed(),
+        FieldKind::Count => log_uniform(s.min.max(1e-3), s.max.min(1e6)).boxed(),
+        _ => (s.min..=s.max).boxed(),
+    }
+}
+
 fn overrides() -> impl Strategy<Value = Overrides> {
-    use limits::*;
-    (
-        (
-            optional(USD_PER_GPU_HOUR),
-            prop_oneof![Just(None), any::<bool>().prop_map(Some)],
-            optional(PURCHASE_USD_PER_GPU),
-            optional(LIFE_YEARS),
-            optional(RESIDUAL_SHARE),
-            optional(COST_OF_CAPITAL_PER_YEAR),
-            optional(ELECTRICITY_USD_PER_KWH),
-        ),
-        (
-            optional(PUE),
-            optional(HOSTING_USD_PER_GPU_MONTH),
-            optional(ENGINEER_FTE),
-            optional(ENGINEER_USD_PER_MONTH),
-            optional(TARGET_UTILISATION),
-            prop_oneof![Just(None), (MIN_REPLICAS.0..=20u32).prop_map(Some)],
-            prop_oneof![Just(None), log_uniform(1e-3, 1e6).prop_map(Some)],
-        ),
-    )
-        .prop_map(
-            |(
-                (gpuh, on, buy, life, resid, capital, kwh),
-                (pue, host, fte, eng, util, min, tps),
-            )| Overrides {
-                usd_per_gpu_hour: gpuh,
-                always_on: on,
-                purchase_usd_per_gpu: buy,
-                life_years: life,
-                residual_share: resid,
-                cost_of_capital_per_year: capital,
-                electricity_usd_per_kwh: kwh,
-                pue,
-                hosting_usd_per_gpu_month: host,
-                engineer_fte: fte,
-                engineer_usd_per_month: eng,
-                target_utilisation: util,
-                min_replicas: min,
-                measured_output_tokens_per_second: tps,
-            },
-        )
+    let fields: Vec<Field> = Field::deployment().collect();
+    let values: Vec<_> = fields
+        .iter()
+        .map(|&f| prop::option::of(field_value(f)))
+        .collect();
+    values.prop_map(move |values| {
+        let mut o = Overrides::default();
+        for (&field, value) in fields.iter().zip(values) {
+            o.set(field, value);
+        }
+        o
+    })
 }
 
 fn deployment() -> impl Strategy<Value = Deployment> {
@@ -140,13 +124,11 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         workload(),
         prop::sample::subsequence((0..APIS.len()).collect::<Vec<_>>(), 0..=MAX_APIS),
         prop::collection::vec(deployment(), 0..=MAX_DEPLOYMENTS),
-        view(),
     )
-        .prop_map(|(workload, apis, deployments, view)| Scenario {
+        .prop_map(|(workload, apis, deployments)| Scenario {
             workload,
             apis: apis.into_iter().map(|i| APIS[i].id.to_string()).collect(),
             deployments,
-            view,
         })
 }
 
@@ -211,11 +193,12 @@ proptest! {
     }
 
     #[test]
-    fn decode_reads_back_what_encode_wrote(s in scenario()) {
-        let text = encode(&s);
+    fn decode_reads_back_what_encode_wrote(s in scenario(), v in view()) {
+        let text = encode(&s, &v);
         let decoded = decode(&text).unwrap();
         prop_assert!(decoded.warnings.is_empty(), "{:?} from {}", decoded.warnings, text);
         prop_assert_eq!(decoded.scenario, s);
+        prop_assert_eq!(decoded.view, v);
     }
 
     #[test]
@@ -241,7 +224,8 @@ proptest! {
             for v in [at.breakeven_usd_per_gpu_hour, at.breakeven_utilisation, p.break_even.cheaper_from_tokens_per_month].into_iter().flatten() {
                 prop_assert!(v.is_finite());
             }
-            prop_assert!(!p.headline.contains("NaN") && !p.headline.contains("inf"), "{}", p.headline);
+            let sentence = pair_sentence(&c, p, &Money::usd());
+            prop_assert!(!sentence.contains("NaN") && !sentence.contains("inf"), "{}", sentence);
         }
     }
 }
@@ -254,8 +238,9 @@ proptest! {
         if let Ok(decoded) = decode(&text) {
             prop_assert!(decoded.scenario.workload.validate().is_ok());
             prop_assert!(compare(&decoded.scenario).is_ok());
-            let again = decode(&encode(&decoded.scenario)).unwrap();
+            let again = decode(&encode(&decoded.scenario, &decoded.view)).unwrap();
             prop_assert_eq!(again.scenario, decoded.scenario);
+            prop_assert_eq!(again.view, decoded.view);
         }
     }
 
@@ -273,7 +258,7 @@ proptest! {
         let decoded = decode(&text.join("&")).unwrap();
         prop_assert!(decoded.scenario.workload.validate().is_ok());
         for d in &decoded.scenario.deployments {
-            prop_assert!(d.terms().validate().is_ok());
+            prop_assert!(d.validate().is_ok());
         }
         prop_assert!(compare(&decoded.scenario).is_ok());
     }

@@ -2,6 +2,8 @@
 //! docs/cost-model.md section 7, figure by figure.
 
 use crossover_pricing::link::decode;
+use crossover_pricing::view::Money;
+use crossover_pricing::words::pair_sentence;
 use crossover_pricing::{ApiPricing, compare};
 
 const LINK: &str = "v=1&tpm=10B&api=gpt-5.4-mini";
@@ -59,11 +61,8 @@ fn the_worked_example_holds() {
     assert_eq!(at.savings_usd, 4807.0);
     assert!(within(at.breakeven_usd_per_gpu_hour.unwrap(), 4.55, 0.005));
     assert!(within(at.breakeven_utilisation.unwrap(), 0.124, 0.0005));
-    assert!(
-        pair.headline.contains("from 4.64B tokens a month"),
-        "{}",
-        pair.headline
-    );
+    let sentence = pair_sentence(&c, pair, &Money::usd());
+    assert!(sentence.contains("from 4.64B tokens a month"), "{sentence}");
 }
 
 #[test]

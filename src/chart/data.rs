@@ -21,6 +21,38 @@ pub enum Measure {
     PerMtok,
 }
 
+impl Measure {
+    /// The charts the widget shows, in order: a new chart is a new entry.
+    pub const ALL: [Measure; 2] = [Measure::Monthly, Measure::PerMtok];
+
+    /// The id of its panel, which the tabs and the export name.
+    pub fn panel_id(self) -> &'static str {
+        match self {
+            Measure::Monthly => "xo-panel-monthly",
+            Measure::PerMtok => "xo-panel-unit",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Measure::Monthly => "Monthly cost",
+            Measure::PerMtok => "Cost per 1M tokens",
+        }
+    }
+
+    /// What the chart shows, in words, for screen readers.
+    pub fn description(self) -> &'static str {
+        match self {
+            Measure::Monthly => {
+                "Chart of monthly cost against monthly token volume, both on log scales, with each API, each self-hosting option's staircase and the break-even points. The table lists the same figures."
+            }
+            Measure::PerMtok => {
+                "Chart of cost per million tokens against monthly token volume, both on log scales. The table lists the same figures."
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Marker {
     Circle,
@@ -104,8 +136,8 @@ fn marker_volumes(x_range: (f64, f64), series: usize, count: usize) -> Vec<f64> 
         .collect()
 }
 
-/// The monthly-cost chart and the cost-per-1M-tokens chart, in `money`.
-pub fn chart_specs(c: &Comparison, money: &Money) -> [ChartSpec; 2] {
+/// Every chart of [`Measure::ALL`], in `money`.
+pub fn chart_specs(c: &Comparison, money: &Money) -> [ChartSpec; Measure::ALL.len()] {
     let you = c.tokens_per_month;
     let furthest_crossing = c
         .pairs
@@ -124,7 +156,7 @@ pub fn chart_specs(c: &Comparison, money: &Money) -> [ChartSpec; 2] {
     let plans: Vec<_> = c.plans().collect();
     let count = priced.len() + plans.len();
 
-    [Measure::Monthly, Measure::PerMtok].map(|measure| {
+    Measure::ALL.map(|measure| {
         let mut series = Vec::new();
         for (option, rate) in &priced {
             let i = series.len();

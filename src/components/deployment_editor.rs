@@ -1,16 +1,20 @@
 use crossover_pricing::SelfHostPlan;
 use crossover_pricing::catalogue::{ENGINES, GPUS, MODELS, OpenModel, Precision};
+use crossover_pricing::fields::{Field, FieldKind};
 use crossover_pricing::selfhost::{Deployment, Ownership, PlanError};
-use crossover_pricing::units::{format_count, format_fixed, format_money, format_usd};
 use crossover_pricing::view::Money;
+use crossover_pricing::words::plan_summary;
 use yew::prelude::*;
 
 use crate::components::number_field::{NumberFieldProps, number_field};
-use crate::state::{Action, FieldId, OverrideField, State, format_input};
+use crate::state::{Action, Drafts, FieldId};
 
 pub struct DeploymentEditorProps {
     pub index: usize,
-    pub state: UseReducerHandle<State>,
+    pub deployment: Deployment,
+    /// What is being typed in this deployment's fields.
+    pub drafts: Drafts,
+    pub permissive_only: bool,
     pub plan: Result<SelfHostPlan, PlanError>,
     pub money: Money,
     pub onaction: Callback<Action>,
@@ -65,54 +69,9 @@ fn select<T: Clone + PartialEq + 'static>(
     }
 }
 
-fn describe(field: OverrideField) -> (&'static str, &'static str) {
-    match field {
-        OverrideField::UsdPerGpuHour => ("GPU price", "USD per GPU-hour"),
-        OverrideField::PurchaseUsdPerGpu => ("Purchase price", "USD per GPU"),
-        OverrideField::LifeYears => ("Hardware life", "years"),
-        OverrideField::ResidualShare => ("Residual value", "% of purchase"),
-        OverrideField::CostOfCapital => ("Cost of capital", "% a year"),
-        OverrideField::ElectricityUsdPerKwh => ("Electricity", "USD per kWh"),
-        OverrideField::Pue => ("PUE", "× IT power"),
-        OverrideField::HostingUsdPerGpuMonth => ("Hosting", "USD per GPU-month"),
-        OverrideField::EngineerFte => ("Engineering time", "FTE"),
-        OverrideField::EngineerUsdPerMonth => ("Engineer cost", "USD per month, loaded"),
-        OverrideField::TargetUtilisation => ("Target utilisation at peak", "%"),
-        OverrideField::MinReplicas => ("Minimum replicas", "replicas"),
-        OverrideField::MeasuredTokensPerSecond => {
-            ("Your measured throughput", "output tokens/s per replica")
-        }
-    }
-}
-
 fn summary(plan: &Result<SelfHostPlan, PlanError>, money: &Money) -> Html {
     match plan {
-        Ok(p) => {
-            let throughput = if p.measured {
-                format!(
-                    "{} tokens/s per replica (measured)",
-                    format_count(p.capacity_tokens_per_second)
-                )
-            } else {
-                format!(
-                    "{} tokens/s per replica, estimated ({}–{})",
-                    format_count(p.capacity_tokens_per_second),
-                    format_count(p.capacity_low_tokens_per_second),
-                    format_count(p.capacity_high_tokens_per_second)
-                )
-            };
-            html! {
-                <p class="xo-plan">
-                    { format!(
-                        "{}× {} per replica ({} of {} GB for weights and KV cache) · {throughput} · about {} tokens/s for each of {} users · {} per replica-month",
-                        p.gpus_per_replica(), p.gpu.short_name,
-                        format_fixed(p.memory.weights_gb + p.memory.kv_cache_gb, 0), format_fixed(p.memory.memory_gb, 0),
-                        format_count(p.throughput.output_tokens_per_second_per_user), p.memory.concurrency,
-                        format_money(p.replica_usd_per_month(), money),
-                    ) }
-                </p>
-            }
-        }
+        Ok(p) => html! { <p class="xo-plan">{ plan_summary(p, money) }</p> },
         Err(e) => html! { <p class="xo-plan xo-error" role="status">{ e.to_string() }</p> },
     }
 }
@@ -121,14 +80,12 @@ fn summary(plan: &Result<SelfHostPlan, PlanError>, money: &Money) -> Html {
 /// every cost term, prefilled from the catalogue and editable.
 pub fn deployment_editor(props: DeploymentEditorProps) -> Html {
     let i = props.index;
-    let Some(d): Option<&Deployment> = props.state.scenario.deployments.get(i) else {
-        return html! {};
-    };
+    let d = &props.deployment;
     let emit = |make: fn(usize, String) -> Action| {
         let onaction = props.onaction.clone();
         Callback::from(move |id: String| onaction.emit(make(i, id)))
     };
-    let permissive_only = props.state.permissive_only;
+    let permissive_only = props.permissive_only;
     let models: Vec<_> = MODELS
         .iter()
         .filter(|m| !permissive_only || m.permissive || m.id == d.model)
@@ -176,58 +133,48 @@ pub fn deployment_editor(props: DeploymentEditorProps) -> Html {
         Callback::from(move |_: Event| onaction.emit(Action::SetOwnership(i, ownership)))
     };
     let onaction = props.onaction.clone();
-    let on_always_on = Callback::from(move |e: Event| {
-        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-        onaction.emit(Action::SetAlwaysOn(i, !input.checked()));
-    });
-    let onaction = props.onaction.clone();
     let on_remove = Callback::from(move |_| onaction.emit(Action::RemoveDeployment(i)));
 
-    let field = |f: OverrideField, help: Option<String>| {
-        let (label, unit) = describe(f);
-        let draft = props.state.drafts.get(&FieldId::Override(i, f));
+    let field = |f: Field| {
+        let spec = f.spec();
+        let id = format!("xo-d{i}-{}", spec.key);
+        if spec.kind == FieldKind::Flag {
+            let on = d.value(f).is_some_and(|v| v != 0.0);
+            let onaction = props.onaction.clone();
+            let onchange = Callback::from(move |e: Event| {
+                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                onaction.emit(Action::SetFlag(i, f, input.checked()));
+            });
+            return html! {
+                <label class="xo-check xo-check-field">
+                    <input type="checkbox" id={id} checked={on} {onchange} />
+                    { spec.label }
+                </label>
+            };
+        }
+        let draft = props.drafts.get(&FieldId::Deployment(i, f));
         let text = draft.map_or_else(
-            || {
-                f.effective(d)
-                    .map(|v| format_input(v, f.is_share()))
-                    .unwrap_or_default()
-            },
+            || d.value(f).map(|v| spec.format_input(v)).unwrap_or_default(),
             |x| x.text.clone(),
         );
         let onaction = props.onaction.clone();
         let onreset = props.onaction.clone();
         number_field(NumberFieldProps {
-            id: format!("xo-d{i}-f{}", f as usize).into(),
-            label: label.into(),
-            unit: unit.into(),
+            id: id.into(),
+            label: spec.label.into(),
+            unit: spec.unit.into(),
             text: text.into(),
             error: draft.and_then(|x| x.error.clone()).map(AttrValue::from),
-            help: help.map(AttrValue::from),
+            help: spec.default_note(Some(d)).map(AttrValue::from),
             oninput: Callback::from(move |text| onaction.emit(Action::EditOverride(i, f, text))),
-            onreset: f
-                .is_overridden(d)
+            onreset: d
+                .overrides
+                .get(f)
+                .is_some()
                 .then(|| Callback::from(move |_| onreset.emit(Action::ResetOverride(i, f)))),
         })
     };
     let own = d.ownership == Ownership::Own;
-    let rent_help = d.gpu().map(|g| {
-        let r = g.rent_usd_per_gpu_hour;
-        format!(
-            "Catalogue: {} typical, {}–{} seen (on demand, {})",
-            format_usd(r.typical),
-            format_usd(r.low),
-            format_usd(r.high),
-            g.as_of
-        )
-    });
-    let buy_help = d.gpu().map(|g| {
-        format!(
-            "Catalogue: {} ({})",
-            format_usd(g.purchase_usd_per_gpu),
-            g.as_of
-        )
-    });
-    let always_on = d.terms().always_on;
     html! {
         <fieldset class="xo-deployment">
             <legend>{ format!("Self-hosting option {}", i + 1) }</legend>
@@ -243,26 +190,7 @@ pub fn deployment_editor(props: DeploymentEditorProps) -> Html {
                 <label class="xo-check"><input type="radio" name={format!("xo-d{i}-own")} checked={own} onchange={on_ownership(Ownership::Own)} />{ "Buy GPUs" }</label>
             </div>
             <div class="xo-grid">
-                if own {
-                    { field(OverrideField::PurchaseUsdPerGpu, buy_help) }
-                    { field(OverrideField::LifeYears, None) }
-                    { field(OverrideField::ResidualShare, None) }
-                    { field(OverrideField::CostOfCapital, None) }
-                    { field(OverrideField::ElectricityUsdPerKwh, None) }
-                    { field(OverrideField::Pue, None) }
-                    { field(OverrideField::HostingUsdPerGpuMonth, None) }
-                } else {
-                    { field(OverrideField::UsdPerGpuHour, rent_help) }
-                    <label class="xo-check xo-check-field">
-                        <input type="checkbox" checked={!always_on} onchange={on_always_on} />
-                        { "Billed only during service hours" }
-                    </label>
-                }
-                { field(OverrideField::EngineerFte, Some("Share of one engineer's time running it".to_string())) }
-                { field(OverrideField::EngineerUsdPerMonth, None) }
-                { field(OverrideField::TargetUtilisation, None) }
-                { field(OverrideField::MinReplicas, None) }
-                { field(OverrideField::MeasuredTokensPerSecond, Some("Leave empty to use the estimate".to_string())) }
+                { for Field::deployment().filter(|f| d.applies(*f)).map(field) }
             </div>
             { summary(&props.plan, &props.money) }
             <button type="button" class="xo-button xo-button-quiet" onclick={on_remove}>{ format!("Remove option {}", i + 1) }</button>

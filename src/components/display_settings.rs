@@ -3,7 +3,7 @@ use crossover_pricing::view::{Theme, View};
 use yew::prelude::*;
 
 use crate::components::number_field::{NumberFieldProps, number_field};
-use crate::state::format_input;
+use crossover_pricing::units::format_trimmed;
 
 /// The select's value for a currency not in the catalogue.
 const OTHER: &str = "other";
@@ -55,7 +55,7 @@ pub fn display_settings(props: DisplaySettingsProps) -> Html {
         Some(c) => format!(
             "{} per US dollar, your rate (catalogue: {})",
             c.code,
-            format_input(c.per_usd, false)
+            format_trimmed(c.per_usd, 4)
         ),
         None => format!("{} per US dollar, your rate", money.code),
     };
@@ -83,7 +83,7 @@ pub fn display_settings(props: DisplaySettingsProps) -> Html {
                     id: "xo-rate".into(),
                     label: "Exchange rate".into(),
                     unit: format!("{} per $1", money.code).into(),
-                    text: props.rate_text.clone().unwrap_or_else(|| format_input(money.per_usd, false).into()),
+                    text: props.rate_text.clone().unwrap_or_else(|| format_trimmed(money.per_usd, 4).into()),
                     error: props.rate_error.clone(),
                     help: Some(rate_help.into()),
                     oninput: props.onrate.clone(),

@@ -187,9 +187,9 @@ async function main() {
     await page.waitForSelector('.xo-headline p');
     await page.fill('#xo-volume', '2.5B');
     await page.click('text=Assumptions about your traffic');
-    await page.fill('#xo-w2', '30');
+    await page.fill('#xo-w-cache', '30%');
     await page.selectOption('#xo-d0-gpu', 'h200');
-    await page.fill('#xo-d0-f11', '2');
+    await page.fill('#xo-d0-min', '2');
     await page.click('text=APIs to compare');
     await page.check('label:has-text("Gemini 2.5 Pro") input');
     await page.waitForFunction(() => location.hash.includes('gemini-2.5-pro'));

@@ -1,0 +1,672 @@
+//! Every quantity a person can edit, in one table.
+//!
+//! A row gives a quantity's share-link key, its name in messages, its label
+//! and unit in forms, its kind (how it is typed and shown), its range, where
+//! its default comes from, and where it lives in a [`Scenario`]. The link
+//! reader and writer, validation, the widget's fields, the CLI's listing and
+//! the tables in `docs/share-links.md` all read this table; adding a quantity
+//! is a row here plus the formula that uses it.
+//!
+//! [`Scenario`]: crate::Scenario
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::catalogue::{Basis, DEFAULTS, Defaults, Sourced};
+use crate::error::InputError;
+use crate::selfhost::{Deployment, Ownership};
+use crate::units::{
+    ParseNumberError, format_count, format_percent, format_plain, format_trimmed, format_usd,
+    parse_quantity,
+};
+use crate::workload::{MAX_TOKENS_PER_MONTH, MIN_TOKENS_PER_MONTH, Workload};
+
+/// How a quantity is typed and shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FieldKind {
+    /// Many of something: `2.5B`, `40,000`.
+    Count,
+    /// US dollars: `$2.20`, `30k`.
+    Money,
+    /// A share of a whole: `20%`, or the fraction `0.2`.
+    Share,
+    /// A plain number: years, a ratio, hours.
+    Number,
+    /// A whole number.
+    Whole,
+    /// On or off: `1`/`0` (also `true`/`false`, `yes`/`no`).
+    Flag,
+}
+
+/// Which deployments a quantity applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Applies {
+    Always,
+    Rented,
+    Owned,
+}
+
+impl Applies {
+    pub fn to(self, ownership: Ownership) -> bool {
+        match self {
+            Applies::Always => true,
+            Applies::Rented => ownership == Ownership::Rent,
+            Applies::Owned => ownership == Ownership::Own,
+        }
+    }
+}
+
+/// A default from `data/assumptions.toml`, as a number.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Assumed {
+    pub value: f64,
+    pub basis: Basis,
+    pub source: &'static str,
+}
+
+impl From<&Sourced<f64>> for Assumed {
+    fn from(s: &Sourced<f64>) -> Self {
+        Assumed {
+            value: s.value,
+            basis: s.basis,
+            source: s.source,
+        }
+    }
+}
+
+impl From<&Sourced<u32>> for Assumed {
+    fn from(s: &Sourced<u32>) -> Self {
+        Assumed {
+            value: f64::from(s.value),
+            basis: s.basis,
+            source: s.source,
+        }
+    }
+}
+
+impl From<&Sourced<bool>> for Assumed {
+    fn from(s: &Sourced<bool>) -> Self {
+        Assumed {
+            value: if s.value { 1.0 } else { 0.0 },
+            basis: s.basis,
+            source: s.source,
+        }
+    }
+}
+
+/// Where a quantity's default comes from.
+#[derive(Clone, Copy)]
+pub enum DefaultFrom {
+    /// `data/assumptions.toml`.
+    Assumption(fn(&'static Defaults) -> Assumed),
+    /// One for rented GPUs, another for owned ones.
+    ByOwnership {
+        rented: fn(&'static Defaults) -> Assumed,
+        owned: fn(&'static Defaults) -> Assumed,
+    },
+    /// The GPU's typical rental price in `data/gpus.toml`.
+    GpuRent,
+    /// The GPU's purchase price in `data/gpus.toml`.
+    GpuPurchase,
+    /// No default: the quantity is used only when someone sets it.
+    Unset,
+}
+
+/// Where a quantity lives in a scenario.
+#[derive(Clone, Copy)]
+pub enum Place {
+    /// A field of the [`Workload`].
+    Workload {
+        get: fn(&Workload) -> f64,
+        set: fn(&mut Workload, f64),
+    },
+    /// An override of one deployment, kept in its [`Overrides`].
+    Deployment { applies: Applies },
+}
+
+/// One editable quantity.
+#[derive(Serialize)]
+pub struct FieldSpec {
+    pub field: Field,
+    /// In share links: `tpm`, or `gpuh` after `dN.`.
+    pub key: &'static str,
+    /// In messages: "GPU price per hour must be between ...".
+    pub name: &'static str,
+    /// In forms, with `unit` after the input.
+    pub label: &'static str,
+    pub unit: &'static str,
+    /// One line for the documentation and the form's help.
+    pub meaning: &'static str,
+    pub kind: FieldKind,
+    pub min: f64,
+    pub max: f64,
+    #[serde(skip)]
+    pub default: DefaultFrom,
+    #[serde(skip)]
+    pub place: Place,
+}
+
+macro_rules! fields {
+    ($($variant:ident { $($body:tt)* },)*) => {
+        /// An editable quantity; [`Field::spec`] has everything about it.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[serde(rename_all = "kebab-case")]
+        pub enum Field { $($variant,)* }
+
+        /// Every editable quantity, in the order forms show them.
+        pub static FIELDS: &[FieldSpec] = &[$(FieldSpec { field: Field::$variant, $($body)* },)*];
+    };
+}
+
+fields! {
+    TokensPerMonth {
+        key: "tpm", name: "tokens per month", label: "Tokens per month", unit: "tokens",
+        meaning: "tokens per month, input and output together",
+        kind: FieldKind::Count, min: MIN_TOKENS_PER_MONTH, max: MAX_TOKENS_PER_MONTH,
+        default: DefaultFrom::Assumption(|d| (&d.tokens_per_month).into()),
+        place: Place::Workload { get: |w| w.tokens_per_month, set: |w, v| w.tokens_per_month = v },
+    },
+    InputTokens {
+        key: "in", name: "input tokens per request", label: "Input tokens per request", unit: "tokens",
+        meaning: "input tokens per request, including any cached prefix",
+        kind: FieldKind::Count, min: 0.0, max: 1e7,
+        default: DefaultFrom::Assumption(|d| (&d.input_tokens_per_request).into()),
+        place: Place::Workload { get: |w| w.input_tokens_per_request, set: |w, v| w.input_tokens_per_request = v },
+    },
+    OutputTokens {
+        key: "out", name: "output tokens per request", label: "Output tokens per request", unit: "tokens",
+        meaning: "output tokens per request, including any reasoning tokens",
+        kind: FieldKind::Count, min: 1.0, max: 1e6,
+        default: DefaultFrom::Assumption(|d| (&d.output_tokens_per_request).into()),
+        place: Place::Workload { get: |w| w.output_tokens_per_request, set: |w, v| w.output_tokens_per_request = v },
+    },
+    CachedShare {
+        key: "cache", name: "cached share of input", label: "Cached share of input", unit: "of input",
+        meaning: "share of input tokens read from a prompt cache",
+        kind: FieldKind::Share, min: 0.0, max: 1.0,
+        default: DefaultFrom::Assumption(|d| (&d.cached_input_share).into()),
+        place: Place::Workload { get: |w| w.cached_input_share, set: |w, v| w.cached_input_share = v },
+    },
+    CacheWriteShare {
+        key: "write", name: "cache-write share of input", label: "Cache-write share of input", unit: "of input",
+        meaning: "share of input tokens written to a prompt cache; with `cache`, at most 100%",
+        kind: FieldKind::Share, min: 0.0, max: 1.0,
+        default: DefaultFrom::Assumption(|d| (&d.cache_write_share).into()),
+        place: Place::Workload { get: |w| w.cache_write_share, set: |w, v| w.cache_write_share = v },
+    },
+    BatchShare {
+        key: "batch", name: "batch share", label: "Batch-eligible share of traffic", unit: "of traffic",
+        meaning: "share of traffic that can use a batch API or wait for off-peak capacity",
+        kind: FieldKind::Share, min: 0.0, max: 1.0,
+        default: DefaultFrom::Assumption(|d| (&d.batch_share).into()),
+        place: Place::Workload { get: |w| w.batch_share, set: |w, v| w.batch_share = v },
+    },
+    PeakToAverage {
+        key: "peak", name: "peak-to-average ratio", label: "Busiest hour over the average", unit: "×",
+        meaning: "busiest hour over the average of the service hours",
+        kind: FieldKind::Number, min: 1.0, max: 100.0,
+        default: DefaultFrom::Assumption(|d| (&d.peak_to_average).into()),
+        place: Place::Workload { get: |w| w.peak_to_average, set: |w, v| w.peak_to_average = v },
+    },
+    ServiceHours {
+        key: "hours", name: "service hours per day", label: "Service hours per day", unit: "hours",
+        meaning: "hours a day the traffic arrives in",
+        kind: FieldKind::Number, min: 1.0, max: 24.0,
+        default: DefaultFrom::Assumption(|d| (&d.service_hours_per_day).into()),
+        place: Place::Workload { get: |w| w.service_hours_per_day, set: |w, v| w.service_hours_per_day = v },
+    },
+    PurchaseUsdPerGpu {
+        key: "buy", name: "purchase price per GPU", label: "Purchase price", unit: "USD per GPU",
+        meaning: "purchase price per GPU, with its share of the server",
+        kind: FieldKind::Money, min: 0.0, max: 1e7,
+        default: DefaultFrom::GpuPurchase,
+        place: Place::Deployment { applies: Applies::Owned },
+    },
+    LifeYears {
+        key: "life", name: "hardware life in years", label: "Hardware life", unit: "years",
+        meaning: "years over which bought hardware is depreciated",
+        kind: FieldKind::Number, min: 0.5, max: 20.0,
+        default: DefaultFrom::Assumption(|d| (&d.life_years).into()),
+        place: Place::Deployment { applies: Applies::Owned },
+    },
+    ResidualShare {
+        key: "resid", name: "residual value share", label: "Residual value", unit: "of purchase",
+        meaning: "what bought hardware is worth at the end of its life, as a share of its price",
+        kind: FieldKind::Share, min: 0.0, max: 0.95,
+        default: DefaultFrom::Assumption(|d| (&d.residual_share).into()),
+        place: Place::Deployment { applies: Applies::Owned },
+    },
+    CostOfCapital {
+        key: "capital", name: "cost of capital per year", label: "Cost of capital", unit: "a year",
+        meaning: "yearly interest on the money tied up in bought hardware",
+        kind: FieldKind::Share, min: 0.0, max: 1.0,
+        default: DefaultFrom::Assumption(|d| (&d.cost_of_capital_per_year).into()),
+        place: Place::Deployment { applies: Applies::Owned },
+    },
+    ElectricityUsdPerKwh {
+        key: "kwh", name: "electricity price per kWh", label: "Electricity", unit: "USD per kWh",
+        meaning: "electricity, USD per kWh",
+        kind: FieldKind::Money, min: 0.0, max: 10.0,
+        default: DefaultFrom::Assumption(|d| (&d.electricity_usd_per_kwh).into()),
+        place: Place::Deployment { applies: Applies::Owned },
+    },
+    Pue {
+        key: "pue", name: "PUE", label: "PUE", unit: "× IT power",
+        meaning: "power usage effectiveness: the building's power over the IT equipment's",
+        kind: FieldKind::Number, min: 1.0, max: 3.0,
+        default: DefaultFrom::Assumption(|d| (&d.pue).into()),
+        place: Place::Deployment { applies: Applies::Owned },
+    },
+    HostingUsdPerGpuMonth {
+        key: "host", name: "hosting per GPU per month", label: "Hosting", unit: "USD per GPU-month",
+        meaning: "rack space and facility, USD per GPU-month",
+        kind: FieldKind::Money, min: 0.0, max: 1e5,
+        default: DefaultFrom::Assumption(|d| (&d.hosting_usd_per_gpu_month).into()),
+        place: Place::Deployment { applies: Applies::Owned },
+    },
+    UsdPerGpuHour {
+        key: "gpuh", name: "GPU price per hour", label: "GPU price", unit: "USD per GPU-hour",
+        meaning: "rental price, USD per GPU-hour",
+        kind: FieldKind::Money, min: 0.0, max: 1_000.0,
+        default: DefaultFrom::GpuRent,
+        place: Place::Deployment { applies: Applies::Rented },
+    },
+    AlwaysOn {
+        key: "on", name: "billed around the clock", label: "Billed around the clock", unit: "",
+        meaning: "rented: `1` billed 730 h a month, `0` only in service hours",
+        kind: FieldKind::Flag, min: 0.0, max: 1.0,
+        default: DefaultFrom::Assumption(|d| (&d.always_on).into()),
+        place: Place::Deployment { applies: Applies::Rented },
+    },
+    EngineerFte {
+        key: "fte", name: "engineer share (FTE)", label: "Engineering time", unit: "FTE",
+        meaning: "share of one engineer's time spent running the deployment",
+        kind: FieldKind::Number, min: 0.0, max: 100.0,
+        default: DefaultFrom::ByOwnership {
+            rented: |d| (&d.rented_engineer_fte).into(),
+            owned: |d| (&d.owned_engineer_fte).into(),
+        },
+        place: Place::Deployment { applies: Applies::Always },
+    },
+    EngineerUsdPerMonth {
+        key: "eng", name: "engineer cost per month", label: "Engineer cost", unit: "USD per month, loaded",
+        meaning: "loaded cost of one engineer, USD per month",
+        kind: FieldKind::Money, min: 0.0, max: 1e6,
+        default: DefaultFrom::Assumption(|d| (&d.engineer_usd_per_month).into()),
+        place: Place::Deployment { applies: Applies::Always },
+    },
+    TargetUtilisation {
+        key: "util", name: "target utilisation", label: "Target utilisation at peak", unit: "of capacity",
+        meaning: "share of a replica's capacity the busiest hour may use",
+        kind: FieldKind::Share, min: 0.05, max: 1.0,
+        default: DefaultFrom::Assumption(|d| (&d.target_utilisation).into()),
+        place: Place::Deployment { applies: Applies::Always },
+    },
+    MinReplicas {
+        key: "min", name: "minimum replicas", label: "Minimum replicas", unit: "replicas",
+        meaning: "replicas kept running however low the traffic",
+        kind: FieldKind::Whole, min: 1.0, max: 10_000.0,
+        default: DefaultFrom::Assumption(|d| (&d.min_replicas).into()),
+        place: Place::Deployment { applies: Applies::Always },
+    },
+    MeasuredTokensPerSecond {
+        key: "tps", name: "measured output tokens per second", label: "Your measured throughput",
+        unit: "output tokens/s per replica",
+        meaning: "your own measurement, output tokens/s per replica at your request shape; replaces the estimate",
+        kind: FieldKind::Count, min: 0.001, max: 1e9,
+        default: DefaultFrom::Unset,
+        place: Place::Deployment { applies: Applies::Always },
+    },
+}
+
+impl Field {
+    pub fn spec(self) -> &'static FieldSpec {
+        &FIELDS[self as usize]
+    }
+
+    /// The workload's quantities, in form order.
+    pub fn workload() -> impl Iterator<Item = Field> {
+        FIELDS
+            .iter()
+            .filter(|s| matches!(s.place, Place::Workload { .. }))
+            .map(|s| s.field)
+    }
+
+    /// A deployment's overridable quantities, in form order.
+    pub fn deployment() -> impl Iterator<Item = Field> {
+        FIELDS
+            .iter()
+            .filter(|s| matches!(s.place, Place::Deployment { .. }))
+            .map(|s| s.field)
+    }
+
+    pub fn from_key(key: &str) -> Option<Field> {
+        FIELDS.iter().find(|s| s.key == key).map(|s| s.field)
+    }
+}
+
+/// Why a typed value was not taken.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReadError {
+    Parse(ParseNumberError),
+    Flag,
+    Invalid(InputError),
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Parse(e) => write!(f, "{e}"),
+            ReadError::Flag => write!(f, "expected 1 or 0"),
+            ReadError::Invalid(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl FieldSpec {
+    /// Reads what a person typed or a link holds, as this quantity: the
+    /// same text means the same value wherever it is written.
+    pub fn read(&self, text: &str) -> Result<f64, ReadError> {
+        let text = text.trim();
+        let value = match self.kind {
+            FieldKind::Flag => match text.to_ascii_lowercase().as_str() {
+                "1" | "true" | "yes" | "on" => 1.0,
+                "0" | "false" | "no" | "off" => 0.0,
+                _ => return Err(ReadError::Flag),
+            },
+            FieldKind::Share => match text.strip_suffix('%') {
+                Some(percent) => parse_quantity(percent).map_err(ReadError::Parse)? / 100.0,
+                None => parse_quantity(text).map_err(ReadError::Parse)?,
+            },
+            _ => parse_quantity(text).map_err(ReadError::Parse)?,
+        };
+        self.check(value).map_err(ReadError::Invalid)?;
+        Ok(value)
+    }
+
+    /// Whether `value` is one this quantity can take.
+    pub fn check(&self, value: f64) -> Result<(), InputError> {
+        let field = self.field;
+        if !value.is_finite() {
+            Err(InputError::NotFinite { field })
+        } else if value < self.min || value > self.max {
+            Err(InputError::OutOfRange {
+                field,
+                value,
+                min: self.min,
+                max: self.max,
+            })
+        } else if matches!(self.kind, FieldKind::Whole | FieldKind::Flag) && value.fract() != 0.0 {
+            Err(InputError::NotWhole { field, value })
+        } else {
+            Ok(())
+        }
+    }
+
+    /// How a form shows the value: shares as percentages with their sign.
+    pub fn format_input(&self, value: f64) -> String {
+        match self.kind {
+            FieldKind::Share => format!("{}%", format_trimmed(value * 100.0, 4)),
+            _ => format_trimmed(value, 4),
+        }
+    }
+
+    /// How a message shows a value: short, with its unit's sign.
+    pub fn format_value(&self, value: f64) -> String {
+        if !value.is_finite() {
+            return format_plain(value);
+        }
+        match self.kind {
+            FieldKind::Share => format_percent(value),
+            FieldKind::Money => format_usd(value),
+            _ if value.abs() >= 1e4 => format_count(value),
+            _ => format_trimmed(value, 4),
+        }
+    }
+
+    /// The default for a deployment (for workload quantities, the
+    /// workload default), and where it comes from.
+    pub fn default_for(&self, deployment: Option<&Deployment>) -> Option<Assumed> {
+        let d = &DEFAULTS;
+        let gpu = deployment.and_then(Deployment::gpu);
+        match self.default {
+            DefaultFrom::Assumption(of) => Some(of(d)),
+            DefaultFrom::ByOwnership { rented, owned } => {
+                Some(match deployment.map_or(Ownership::Rent, |x| x.ownership) {
+                    Ownership::Rent => rented(d),
+                    Ownership::Own => owned(d),
+                })
+            }
+            DefaultFrom::GpuRent => gpu.map(|g| Assumed {
+                value: g.rent_usd_per_gpu_hour.typical,
+                basis: Basis::Sourced,
+                source: "data/gpus.toml",
+            }),
+            DefaultFrom::GpuPurchase => gpu.map(|g| Assumed {
+                value: g.purchase_usd_per_gpu,
+                basis: Basis::Sourced,
+                source: g.purchase_source,
+            }),
+            DefaultFrom::Unset => None,
+        }
+    }
+
+    /// One sentence on the default, for a form's help text.
+    pub fn default_note(&self, deployment: Option<&Deployment>) -> Option<String> {
+        let gpu = deployment.and_then(Deployment::gpu);
+        match self.default {
+            DefaultFrom::GpuRent => gpu.map(|g| {
+                let r = g.rent_usd_per_gpu_hour;
+                format!(
+                    "Catalogue: {} typical, {}–{} seen (on demand, {})",
+                    format_usd(r.typical),
+                    format_usd(r.low),
+                    format_usd(r.high),
+                    g.as_of
+                )
+            }),
+            DefaultFrom::GpuPurchase => gpu.map(|g| {
+                format!(
+                    "Catalogue: {} ({})",
+                    format_usd(g.purchase_usd_per_gpu),
+                    g.as_of
+                )
+            }),
+            DefaultFrom::Unset => Some(format!("Leave empty: {}", self.meaning)),
+            _ => {
+                let a = self.default_for(deployment)?;
+                let basis = match a.basis {
+                    Basis::Assumption => "assumption",
+                    Basis::Sourced => "sourced",
+                    Basis::Derived => "derived",
+                };
+                Some(format!(
+                    "Default {} ({basis}): {}",
+                    self.format_input(a.value),
+                    a.source
+                ))
+            }
+        }
+    }
+
+    fn range_text(&self) -> String {
+        match self.kind {
+            FieldKind::Flag => "0, 1".to_string(),
+            _ => format!("{} … {}", plain(self.min), plain(self.max)),
+        }
+    }
+}
+
+fn plain(v: f64) -> String {
+    let text = format_plain(v);
+    let exponent = crate::units::format_exponent(v);
+    if exponent.len() < text.len() {
+        exponent
+    } else {
+        text
+    }
+}
+
+/// Deployment overrides: a value for some of [`Field::deployment`], the
+/// rest following the defaults (and catalogue updates).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Overrides(Vec<(Field, f64)>);
+
+impl Overrides {
+    pub fn get(&self, field: Field) -> Option<f64> {
+        self.0.iter().find(|(f, _)| *f == field).map(|&(_, v)| v)
+    }
+
+    /// Sets or (with `None`) clears an override; kept in field order so
+    /// equal overrides compare equal.
+    pub fn set(&mut self, field: Field, value: Option<f64>) {
+        self.0.retain(|(f, _)| *f != field);
+        if let Some(value) = value {
+            let at = self.0.partition_point(|(f, _)| *f < field);
+            self.0.insert(at, (field, value));
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (Field, f64)> + '_ {
+        self.0.iter().copied()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for Overrides {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (field, value) in &self.0 {
+            map.serialize_entry(field.spec().key, value)?;
+        }
+        map.end()
+    }
+}
+
+/// The Markdown table of one place's quantities, as `docs/share-links.md`
+/// prints it: `prefix` goes before each key (`dN.` for deployments).
+pub fn markdown_table(workload: bool) -> String {
+    let mut out = String::new();
+    let prefix = if workload { "" } else { "dN." };
+    out.push_str("| key | meaning | default | range |\n|---|---|---|---|\n");
+    for spec in FIELDS {
+        if matches!(spec.place, Place::Workload { .. }) != workload {
+            continue;
+        }
+        let default = match (spec.default, spec.default_for(None)) {
+            (DefaultFrom::GpuRent, _) => "the GPU's typical rent".to_string(),
+            (DefaultFrom::GpuPurchase, _) => "the GPU's purchase price".to_string(),
+            (DefaultFrom::ByOwnership { rented, owned }, _) => format!(
+                "{} rented, {} owned",
+                plain(rented(&DEFAULTS).value),
+                plain(owned(&DEFAULTS).value)
+            ),
+            (_, Some(a)) => plain(a.value),
+            (_, None) => "none".to_string(),
+        };
+        let applies = match spec.place {
+            Place::Deployment {
+                applies: Applies::Rented,
+            } => " (rented GPUs)",
+            Place::Deployment {
+                applies: Applies::Owned,
+            } => " (bought GPUs)",
+            _ => "",
+        };
+        let kind = match spec.kind {
+            FieldKind::Share => ", a share: `0.2` or `20%`",
+            FieldKind::Whole => ", a whole number",
+            _ => "",
+        };
+        let _ = writeln!(
+            out,
+            "| `{prefix}{}` | {}{applies}{kind} | {default} | {} |",
+            spec.key,
+            spec.meaning,
+            spec.range_text()
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_are_in_field_order_with_unique_keys() {
+        for (i, spec) in FIELDS.iter().enumerate() {
+            assert_eq!(spec.field as usize, i);
+            assert!(spec.min <= spec.max, "{}", spec.key);
+            assert_eq!(
+                FIELDS.iter().filter(|s| s.key == spec.key).count(),
+                1,
+                "{}",
+                spec.key
+            );
+        }
+    }
+
+    #[test]
+    fn every_default_is_in_range() {
+        for spec in FIELDS {
+            if let Some(a) = spec.default_for(None) {
+                assert_eq!(spec.check(a.value), Ok(()), "{}", spec.key);
+            }
+        }
+    }
+
+    #[test]
+    fn a_share_reads_the_same_everywhere() {
+        let cache = Field::CachedShare.spec();
+        assert_eq!(cache.read("20%"), Ok(0.2));
+        assert_eq!(cache.read(" 20 % "), Ok(0.2));
+        assert_eq!(cache.read("0.2"), Ok(0.2));
+        assert_eq!(cache.format_input(0.2), "20%");
+        assert_eq!(cache.read(&cache.format_input(0.375)), Ok(0.375));
+        let e = cache.read("150%").unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "cached share of input must be between 0% and 100%; got 150%"
+        );
+    }
+
+    #[test]
+    fn whole_numbers_and_flags() {
+        let min = Field::MinReplicas.spec();
+        assert_eq!(min.read("3"), Ok(3.0));
+        assert_eq!(
+            min.read("1.5").unwrap_err().to_string(),
+            "minimum replicas must be a whole number; got 1.5"
+        );
+        assert_eq!(
+            min.read("-1").unwrap_err().to_string(),
+            "minimum replicas must be between 1 and 10k; got -1"
+        );
+        let on = Field::AlwaysOn.spec();
+        assert_eq!(on.read("yes"), Ok(1.0));
+        assert_eq!(on.read("0"), Ok(0.0));
+        assert_eq!(on.read("2"), Err(ReadError::Flag));
+    }
+
+    #[test]
+    fn overrides_keep_field_order() {
+        let mut a = Overrides::default();
+        a.set(Field::Pue, Some(1.2));
+        a.set(Field::LifeYears, Some(3.0));
+        let mut b = Overrides::default();
+        b.set(Field::LifeYears, Some(3.0));
+        b.set(Field::Pue, Some(1.2));
+        assert_eq!(a, b);
+        b.set(Field::Pue, None);
+        assert_eq!(b.get(Field::Pue), None);
+        assert_eq!(b.get(Field::LifeYears), Some(3.0));
+    }
+}

@@ -1,0 +1,124 @@
+//! The sentences both front ends show, written in one place from the
+//! numbers [`crate::compare()`] returns, in the reader's currency.
+
+use crate::compare::{Comparison, Pair, short_label};
+use crate::selfhost::cost::SelfHostPlan;
+use crate::units::{format_count, format_fixed, format_money, format_percent};
+use crate::view::Money;
+
+/// One sentence on a pair: where self-hosting is cheaper, and what it saves
+/// or costs at the reader's volume.
+pub fn pair_sentence(c: &Comparison, pair: &Pair, money: &Money) -> String {
+    let offering = c.apis[pair.api].offering;
+    let Ok(plan) = &c.deployments[pair.deployment].plan else {
+        return String::new();
+    };
+    let api_usd_per_mtok = c.apis[pair.api]
+        .pricing
+        .rate()
+        .map_or(f64::NAN, |r| r.usd_per_mtok);
+    let break_even = &pair.break_even;
+    let (pessimistic, optimistic) = (pair.pessimistic_cheaper_from, pair.optimistic_cheaper_from);
+    let at = &pair.at_volume;
+
+    let who = format!("Self-hosting {}", short_label(plan));
+    let api = offering.label();
+    let at_yours = if at.savings_usd >= 0.0 {
+        format!(
+            "at your {} it saves {} a month ({})",
+            format_count(at.tokens_per_month),
+            format_money(at.savings_usd, money),
+            format_percent(at.savings_share)
+        )
+    } else {
+        format!(
+            "at your {} it costs {} a month more ({} above the API)",
+            format_count(at.tokens_per_month),
+            format_money(-at.savings_usd, money),
+            format_percent(-at.savings_share)
+        )
+    };
+    match (
+        break_even.cheaper_from_tokens_per_month,
+        break_even.first_crossing(),
+    ) {
+        (Some(from), first) => {
+            let range = match (optimistic, pessimistic) {
+                _ if plan.measured => String::new(),
+                (Some(lo), Some(hi)) if (hi - lo).abs() > 0.01 * from => {
+                    format!(
+                        " ({}–{} given the throughput estimate's range)",
+                        format_count(lo),
+                        format_count(hi)
+                    )
+                }
+                (Some(lo), None) => format!(
+                    " ({} or more given the throughput estimate's range)",
+                    format_count(lo)
+                ),
+                _ => String::new(),
+            };
+            let earlier = match first {
+                Some(first) if first < from => {
+                    format!(", and in parts of the range from {}", format_count(first))
+                }
+                _ => String::new(),
+            };
+            format!(
+                "{who} costs less than {api} from {} tokens a month{range}{earlier}; {at_yours}.",
+                format_count(from)
+            )
+        }
+        (None, Some(first)) => format!(
+            "{who} costs less than {api} only at some volumes, from {}; {at_yours}.",
+            format_count(first)
+        ),
+        (None, None) => {
+            let full_load = plan.replica_usd_per_month() / plan.tokens_per_replica() * 1e6;
+            if full_load < api_usd_per_mtok {
+                return format!(
+                    "{who} costs less than {api} only beyond {} tokens a month, the largest volume considered; {at_yours}.",
+                    format_count(crate::workload::MAX_TOKENS_PER_MONTH)
+                );
+            }
+            format!(
+                "{who} never costs less than {api}: even with replicas at {} of capacity in the busiest hour it works out at {} per 1M tokens against the API's {}; {at_yours}.",
+                format_percent(plan.target_utilisation),
+                format_money(full_load, money),
+                format_money(api_usd_per_mtok, money)
+            )
+        }
+    }
+}
+
+/// A plan's capacity: "2.3k tokens/s per replica, estimated (1.7k–3.4k)".
+pub fn capacity(plan: &SelfHostPlan) -> String {
+    if plan.measured {
+        format!(
+            "{} tokens/s per replica (measured)",
+            format_count(plan.capacity_tokens_per_second)
+        )
+    } else {
+        format!(
+            "{} tokens/s per replica, estimated ({}–{})",
+            format_count(plan.capacity_tokens_per_second),
+            format_count(plan.capacity_low_tokens_per_second),
+            format_count(plan.capacity_high_tokens_per_second)
+        )
+    }
+}
+
+/// A plan in one line: its replica, capacity, speed per user and price.
+pub fn plan_summary(plan: &SelfHostPlan, money: &Money) -> String {
+    format!(
+        "{}× {} per replica ({} of {} GB for weights and KV cache) · {} · about {} output tokens/s for each of {} users · {} per replica-month",
+        plan.gpus_per_replica(),
+        plan.gpu.short_name,
+        format_fixed(plan.memory.weights_gb + plan.memory.kv_cache_gb, 0),
+        format_fixed(plan.memory.memory_gb, 0),
+        capacity(plan),
+        format_count(plan.throughput.output_tokens_per_second_per_user),
+        plan.memory.concurrency,
+        format_money(plan.replica_usd_per_month(), money),
+    )
+}

@@ -747,48 +747,64 @@ fn a_family_without_a_model_is_refused() {
 fn a_kv_layout_given_both_ways_or_neither_is_refused() {
     Bad::new(
         "models.toml",
-        "kv_latent_dim = 576",
-        "kv_latent_dim = 576",
-        "kv_latent_dim = 576\nkv_heads = 1\nhead_dim = 64",
+        "kv.latent = ",
+        "kv.latent = { kv_latent_dim = 576 }",
+        "kv.latent = { kv_latent_dim = 576 }\nkv.grouped-query = { kv_heads = 1, head_dim = 64 }",
     )
-    .on_line(
-        "data/models.toml: deepseek-v3.1",
-        "give kv_heads and head_dim, or kv_latent_dim, not both",
-    );
+    .has(&[
+        "data/models.toml: deepseek-v3.1 (line ",
+        "column ",
+        "give kv.grouped-query = { kv_heads, head_dim } or kv.latent = { kv_latent_dim }, one of them",
+    ]);
     Bad::new(
         "models.toml",
         "id = \"llama-3.1-8b\"",
-        "head_dim = 128\n",
+        "kv.grouped-query = { kv_heads = 8, head_dim = 128 }\n",
         "",
     )
-    .on_line(
-        "data/models.toml: llama-3.1-8b",
-        "give kv_heads and head_dim, or kv_latent_dim, not both",
-    );
+    .on_line("data/models.toml: llama-3.1-8b", "missing field `kv`");
+    Bad::new(
+        "models.toml",
+        "id = \"llama-3.1-8b\"",
+        "kv.grouped-query = { kv_heads = 8, head_dim = 128 }",
+        "kv.grouped-query = { kv_heads = 8 }",
+    )
+    .on_line("data/models.toml: llama-3.1-8b", "missing field `head_dim`");
+    Bad::new(
+        "models.toml",
+        "id = \"llama-3.1-8b\"",
+        "kv.grouped-query = ",
+        "kv.grouped = ",
+    )
+    .on_line("data/models.toml: llama-3.1-8b", "unknown field `grouped`");
 }
 
 #[test]
 fn experts_and_sliding_windows_come_together() {
     Bad::new(
         "models.toml",
-        "experts_total = ",
-        "experts_total = ",
-        "# experts_total = ",
+        "experts = ",
+        "experts = { total = 128, per_token = 1 }",
+        "experts = { total = 128 }",
+    )
+    .has(&["data/models.toml: ", "missing field `per_token`"]);
+    Bad::new(
+        "models.toml",
+        "sliding_window = ",
+        "sliding_window = { layers = 36, tokens = 8192 }",
+        "sliding_window = { layers = 36 }",
+    )
+    .has(&["data/models.toml: ", "missing field `tokens`"]);
+    Bad::new(
+        "models.toml",
+        "experts = ",
+        "experts = { total = 128, per_token = 1 }",
+        "experts = { total = 8, per_token = 8 }",
     )
     .has(&[
         "data/models.toml: ",
-        "experts_total and experts_per_token come together",
+        "experts.per_token must be below experts.total",
     ]);
-    Bad::new(
-        "models.toml",
-        "id = \"llama-3.1-8b\"",
-        "layers = 32",
-        "layers = 32\nsliding_window_layers = 4",
-    )
-    .on_line(
-        "data/models.toml: llama-3.1-8b",
-        "sliding_window_layers and sliding_window_tokens come together",
-    );
 }
 
 #[test]

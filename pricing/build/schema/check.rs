@@ -176,45 +176,33 @@ fn check_model(p: &mut Problems, m: &Entry<Model>) {
     p.check(active <= total, || {
         format!("{at}: active parameters exceed total")
     });
-    match (m.experts_total, m.experts_per_token) {
-        (None, None) => {}
-        (Some(Count(e)), Some(Count(k))) => {
-            p.check(k < e, || {
-                format!("{at}: experts_per_token must be between 1 and experts_total")
+    if let Some(Experts {
+        total: Count(e),
+        per_token: Count(k),
+    }) = m.experts
+    {
+        p.check(k < e, || {
+            format!("{at}: experts.per_token must be below experts.total")
+        });
+        p.check(active < total, || {
+            format!("{at}: a mixture of experts has fewer active than total parameters")
+        });
+        if k < e {
+            // The throughput model splits active parameters into always-used ones and k experts.
+            let per_expert = (total - active) / f64::from(e - k);
+            p.check(active - f64::from(k) * per_expert > 0.0, || {
+                format!("{at}: active parameters leave nothing for attention and shared layers once {k} experts of {per_expert:.2}B are counted; check total/active")
             });
-            p.check(active < total, || {
-                format!("{at}: a mixture of experts has fewer active than total parameters")
-            });
-            if k < e {
-                // The throughput model splits active parameters into always-used ones and k experts.
-                let per_expert = (total - active) / f64::from(e - k);
-                p.check(active - f64::from(k) * per_expert > 0.0, || {
-                    format!("{at}: active parameters leave nothing for attention and shared layers once {k} experts of {per_expert:.2}B are counted; check total/active")
-                });
-            }
         }
-        _ => p.fail(format!(
-            "{at}: experts_total and experts_per_token come together"
-        )),
     }
-    p.check(
-        matches!(
-            (m.kv_heads, m.head_dim, m.kv_latent_dim),
-            (Some(_), Some(_), None) | (None, None, Some(_))
-        ),
-        || format!("{at}: give kv_heads and head_dim, or kv_latent_dim, not both"),
-    );
     let layers = m.layers.0;
     let full = m.full_attention_layers.unwrap_or(layers);
-    let sliding = m.sliding_window_layers.unwrap_or(0);
+    let sliding = m.sliding_window.as_ref().map_or(0, |w| w.layers.0);
     p.check(
         u64::from(full) + u64::from(sliding) <= u64::from(layers),
         || format!("{at}: full plus sliding-window layers exceed layers"),
     );
     p.check(u64::from(full) + u64::from(sliding) > 0, || {
         format!("{at}: some layer must keep a KV cache")
-    });
-    p.check((sliding > 0) == m.sliding_window_tokens.is_some(), || {
-        format!("{at}: sliding_window_layers and sliding_window_tokens come together")
     });
 }

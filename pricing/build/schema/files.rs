@@ -73,21 +73,81 @@ pub struct Model {
     pub commercial_restriction: String,
     pub total_params_b: Positive,
     pub active_params_b: Positive,
-    pub experts_total: Option<Count>,
-    pub experts_per_token: Option<Count>,
+    pub experts: Option<Experts>,
     pub layers: Count,
     pub query_heads: Count,
-    pub kv_heads: Option<Count>,
-    pub head_dim: Option<Count>,
-    pub kv_latent_dim: Option<Count>,
+    pub kv: KvLayout,
     pub full_attention_layers: Option<u32>,
-    pub sliding_window_layers: Option<u32>,
-    pub sliding_window_tokens: Option<Positive>,
+    pub sliding_window: Option<SlidingWindow>,
     pub max_context_tokens: Positive,
     pub native_precision: Precision,
     pub source: Url,
     pub as_of: Date,
     pub notes: Option<String>,
+}
+
+/// Routed experts of a mixture-of-experts model: both counts or neither.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Experts {
+    pub total: Count,
+    pub per_token: Count,
+}
+
+/// How a model's attention keeps its KV cache: exactly one of
+/// `kv.grouped-query = { kv_heads, head_dim }` and `kv.latent = { kv_latent_dim }`.
+#[derive(Deserialize)]
+#[serde(try_from = "KvTable")]
+pub enum KvLayout {
+    GroupedQuery { kv_heads: Count, head_dim: Count },
+    Latent { kv_latent_dim: Count },
+}
+
+/// `kv` as written, before one layout is picked.
+#[derive(Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct KvTable {
+    grouped_query: Option<GroupedQuery>,
+    latent: Option<Latent>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupedQuery {
+    kv_heads: Count,
+    head_dim: Count,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Latent {
+    kv_latent_dim: Count,
+}
+
+impl TryFrom<KvTable> for KvLayout {
+    type Error = &'static str;
+    fn try_from(t: KvTable) -> Result<KvLayout, Self::Error> {
+        match (t.grouped_query, t.latent) {
+            (Some(g), None) => Ok(KvLayout::GroupedQuery {
+                kv_heads: g.kv_heads,
+                head_dim: g.head_dim,
+            }),
+            (None, Some(l)) => Ok(KvLayout::Latent {
+                kv_latent_dim: l.kv_latent_dim,
+            }),
+            _ => Err(
+                "give kv.grouped-query = { kv_heads, head_dim } or kv.latent = { kv_latent_dim }, one of them",
+            ),
+        }
+    }
+}
+
+/// Layers whose KV cache is capped at a window of tokens: both or neither.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SlidingWindow {
+    pub layers: Count,
+    pub tokens: Positive,
 }
 
 /// `gpus.toml`: `[[gpu]]` entries.

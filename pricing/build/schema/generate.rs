@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use super::Catalogue;
 use super::assumptions::Value;
+use super::files::KvLayout;
 
 fn float(v: f64) -> String {
     format!("{v:?}_f64")
@@ -67,15 +68,14 @@ pub fn to_rust(c: &Catalogue, notes: bool) -> String {
         "/// Open-weight models, from `data/models.toml`.\npub static MODELS: &[OpenModel] = &[\n",
     );
     for m in &c.models {
-        let kv = match (m.kv_heads, m.head_dim, m.kv_latent_dim) {
-            (Some(h), Some(d), _) => {
-                format!(
-                    "KvLayout::GroupedQuery {{ kv_heads: {}, head_dim: {} }}",
-                    h.0, d.0
-                )
+        let kv = match m.kv {
+            KvLayout::GroupedQuery { kv_heads, head_dim } => format!(
+                "KvLayout::GroupedQuery {{ kv_heads: {}, head_dim: {} }}",
+                kv_heads.0, head_dim.0
+            ),
+            KvLayout::Latent { kv_latent_dim } => {
+                format!("KvLayout::Latent {{ kv_latent_dim: {} }}", kv_latent_dim.0)
             }
-            (_, _, Some(l)) => format!("KvLayout::Latent {{ kv_latent_dim: {} }}", l.0),
-            _ => unreachable!("checked"),
         };
         writeln!(
             s,
@@ -84,10 +84,10 @@ pub fn to_rust(c: &Catalogue, notes: bool) -> String {
              experts_per_token: {:?}, layers: {}, query_heads: {}, kv: {kv}, full_attention_layers: {}, sliding_window_layers: {}, \
              sliding_window_tokens: {}, max_context_tokens: {}, native_precision: {}, source: {:?}, as_of: {:?}, notes: {} }},",
             m.id.0, m.name.0, m.family.0, m.maker.0, m.licence.0, m.licence_url.0, m.permissive, m.commercial_use, m.commercial_restriction,
-            float(m.total_params_b.0), float(m.active_params_b.0), m.experts_total.map(|n| n.0), m.experts_per_token.map(|n| n.0),
+            float(m.total_params_b.0), float(m.active_params_b.0), m.experts.as_ref().map(|e| e.total.0), m.experts.as_ref().map(|e| e.per_token.0),
             m.layers.0, m.query_heads.0,
-            m.full_attention_layers.unwrap_or(m.layers.0), m.sliding_window_layers.unwrap_or(0),
-            float(m.sliding_window_tokens.map_or(0.0, |v| v.0)), float(m.max_context_tokens.0), m.native_precision.rust(),
+            m.full_attention_layers.unwrap_or(m.layers.0), m.sliding_window.as_ref().map_or(0, |w| w.layers.0),
+            float(m.sliding_window.as_ref().map_or(0.0, |w| w.tokens.0)), float(m.max_context_tokens.0), m.native_precision.rust(),
             m.source.0, m.as_of.0, opt_str(m.notes.as_deref(), notes),
         )
         .unwrap();

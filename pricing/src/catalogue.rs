@@ -322,36 +322,6 @@ pub struct DeploymentIds {
     pub engine: &'static str,
 }
 
-/// Every default the model uses, from `data/assumptions.toml`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Defaults {
-    pub as_of: &'static str,
-    pub hours_per_month: Sourced<f64>,
-    pub tokens_per_month: Sourced<f64>,
-    pub input_tokens_per_request: Sourced<f64>,
-    pub output_tokens_per_request: Sourced<f64>,
-    pub cached_input_share: Sourced<f64>,
-    pub cache_write_share: Sourced<f64>,
-    pub batch_share: Sourced<f64>,
-    pub peak_to_average: Sourced<f64>,
-    pub service_hours_per_day: Sourced<f64>,
-    pub target_utilisation: Sourced<f64>,
-    pub min_replicas: Sourced<u32>,
-    pub always_on: Sourced<bool>,
-    pub rented_engineer_fte: Sourced<f64>,
-    pub owned_engineer_fte: Sourced<f64>,
-    pub engineer_usd_per_month: Sourced<f64>,
-    pub life_years: Sourced<f64>,
-    pub residual_share: Sourced<f64>,
-    pub cost_of_capital_per_year: Sourced<f64>,
-    pub electricity_usd_per_kwh: Sourced<f64>,
-    pub pue: Sourced<f64>,
-    pub host_power_w_per_gpu: Sourced<f64>,
-    pub hosting_usd_per_gpu_month: Sourced<f64>,
-    pub default_apis: &'static [&'static str],
-    pub default_deployments: &'static [DeploymentIds],
-}
-
 impl ApiOffering {
     /// "GPT-5.4 mini", or for a hosted open model "Llama 3.3 70B on Groq".
     pub fn label(&self) -> String {
@@ -362,6 +332,8 @@ impl ApiOffering {
     }
 }
 
+// The tables, `FAMILIES`, and `Defaults` (the struct and its value): one
+// field per entry of `data/assumptions.toml`.
 include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 
 pub fn api(id: &str) -> Option<&'static ApiOffering> {

@@ -1,0 +1,208 @@
+//! Checks that span fields or files: references between files, uniqueness,
+//! fields that come together, orderings. Single values checked themselves
+//! while they were read (`types.rs`).
+
+use std::collections::HashSet;
+
+use super::files::*;
+use super::types::*;
+use super::{Catalogue, Entry, Problems};
+
+/// The ids of `entries`, each reported where it appears a second time.
+fn unique<'a, T>(
+    p: &mut Problems,
+    entries: &'a [Entry<T>],
+    id: impl Fn(&'a T) -> &'a str,
+) -> HashSet<&'a str> {
+    let mut seen = HashSet::new();
+    for e in entries {
+        let id = id(&e.value);
+        p.check(seen.insert(id), || {
+            format!("{}: id {id:?} appears twice", e.at)
+        });
+    }
+    seen
+}
+
+impl Catalogue {
+    pub(super) fn check(&self, p: &mut Problems) {
+        let model_ids = unique(p, &self.models, |m| m.id.as_str());
+        let gpu_ids = unique(p, &self.gpus, |g| g.id.as_str());
+        let engine_ids = unique(p, &self.engines, |e| e.id.as_str());
+        let api_ids = unique(p, &self.apis, |a| a.id.as_str());
+        let precision_ids = unique(p, &self.precisions, |x| precision_id(x.id));
+        for precision in Precision::ALL {
+            p.check(precision_ids.contains(precision_id(precision)), || {
+                format!(
+                    "data/precisions.toml: no entry for {}",
+                    precision_id(precision)
+                )
+            });
+        }
+
+        self.check_families(p);
+        for a in &self.apis {
+            check_api(p, a, &model_ids);
+        }
+        for m in &self.models {
+            check_model(p, m);
+        }
+        for g in &self.gpus {
+            let at = &g.at;
+            let r = &g.rent_usd_per_gpu_hour;
+            p.check(r.low <= r.typical && r.typical <= r.high, || {
+                format!("{at}: rent must be low <= typical <= high")
+            });
+            p.check(!g.rent_sources.is_empty(), || {
+                format!("{at}: rent_sources are required")
+            });
+        }
+        for r in &self.records {
+            let at = &r.at;
+            for (what, id, ids, file) in [
+                ("model", &r.model, &model_ids, "models.toml"),
+                ("gpu", &r.gpu, &gpu_ids, "gpus.toml"),
+                ("engine", &r.engine, &engine_ids, "engines.toml"),
+            ] {
+                p.check(ids.contains(id.as_str()), || {
+                    format!("{at}: {what} {:?} is not in {file}", id.0)
+                });
+            }
+        }
+
+        let mut codes = HashSet::new();
+        for c in &self.currencies {
+            let at = &c.at;
+            let code = c.code.as_str();
+            p.check(
+                code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()),
+                || format!("{at}: code must be three capital letters"),
+            );
+            p.check(codes.insert(code), || format!("{at}: code appears twice"));
+        }
+        p.check(
+            self.currencies
+                .iter()
+                .any(|c| c.code.as_str() == "USD" && c.per_usd.0 == 1.0),
+            || "data/currencies.toml: USD at 1.0 is required".to_string(),
+        );
+
+        let s = &self.assumptions.default_scenario;
+        for id in &s.apis {
+            p.check(api_ids.contains(id.as_str()), || {
+                format!("{}: api {:?} is not in apis.toml", s.at, id.0)
+            });
+        }
+        for d in &s.deployments {
+            for (what, id, ids, file) in [
+                ("model", &d.model, &model_ids, "models.toml"),
+                ("gpu", &d.gpu, &gpu_ids, "gpus.toml"),
+                ("engine", &d.engine, &engine_ids, "engines.toml"),
+            ] {
+                p.check(ids.contains(id.as_str()), || {
+                    format!("{}: {what} {:?} is not in {file}", s.at, id.0)
+                });
+            }
+        }
+    }
+
+    /// The `families` list of models.toml: no repeats, every model's family
+    /// on it, and a model for each.
+    fn check_families(&self, p: &mut Problems) {
+        let mut names = HashSet::new();
+        for f in &self.families {
+            p.check(names.insert(f.as_str()), || {
+                format!("data/models.toml: families: {:?} appears twice", f.0)
+            });
+        }
+        for m in &self.models {
+            p.check(names.contains(m.family.as_str()), || {
+                format!(
+                    "{}: family {:?} is not in the families list of models.toml",
+                    m.at, m.family.0
+                )
+            });
+        }
+        for f in &self.families {
+            p.check(self.models.iter().any(|m| m.family == *f), || {
+                format!("data/models.toml: families: no model of the {} family", f.0)
+            });
+        }
+    }
+}
+
+fn precision_id(p: Precision) -> &'static str {
+    match p {
+        Precision::Bf16 => "bf16",
+        Precision::Fp8 => "fp8",
+        Precision::Int4 => "int4",
+    }
+}
+
+fn check_api(p: &mut Problems, a: &Entry<Api>, model_ids: &HashSet<&str>) {
+    let at = &a.at;
+    p.check(
+        a.batch_input_usd_per_mtok.is_some() == a.batch_output_usd_per_mtok.is_some(),
+        || format!("{at}: batch input and output prices come together or not at all"),
+    );
+    p.check(
+        a.batch_cached_input_usd_per_mtok.is_none() || a.batch_input_usd_per_mtok.is_some(),
+        || format!("{at}: a batch cached price needs batch input and output prices"),
+    );
+    match (a.kind, &a.open_model) {
+        (ApiKind::Closed, None) => {}
+        (ApiKind::Closed, Some(_)) => p.fail(format!("{at}: a closed model has no open_model")),
+        (ApiKind::HostedOpen, Some(m)) => p.check(model_ids.contains(m.as_str()), || {
+            format!("{at}: open_model {:?} is not in models.toml", m.0)
+        }),
+        (ApiKind::HostedOpen, None) => {
+            p.fail(format!("{at}: a hosted-open offering names its open_model"))
+        }
+    }
+    if let Some(tier) = &a.long_context {
+        p.check(
+            a.cached_input_usd_per_mtok.is_none() || tier.cached_input_usd_per_mtok.is_some(),
+            || format!("{at}: the long-context tier needs a cached input price, as the base price has one"),
+        );
+    }
+}
+
+fn check_model(p: &mut Problems, m: &Entry<Model>) {
+    let at = &m.at;
+    p.check(m.licence_url.as_str().starts_with("https://"), || {
+        format!("{at}: licence_url must be an https URL")
+    });
+    let (total, active) = (m.total_params_b.0, m.active_params_b.0);
+    p.check(active <= total, || {
+        format!("{at}: active parameters exceed total")
+    });
+    if let Some(Experts {
+        total: Count(e),
+        per_token: Count(k),
+    }) = m.experts
+    {
+        p.check(k < e, || {
+            format!("{at}: experts.per_token must be below experts.total")
+        });
+        p.check(active < total, || {
+            format!("{at}: a mixture of experts has fewer active than total parameters")
+        });
+        if k < e {
+            // The throughput model splits active parameters into always-used ones and k experts.
+            let per_expert = (total - active) / f64::from(e - k);
+            p.check(active - f64::from(k) * per_expert > 0.0, || {
+                format!("{at}: active parameters leave nothing for attention and shared layers once {k} experts of {per_expert:.2}B are counted; check total/active")
+            });
+        }
+    }
+    let layers = m.layers.0;
+    let full = m.full_attention_layers.unwrap_or(layers);
+    let sliding = m.sliding_window.as_ref().map_or(0, |w| w.layers.0);
+    p.check(
+        u64::from(full) + u64::from(sliding) <= u64::from(layers),
+        || format!("{at}: full plus sliding-window layers exceed layers"),
+    );
+    p.check(u64::from(full) + u64::from(sliding) > 0, || {
+        format!("{at}: some layer must keep a KV cache")
+    });
+}

@@ -1,0 +1,373 @@
+//! The shapes of the files in `data/`: one struct per kind of entry. A field
+//! list exists once, here; the checks that span fields or files are in
+//! `check.rs`, the Rust the entries become is in `generate.rs`.
+
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+
+use super::types::*;
+
+/// `apis.toml`: `[[api]]` entries.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApisFile {
+    /// Read entry by entry, so that every bad entry is reported.
+    #[serde(rename = "api")]
+    pub _api: IgnoredAny,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Api {
+    pub id: Id,
+    pub name: Text,
+    pub provider: Text,
+    pub kind: ApiKind,
+    pub open_model: Option<Id>,
+    pub context_window_tokens: Positive,
+    pub input_usd_per_mtok: Option<NonNegative>,
+    pub cached_input_usd_per_mtok: Option<NonNegative>,
+    pub cache_write_usd_per_mtok: Option<NonNegative>,
+    pub output_usd_per_mtok: Option<NonNegative>,
+    pub batch_input_usd_per_mtok: Option<NonNegative>,
+    pub batch_output_usd_per_mtok: Option<NonNegative>,
+    pub batch_cached_input_usd_per_mtok: Option<NonNegative>,
+    pub long_context: Option<LongContext>,
+    pub source: Url,
+    pub as_of: Date,
+    pub via: Option<String>,
+    pub notes: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LongContext {
+    pub above_input_tokens: Positive,
+    pub input_usd_per_mtok: Option<NonNegative>,
+    pub cached_input_usd_per_mtok: Option<NonNegative>,
+    pub output_usd_per_mtok: Option<NonNegative>,
+}
+
+/// `models.toml`: the `families` list, then `[[model]]` entries.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelsFile {
+    /// Every family a model may belong to, in the order they are listed.
+    pub families: Vec<Text>,
+    /// Read entry by entry, so that every bad entry is reported.
+    #[serde(rename = "model")]
+    pub _model: IgnoredAny,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Model {
+    pub id: Id,
+    pub name: Text,
+    pub family: Text,
+    pub maker: Text,
+    pub licence: Text,
+    pub licence_url: Url,
+    pub permissive: bool,
+    pub commercial_use: bool,
+    pub commercial_restriction: String,
+    pub total_params_b: Positive,
+    pub active_params_b: Positive,
+    pub experts: Option<Experts>,
+    pub layers: Count,
+    pub query_heads: Count,
+    pub kv: KvLayout,
+    pub full_attention_layers: Option<u32>,
+    pub sliding_window: Option<SlidingWindow>,
+    pub max_context_tokens: Positive,
+    pub native_precision: Precision,
+    pub source: Url,
+    pub as_of: Date,
+    pub notes: Option<String>,
+}
+
+/// Routed experts of a mixture-of-experts model: both counts or neither.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Experts {
+    pub total: Count,
+    pub per_token: Count,
+}
+
+/// How a model's attention keeps its KV cache: exactly one of
+/// `kv.grouped-query = { kv_heads, head_dim }` and `kv.latent = { kv_latent_dim }`.
+#[derive(Deserialize)]
+#[serde(try_from = "KvTable")]
+pub enum KvLayout {
+    GroupedQuery { kv_heads: Count, head_dim: Count },
+    Latent { kv_latent_dim: Count },
+}
+
+/// `kv` as written, before one layout is picked.
+#[derive(Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct KvTable {
+    grouped_query: Option<GroupedQuery>,
+    latent: Option<Latent>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupedQuery {
+    kv_heads: Count,
+    head_dim: Count,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Latent {
+    kv_latent_dim: Count,
+}
+
+impl TryFrom<KvTable> for KvLayout {
+    type Error = &'static str;
+    fn try_from(t: KvTable) -> Result<KvLayout, Self::Error> {
+        match (t.grouped_query, t.latent) {
+            (Some(g), None) => Ok(KvLayout::GroupedQuery {
+                kv_heads: g.kv_heads,
+                head_dim: g.head_dim,
+            }),
+            (None, Some(l)) => Ok(KvLayout::Latent {
+                kv_latent_dim: l.kv_latent_dim,
+            }),
+            _ => Err(
+                "give kv.grouped-query = { kv_heads, head_dim } or kv.latent = { kv_latent_dim }, one of them",
+            ),
+        }
+    }
+}
+
+/// Layers whose KV cache is capped at a window of tokens: both or neither.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SlidingWindow {
+    pub layers: Count,
+    pub tokens: Positive,
+}
+
+/// `gpus.toml`: `[[gpu]]` entries.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GpusFile {
+    /// Read entry by entry, so that every bad entry is reported.
+    #[serde(rename = "gpu")]
+    pub _gpu: IgnoredAny,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Gpu {
+    pub id: Id,
+    pub name: Text,
+    pub short_name: Text,
+    pub vendor: Text,
+    pub memory_gb: Positive,
+    pub memory_bandwidth_tb_s: Positive,
+    pub bf16_tflops: Positive,
+    pub fp8_tflops: Option<Positive>,
+    pub fp4_tflops: Option<Positive>,
+    pub board_power_w: Positive,
+    pub multi_gpu_link: GpuLink,
+    pub gpus_per_server: Count,
+    pub spec_source: Url,
+    pub rent_usd_per_gpu_hour: Range,
+    pub rent_sources: Vec<Text>,
+    pub purchase_usd_per_gpu: Positive,
+    pub purchase_source: Text,
+    pub as_of: Date,
+    pub notes: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Range {
+    pub low: Positive,
+    pub typical: Positive,
+    pub high: Positive,
+}
+
+/// `engines.toml`: `[[engine]]` entries.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnginesFile {
+    /// Read entry by entry, so that every bad entry is reported.
+    #[serde(rename = "engine")]
+    pub _engine: IgnoredAny,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Engine {
+    pub id: Id,
+    pub name: Text,
+    pub kind: EngineKind,
+    pub concurrency: Count,
+    pub memory_fraction: Fraction,
+    pub overhead_gb_per_gpu: NonNegative,
+    pub max_gpus_per_replica: Count,
+    pub mixed_batching: bool,
+    pub bandwidth_efficiency: PerPrecision,
+    pub compute_efficiency: PerPrecision,
+    pub moe_compute_efficiency: Fraction,
+    pub multi_gpu_efficiency: PerLink,
+    pub multi_node_efficiency: Fraction,
+    pub source: Url,
+    pub as_of: Date,
+    pub notes: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PerPrecision {
+    pub bf16: Fraction,
+    pub fp8: Fraction,
+    pub int4: Fraction,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PerLink {
+    pub nvlink: Fraction,
+    pub infinity_fabric: Fraction,
+    pub pcie: Fraction,
+}
+
+/// `precisions.toml`: `[[precision]]` entries, one per [`Precision`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrecisionsFile {
+    /// Read entry by entry, so that every bad entry is reported.
+    #[serde(rename = "precision")]
+    pub _precision: IgnoredAny,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrecisionEntry {
+    pub id: Precision,
+    pub name: Text,
+    pub bytes_per_param: Positive,
+    pub kv_bytes_per_value: Positive,
+    pub compute: Vec<ComputeRate>,
+    pub source: Text,
+    /// Checked, not generated: the source text says how the figure was got.
+    #[allow(dead_code)]
+    pub basis: Basis,
+}
+
+/// `calibration.toml`: the offline concurrency cap, then `[[record]]` entries.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalibrationFile {
+    pub offline_concurrency_cap: Count,
+    pub offline_concurrency_cap_source: Text,
+    /// Read entry by entry, so that every bad entry is reported.
+    #[serde(rename = "record")]
+    pub _record: IgnoredAny,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    pub model: Id,
+    pub gpu: Id,
+    pub engine: Id,
+    pub gpu_count: Count,
+    pub precision: Precision,
+    pub input_tokens: Positive,
+    pub output_tokens: Positive,
+    pub concurrency: Option<Count>,
+    #[serde(default)]
+    pub prefill_elsewhere: bool,
+    pub output_tokens_per_second_per_gpu: Positive,
+    pub source: Url,
+    pub as_of: Date,
+    pub notes: Option<String>,
+}
+
+/// `currencies.toml`: `[[currency]]` entries.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CurrenciesFile {
+    /// Read entry by entry, so that every bad entry is reported.
+    #[serde(rename = "currency")]
+    pub _currency: IgnoredAny,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CurrencyEntry {
+    pub code: Text,
+    pub name: Text,
+    pub symbol: Text,
+    pub per_usd: Positive,
+    pub source: Url,
+    pub as_of: Date,
+}
+
+/// One default in `assumptions.toml`: `name = { value, basis, source }`
+/// inside a section table. What `value` may be depends on the name; see
+/// `assumptions.rs`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAssumed {
+    pub value: AnyValue,
+    pub basis: Basis,
+    pub source: Text,
+}
+
+/// A default's value before its rule is applied.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum AnyValue {
+    Bool(bool),
+    Integer(i64),
+    Float(f64),
+}
+
+impl<'de> Deserialize<'de> for AnyValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = AnyValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number or a boolean")
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<AnyValue, E> {
+                Ok(AnyValue::Bool(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<AnyValue, E> {
+                Ok(AnyValue::Integer(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<AnyValue, E> {
+                i64::try_from(v)
+                    .map(AnyValue::Integer)
+                    .map_err(|_| E::custom("integer too large"))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<AnyValue, E> {
+                Ok(AnyValue::Float(v))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DefaultScenario {
+    pub apis: Vec<Id>,
+    pub deployments: Vec<DefaultDeployment>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DefaultDeployment {
+    pub model: Id,
+    pub precision: Precision,
+    pub gpu: Id,
+    pub engine: Id,
+}

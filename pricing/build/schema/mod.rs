@@ -1,0 +1,326 @@
+//! The catalogue schema: reads the TOML files of `data/`, checks them and
+//! writes them out as the static Rust tables `src/catalogue.rs` includes.
+//!
+//! `build.rs` uses it on the files; `tests/schema.rs` uses it on bad text.
+//! Every problem is one line, `data/<file>: <entry> (line L[, column C]): <message>`,
+//! and every problem found is reported, not just the first.
+//!
+//! - `types.rs`: value types that check themselves while deserialising
+//!   (numbers in range, URLs, dates, ids, closed sets as enums);
+//! - `files.rs`: one struct per kind of entry;
+//! - `assumptions.rs`: the defaults, their types and their ranges;
+//! - `check.rs`: checks across fields and files (references, uniqueness);
+//! - `generate.rs`: the Rust the checked catalogue becomes.
+
+pub mod assumptions;
+mod check;
+pub mod files;
+mod generate;
+pub mod types;
+
+use std::ops::{Deref, Range};
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+
+use assumptions::Assumptions;
+use files::*;
+use types::Text;
+
+/// The files of `data/` the catalogue is made from.
+pub const FILES: [&str; 8] = [
+    "apis.toml",
+    "models.toml",
+    "gpus.toml",
+    "engines.toml",
+    "precisions.toml",
+    "calibration.toml",
+    "currencies.toml",
+    "assumptions.toml",
+];
+
+/// A checked entry and where it is: `data/apis.toml: gpt-5 (line 40)`.
+pub struct Entry<T> {
+    pub at: String,
+    pub value: T,
+}
+
+impl<T> Deref for Entry<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+/// Everything in `data/`, each value of the right type and in range.
+pub struct Catalogue {
+    pub families: Vec<Text>,
+    pub apis: Vec<Entry<Api>>,
+    pub models: Vec<Entry<Model>>,
+    pub gpus: Vec<Entry<Gpu>>,
+    pub engines: Vec<Entry<Engine>>,
+    pub precisions: Vec<Entry<PrecisionEntry>>,
+    pub records: Vec<Entry<Record>>,
+    pub offline_concurrency_cap: u32,
+    pub offline_concurrency_cap_source: String,
+    pub currencies: Vec<Entry<CurrencyEntry>>,
+    pub assumptions: Assumptions,
+}
+
+impl Catalogue {
+    /// Reads [`FILES`] from `dir` and checks them.
+    pub fn from_dir(dir: &Path) -> Result<Catalogue, Vec<String>> {
+        let mut texts = Vec::new();
+        let mut problems = Vec::new();
+        for file in FILES {
+            match std::fs::read_to_string(dir.join(file)) {
+                Ok(text) => texts.push((file, text)),
+                Err(e) => problems.push(format!("data/{file}: {e}")),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let texts: Vec<(&str, &str)> = texts.iter().map(|(f, t)| (*f, t.as_str())).collect();
+        Catalogue::from_texts(&texts)
+    }
+
+    /// Checks the catalogue given as `(file name, TOML text)` pairs, one for
+    /// each of [`FILES`]. Returns every problem found, one line each.
+    pub fn from_texts(texts: &[(&str, &str)]) -> Result<Catalogue, Vec<String>> {
+        let mut p = Problems::default();
+        for (file, _) in texts {
+            p.check(FILES.contains(file), || {
+                format!("data/{file}: not a catalogue file")
+            });
+        }
+        let doc = |file: &'static str, p: &mut Problems| {
+            let text = texts.iter().find(|(f, _)| *f == file).map(|(_, t)| *t);
+            Doc::parse(file, text, p)
+        };
+        let id = |key: &'static str| {
+            move |i: usize, t: &DeTable| match t.get(key).and_then(|v| v.get_ref().as_str()) {
+                Some(id) => id.to_string(),
+                None => format!("entry {}", i + 1),
+            }
+        };
+
+        let mut families = Vec::new();
+        let mut models = Vec::new();
+        if let Some(d) = doc("models.toml", &mut p) {
+            if let Some(head) = d.whole::<ModelsFile>(&mut p) {
+                families = head.families;
+            }
+            models = d.entries("model", id("id"), &mut p);
+        }
+        let mut apis = Vec::new();
+        if let Some(d) = doc("apis.toml", &mut p) {
+            d.whole::<ApisFile>(&mut p);
+            apis = d.entries("api", id("id"), &mut p);
+        }
+        let mut gpus = Vec::new();
+        if let Some(d) = doc("gpus.toml", &mut p) {
+            d.whole::<GpusFile>(&mut p);
+            gpus = d.entries("gpu", id("id"), &mut p);
+        }
+        let mut engines = Vec::new();
+        if let Some(d) = doc("engines.toml", &mut p) {
+            d.whole::<EnginesFile>(&mut p);
+            engines = d.entries("engine", id("id"), &mut p);
+        }
+        let mut precisions = Vec::new();
+        if let Some(d) = doc("precisions.toml", &mut p) {
+            d.whole::<PrecisionsFile>(&mut p);
+            precisions = d.entries("precision", id("id"), &mut p);
+        }
+        let mut records = Vec::new();
+        let mut cap = None;
+        if let Some(d) = doc("calibration.toml", &mut p) {
+            cap = d.whole::<CalibrationFile>(&mut p);
+            records = d.entries(
+                "record",
+                |i, t| {
+                    let get = |k| t.get(k).and_then(|v| v.get_ref().as_str()).unwrap_or("?");
+                    format!("record {} ({} on {})", i + 1, get("model"), get("gpu"))
+                },
+                &mut p,
+            );
+        }
+        let mut currencies = Vec::new();
+        if let Some(d) = doc("currencies.toml", &mut p) {
+            d.whole::<CurrenciesFile>(&mut p);
+            currencies = d.entries("currency", id("code"), &mut p);
+        }
+        let assumptions =
+            doc("assumptions.toml", &mut p).and_then(|d| Assumptions::load(&d, &mut p));
+
+        // Checks across entries and files only make sense once every entry read.
+        if !p.0.is_empty() {
+            return Err(p.0);
+        }
+        let (Some(cap), Some(assumptions)) = (cap, assumptions) else {
+            unreachable!("a file that did not read left a problem")
+        };
+        let catalogue = Catalogue {
+            families,
+            apis,
+            models,
+            gpus,
+            engines,
+            precisions,
+            records,
+            offline_concurrency_cap: cap.offline_concurrency_cap.0,
+            offline_concurrency_cap_source: cap.offline_concurrency_cap_source.0,
+            currencies,
+            assumptions,
+        };
+        catalogue.check(&mut p);
+        if p.0.is_empty() {
+            Ok(catalogue)
+        } else {
+            Err(p.0)
+        }
+    }
+
+    /// The Rust source of the static tables. Without `notes`, free text and
+    /// calibration provenance are left out; every number and price source stays.
+    pub fn to_rust(&self, notes: bool) -> String {
+        generate::to_rust(self, notes)
+    }
+}
+
+/// Problems found so far, one line each.
+#[derive(Default)]
+pub struct Problems(pub Vec<String>);
+
+impl Problems {
+    pub fn fail(&mut self, message: String) {
+        self.0.push(message);
+    }
+
+    pub fn check(&mut self, ok: bool, message: impl FnOnce() -> String) {
+        if !ok {
+            self.0.push(message());
+        }
+    }
+}
+
+/// One parsed file, with spans into its text.
+pub struct Doc<'a> {
+    pub file: &'static str,
+    text: &'a str,
+    pub root: Spanned<DeTable<'a>>,
+}
+
+impl<'a> Doc<'a> {
+    fn parse(file: &'static str, text: Option<&'a str>, p: &mut Problems) -> Option<Doc<'a>> {
+        let Some(text) = text else {
+            p.fail(format!("data/{file}: missing"));
+            return None;
+        };
+        match DeTable::parse(text) {
+            Ok(root) => Some(Doc { file, text, root }),
+            Err(e) => {
+                p.fail(format!(
+                    "data/{file} ({}): {}",
+                    Self::place(text, e.span()),
+                    e.message()
+                ));
+                None
+            }
+        }
+    }
+
+    /// "line L, column C" of a byte offset (columns count characters).
+    fn place(text: &str, span: Option<Range<usize>>) -> String {
+        let start = span.map_or(0, |s| s.start).min(text.len());
+        let before = &text[..start];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        format!("line {line}, column {column}")
+    }
+
+    /// "line L" of a byte offset.
+    pub fn line(&self, offset: usize) -> usize {
+        self.text[..offset.min(self.text.len())]
+            .matches('\n')
+            .count()
+            + 1
+    }
+
+    /// `data/<file>: <entry> (line L)`
+    pub fn at(&self, entry: &str, span: &Range<usize>) -> String {
+        format!(
+            "data/{}: {entry} (line {})",
+            self.file,
+            self.line(span.start)
+        )
+    }
+
+    /// `data/<file>: <entry> (line L, column C): <message>`
+    pub fn problem(&self, entry: &str, span: &Range<usize>, message: &str) -> String {
+        let place = Self::place(self.text, Some(span.clone()));
+        format!("data/{}: {entry} ({place}): {message}", self.file)
+    }
+
+    /// The problem a deserialisation error is, placed where toml says it is
+    /// (or at the entry when it does not say).
+    pub fn error(
+        &self,
+        entry: Option<&str>,
+        fallback: &Range<usize>,
+        e: &toml::de::Error,
+    ) -> String {
+        let place = Self::place(self.text, e.span().or(Some(fallback.clone())));
+        match entry {
+            Some(entry) => format!("data/{}: {entry} ({place}): {}", self.file, e.message()),
+            None => format!("data/{} ({place}): {}", self.file, e.message()),
+        }
+    }
+
+    /// The file's top-level keys as `T` (its entry arrays as `IgnoredAny`).
+    fn whole<T: DeserializeOwned>(&self, p: &mut Problems) -> Option<T> {
+        let span = self.root.span();
+        match T::deserialize(toml::de::Deserializer::from(self.root.clone())) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                p.fail(self.error(None, &span, &e));
+                None
+            }
+        }
+    }
+
+    /// Each entry of the array of tables `key`, read on its own so that every
+    /// bad entry is reported and named by `label(index, table)`.
+    fn entries<T: DeserializeOwned>(
+        &self,
+        key: &str,
+        label: impl Fn(usize, &DeTable) -> String,
+        p: &mut Problems,
+    ) -> Vec<Entry<T>> {
+        let mut out = Vec::new();
+        let Some(items) = self.get(key).and_then(|v| v.get_ref().as_array()) else {
+            return out; // `whole` reported it
+        };
+        let empty = DeTable::new();
+        for (i, item) in items.iter().enumerate() {
+            let name = label(i, item.get_ref().as_table().unwrap_or(&empty));
+            let span = item.span();
+            match T::deserialize(ValueDeserializer::from(item.clone())) {
+                Ok(value) => out.push(Entry {
+                    at: self.at(&name, &span),
+                    value,
+                }),
+                Err(e) => p.fail(self.error(Some(&name), &span, &e)),
+            }
+        }
+        out
+    }
+
+    /// A top-level value.
+    pub fn get(&self, key: &str) -> Option<&Spanned<DeValue<'a>>> {
+        self.root.get_ref().get(key)
+    }
+}

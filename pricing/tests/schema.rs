@@ -1,0 +1,902 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The catalogue schema (`build/schema/`, which build.rs runs on `data/`) fed
+//! bad files: each class of bad input must be refused with the file and the
+//! entry named, and the line (and column, where toml reports one).
+//!
+//! Each test takes the real catalogue, breaks one thing in one file and reads
+//! the problems back.
+
+#[allow(dead_code)]
+#[path = "../build/schema/mod.rs"]
+mod schema;
+
+use schema::{Catalogue, FILES};
+
+const DATA: [(&str, &str); 8] = [
+    ("apis.toml", include_str!("../../data/apis.toml")),
+    ("models.toml", include_str!("../../data/models.toml")),
+    ("gpus.toml", include_str!("../../data/gpus.toml")),
+    ("engines.toml", include_str!("../../data/engines.toml")),
+    (
+        "precisions.toml",
+        include_str!("../../data/precisions.toml"),
+    ),
+    (
+        "calibration.toml",
+        include_str!("../../data/calibration.toml"),
+    ),
+    (
+        "currencies.toml",
+        include_str!("../../data/currencies.toml"),
+    ),
+    (
+        "assumptions.toml",
+        include_str!("../../data/assumptions.toml"),
+    ),
+];
+
+fn text(file: &str) -> &'static str {
+    DATA.iter().find(|(f, _)| *f == file).unwrap().1
+}
+
+fn load(edited: &[(&str, &str)]) -> Result<Catalogue, Vec<String>> {
+    let texts: Vec<(&str, &str)> = DATA
+        .iter()
+        .map(|(f, t)| match edited.iter().find(|(e, _)| e == f) {
+            Some((_, new)) => (*f, *new),
+            None => (*f, *t),
+        })
+        .collect();
+    Catalogue::from_texts(&texts)
+}
+
+/// The catalogue with one edit: the first `from` at or after `anchor` in
+/// `file` becomes `to`.
+struct Bad {
+    problems: Vec<String>,
+    /// Line of the edit.
+    line: usize,
+}
+
+impl Bad {
+    fn new(file: &str, anchor: &str, from: &str, to: &str) -> Bad {
+        let original = text(file);
+        let start = original
+            .find(anchor)
+            .unwrap_or_else(|| panic!("{file}: no {anchor:?}"));
+        let at = start
+            + original[start..]
+                .find(from)
+                .unwrap_or_else(|| panic!("{file}: no {from:?} after {anchor:?}"));
+        let edited = format!("{}{to}{}", &original[..at], &original[at + from.len()..]);
+        let line = original[..at].matches('\n').count() + 1;
+        match load(&[(file, &edited)]) {
+            Ok(_) => panic!("{file}: {from:?} -> {to:?} was accepted"),
+            Err(problems) => Bad { problems, line },
+        }
+    }
+
+    /// Some problem contains every one of `parts`.
+    fn has(&self, parts: &[&str]) -> &Bad {
+        assert!(
+            self.problems
+                .iter()
+                .any(|p| parts.iter().all(|part| p.contains(part))),
+            "no problem with {parts:?} in:\n{}",
+            self.problems.join("\n")
+        );
+        self
+    }
+
+    /// `has`, with the line of the edit and the column given.
+    fn at(&self, prefix: &str, column: usize, message: &str) -> &Bad {
+        let place = format!("{prefix} (line {}, column {column}): ", self.line);
+        self.has(&[&place, message])
+    }
+
+    /// `has`, with the line of the edit (no column: the check spans fields).
+    fn on_line(&self, prefix: &str, message: &str) -> &Bad {
+        let place = format!("{prefix} (line ");
+        self.has(&[&place, message])
+    }
+
+    fn only(&self, n: usize) -> &Bad {
+        assert_eq!(self.problems.len(), n, "{}", self.problems.join("\n"));
+        self
+    }
+}
+
+#[test]
+fn the_catalogue_in_data_is_accepted() {
+    let catalogue = load(&[]).unwrap_or_else(|p| panic!("{}", p.join("\n")));
+    let rust = catalogue.to_rust(true);
+    for table in [
+        "pub static FAMILIES: &[&str]",
+        "pub static APIS: &[ApiOffering]",
+        "pub static MODELS: &[OpenModel]",
+        "pub static GPUS: &[Gpu]",
+        "pub static ENGINES: &[Engine]",
+        "pub static PRECISIONS: &[PrecisionFormat]",
+        "pub static CALIBRATION: &[CalibrationRecord]",
+        "pub static OFFLINE_CONCURRENCY_CAP: u32",
+        "pub static CURRENCIES: &[Currency]",
+        "pub struct Defaults {",
+        "pub static DEFAULTS: Defaults",
+    ] {
+        assert!(rust.contains(table), "no {table}");
+    }
+    assert!(!catalogue.to_rust(false).contains("notes: Some("));
+}
+
+// ---- syntax and shape ----
+
+#[test]
+fn a_toml_syntax_error_names_file_line_and_column() {
+    Bad::new("gpus.toml", "id = \"h200\"", "vendor = ", "vendor  ")
+        .has(&["data/gpus.toml (line ", ", column "]);
+}
+
+#[test]
+fn a_missing_file_is_named() {
+    let texts: Vec<(&str, &str)> = DATA
+        .iter()
+        .filter(|(f, _)| *f != "engines.toml")
+        .copied()
+        .collect();
+    let problems = Catalogue::from_texts(&texts).err().unwrap();
+    assert!(problems.iter().any(|p| p == "data/engines.toml: missing"));
+    assert_eq!(FILES.len(), DATA.len());
+}
+
+#[test]
+fn an_unknown_field_is_refused() {
+    Bad::new("gpus.toml", "id = \"h200\"", "vendor = ", "vendr = ").at(
+        "data/gpus.toml: h200",
+        1,
+        "unknown field `vendr`",
+    );
+}
+
+#[test]
+fn a_missing_field_is_named() {
+    Bad::new("engines.toml", "id = \"sglang\"", "concurrency = 128\n", "")
+        .on_line("data/engines.toml: sglang", "missing field `concurrency`");
+}
+
+#[test]
+fn a_bad_id_is_refused() {
+    Bad::new(
+        "apis.toml",
+        "id = \"gpt-5.6-sol\"",
+        "gpt-5.6-sol",
+        "GPT 5.6",
+    )
+    .at(
+        "data/apis.toml: GPT 5.6",
+        6,
+        "must be an id of lowercase letters",
+    );
+}
+
+// ---- closed sets ----
+
+#[test]
+fn an_unknown_api_kind_is_refused() {
+    Bad::new(
+        "apis.toml",
+        "id = \"gpt-5.6-sol\"",
+        "kind = \"closed\"",
+        "kind = \"open\"",
+    )
+    .at("data/apis.toml: gpt-5.6-sol", 8, "unknown variant `open`")
+    .only(1);
+}
+
+#[test]
+fn an_unknown_precision_is_refused() {
+    Bad::new(
+        "models.toml",
+        "id = \"llama-3.1-8b\"",
+        "native_precision = \"bf16\"",
+        "native_precision = \"fp16\"",
+    )
+    .at(
+        "data/models.toml: llama-3.1-8b",
+        20,
+        "unknown variant `fp16`",
+    );
+    Bad::new(
+        "precisions.toml",
+        "id = \"int4\"",
+        "id = \"int4\"",
+        "id = \"int3\"",
+    )
+    .at("data/precisions.toml: int3", 6, "unknown variant `int3`");
+}
+
+#[test]
+fn an_unknown_multi_gpu_link_is_refused() {
+    Bad::new(
+        "gpus.toml",
+        "id = \"h100-sxm\"",
+        "multi_gpu_link = \"nvlink\"",
+        "multi_gpu_link = \"infiniband\"",
+    )
+    .at(
+        "data/gpus.toml: h100-sxm",
+        18,
+        "unknown variant `infiniband`",
+    );
+}
+
+#[test]
+fn an_unknown_engine_kind_is_refused() {
+    Bad::new(
+        "engines.toml",
+        "id = \"vllm\"",
+        "kind = \"batched\"",
+        "kind = \"server\"",
+    )
+    .at("data/engines.toml: vllm", 8, "unknown variant `server`");
+}
+
+#[test]
+fn an_unknown_compute_rate_is_refused() {
+    Bad::new(
+        "precisions.toml",
+        "id = \"fp8\"",
+        "compute = [\"fp8\"]",
+        "compute = [\"int8\"]",
+    )
+    .at("data/precisions.toml: fp8", 12, "unknown variant `int8`");
+}
+
+#[test]
+fn an_unknown_basis_is_refused() {
+    Bad::new(
+        "assumptions.toml",
+        "pue = ",
+        "basis = \"sourced\"",
+        "basis = \"guess\"",
+    )
+    .at("data/assumptions.toml: pue", 30, "unknown variant `guess`");
+    Bad::new(
+        "precisions.toml",
+        "id = \"bf16\"",
+        "basis = \"sourced\"",
+        "basis = \"known\"",
+    )
+    .at("data/precisions.toml: bf16", 9, "unknown variant `known`");
+}
+
+// ---- provenance ----
+
+#[test]
+fn a_source_that_is_not_a_url_is_refused() {
+    Bad::new(
+        "apis.toml",
+        "id = \"gpt-5.6-sol\"",
+        "source = \"https://",
+        "source = \"openai.com/",
+    )
+    .at(
+        "data/apis.toml: gpt-5.6-sol",
+        10,
+        "must be an http:// or https:// URL",
+    );
+    Bad::new(
+        "calibration.toml",
+        "[[record]]",
+        "source = \"https://",
+        "source = \"",
+    )
+    .at(
+        "data/calibration.toml: record 1 (deepseek-r1-0528 on b200)",
+        10,
+        "must be an http:// or https:// URL",
+    );
+}
+
+#[test]
+fn a_missing_source_is_refused() {
+    Bad::new(
+        "currencies.toml",
+        "code = \"USD\"",
+        "source = ",
+        "# source = ",
+    )
+    .on_line("data/currencies.toml: USD", "missing field `source`");
+}
+
+#[test]
+fn a_malformed_date_is_refused() {
+    for bad in [
+        "2026-13-01",
+        "2026-02-30",
+        "26-11-2026",
+        "2026-1-5",
+        "yesterday",
+    ] {
+        Bad::new(
+            "gpus.toml",
+            "id = \"h100-sxm\"",
+            "as_of = \"2026-09-20\"",
+            &format!("as_of = \"{bad}\""),
+        )
+        .at("data/gpus.toml: h100-sxm", 9, "must be a YYYY-MM-DD date");
+    }
+    // A TOML date-time with a time of day is not a date.
+    Bad::new(
+        "gpus.toml",
+        "id = \"h100-sxm\"",
+        "as_of = \"2026-09-20\"",
+        "as_of = 2026-09-20T10:00:00",
+    )
+    .at(
+        "data/gpus.toml: h100-sxm",
+        9,
+        "must be a date without a time",
+    );
+    Bad::new(
+        "assumptions.toml",
+        "as_of",
+        "\"2026-11-26\"",
+        "\"2026-11-31\"",
+    )
+    .at(
+        "data/assumptions.toml: as_of",
+        9,
+        "must be a YYYY-MM-DD date",
+    );
+}
+
+#[test]
+fn a_toml_date_is_a_date() {
+    let gpus = text("gpus.toml").replacen("as_of = \"2026-09-20\"", "as_of = 2026-09-20", 1);
+    let catalogue = load(&[("gpus.toml", &gpus)]).unwrap_or_else(|p| panic!("{}", p.join("\n")));
+    assert_eq!(catalogue.gpus[0].as_of.0, "2026-09-20");
+}
+
+// ---- numbers ----
+
+#[test]
+fn a_negative_or_zero_number_is_refused_where_positive_is_required() {
+    Bad::new(
+        "gpus.toml",
+        "id = \"h200\"",
+        "board_power_w = ",
+        "board_power_w = -",
+    )
+    .at("data/gpus.toml: h200", 17, "must be positive, got -");
+    Bad::new(
+        "gpus.toml",
+        "id = \"h200\"",
+        "memory_gb = ",
+        "memory_gb = 0 # ",
+    )
+    .at("data/gpus.toml: h200", 13, "must be positive, got 0");
+    Bad::new(
+        "apis.toml",
+        "id = \"gpt-5.6-sol\"",
+        "output_usd_per_mtok = 30.00",
+        "output_usd_per_mtok = -30.00",
+    )
+    .at(
+        "data/apis.toml: gpt-5.6-sol",
+        23,
+        "must be zero or more, got -30",
+    );
+}
+
+#[test]
+fn a_count_of_zero_is_refused() {
+    Bad::new(
+        "gpus.toml",
+        "id = \"h200\"",
+        "gpus_per_server = 8",
+        "gpus_per_server = 0",
+    )
+    .at("data/gpus.toml: h200", 19, "must be a whole number from 1");
+    Bad::new(
+        "calibration.toml",
+        "[[record]]",
+        "gpu_count = 4",
+        "gpu_count = 0",
+    )
+    .at(
+        "data/calibration.toml: record 1 (deepseek-r1-0528 on b200)",
+        13,
+        "must be a whole number from 1",
+    );
+}
+
+#[test]
+fn a_non_finite_number_is_refused() {
+    Bad::new(
+        "apis.toml",
+        "id = \"gpt-5.6-sol\"",
+        "context_window_tokens = 1050000",
+        "context_window_tokens = inf",
+    )
+    .at(
+        "data/apis.toml: gpt-5.6-sol",
+        25,
+        "must be positive, got inf",
+    );
+    Bad::new(
+        "engines.toml",
+        "id = \"vllm\"",
+        "memory_fraction = 0.90",
+        "memory_fraction = nan",
+    )
+    .at("data/engines.toml: vllm", 19, "must be in (0, 1], got NaN");
+}
+
+#[test]
+fn a_fraction_above_one_is_refused() {
+    Bad::new(
+        "engines.toml",
+        "id = \"sglang\"",
+        "memory_fraction = 0.88",
+        "memory_fraction = 1.2",
+    )
+    .at(
+        "data/engines.toml: sglang",
+        19,
+        "must be in (0, 1], got 1.2",
+    );
+}
+
+// ---- assumptions.toml ----
+
+#[test]
+fn an_infinite_or_nan_default_is_refused() {
+    Bad::new("assumptions.toml", "pue = ", "value = 1.4", "value = inf")
+        .at(
+            "data/assumptions.toml: pue",
+            17,
+            "pue must be finite, got inf",
+        )
+        .only(1);
+    Bad::new(
+        "assumptions.toml",
+        "tokens_per_month = ",
+        "value = 1e9",
+        "value = nan",
+    )
+    .at(
+        "data/assumptions.toml: tokens_per_month",
+        30,
+        "must be finite, got NaN",
+    );
+}
+
+#[test]
+fn a_share_outside_zero_to_one_is_refused() {
+    Bad::new(
+        "assumptions.toml",
+        "cached_input_share = ",
+        "value = 0.0",
+        "value = 1.5",
+    )
+    .at(
+        "data/assumptions.toml: cached_input_share",
+        32,
+        "must be from 0 to 1, got 1.5",
+    );
+    Bad::new(
+        "assumptions.toml",
+        "residual_share = ",
+        "value = 0.2",
+        "value = -0.2",
+    )
+    .at(
+        "data/assumptions.toml: residual_share",
+        28,
+        "must be from 0 to 1, got -0.2",
+    );
+    Bad::new(
+        "assumptions.toml",
+        "target_utilisation = ",
+        "value = 0.7",
+        "value = 0",
+    )
+    .at(
+        "data/assumptions.toml: target_utilisation",
+        32,
+        "above 0 and at most 1",
+    );
+}
+
+#[test]
+fn a_default_out_of_its_range_is_refused() {
+    Bad::new("assumptions.toml", "pue = ", "value = 1.4", "value = 0.9").at(
+        "data/assumptions.toml: pue",
+        17,
+        "pue must be at least 1, got 0.9",
+    );
+    Bad::new(
+        "assumptions.toml",
+        "service_hours_per_day = ",
+        "value = 24",
+        "value = 25",
+    )
+    .at(
+        "data/assumptions.toml: service_hours_per_day",
+        35,
+        "at most 24",
+    );
+    Bad::new(
+        "assumptions.toml",
+        "hours_per_month = ",
+        "value = 730",
+        "value = 0",
+    )
+    .at(
+        "data/assumptions.toml: hours_per_month",
+        29,
+        "must be positive, got 0",
+    );
+    Bad::new(
+        "assumptions.toml",
+        "engineer_usd_per_month = ",
+        "value = 18000",
+        "value = -1",
+    )
+    .at(
+        "data/assumptions.toml: engineer_usd_per_month",
+        36,
+        "must be zero or more",
+    );
+}
+
+#[test]
+fn a_whole_number_default_must_be_a_whole_number() {
+    Bad::new(
+        "assumptions.toml",
+        "min_replicas = ",
+        "value = 1",
+        "value = 1.5",
+    )
+    .at(
+        "data/assumptions.toml: min_replicas",
+        26,
+        "must be a whole number",
+    );
+    Bad::new(
+        "assumptions.toml",
+        "min_replicas = ",
+        "value = 1",
+        "value = 0",
+    )
+    .at(
+        "data/assumptions.toml: min_replicas",
+        26,
+        "must be a whole number, at least 1",
+    );
+}
+
+#[test]
+fn a_default_with_no_source_or_a_repeated_name_is_refused() {
+    Bad::new(
+        "assumptions.toml",
+        "pue = ",
+        ", source = \"",
+        ", sauce = \"",
+    )
+    .on_line("data/assumptions.toml: pue", "unknown field `sauce`");
+    Bad::new(
+        "assumptions.toml",
+        "[owned]\n",
+        "[owned]\n",
+        "[owned]\nbatch_share = { value = 0.5, basis = \"assumption\", source = \"x\" }\n",
+    )
+    .has(&["data/assumptions.toml: batch_share (line ", "appears twice"]);
+}
+
+#[test]
+fn a_new_default_is_one_toml_entry() {
+    let assumptions = text("assumptions.toml").replacen(
+        "[owned]\n",
+        "[owned]\nspare_share = { value = 0.1, basis = \"assumption\", source = \"x\" }\nrack_units = { value = 2, basis = \"assumption\", source = \"x\" }\nliquid_cooled = { value = false, basis = \"assumption\", source = \"x\" }\n",
+        1,
+    );
+    let catalogue = load(&[("assumptions.toml", &assumptions)]).unwrap();
+    let rust = catalogue.to_rust(true);
+    for field in [
+        "    pub spare_share: Sourced<f64>,",
+        "    pub rack_units: Sourced<f64>,",
+        "    pub liquid_cooled: Sourced<bool>,",
+        "    pub min_replicas: Sourced<u32>,",
+        "    spare_share: Sourced { value: 0.1_f64, basis: Basis::Assumption, source: \"x\" },",
+        "    liquid_cooled: Sourced { value: false, basis: Basis::Assumption, source: \"x\" },",
+    ] {
+        assert!(rust.contains(field), "no {field:?}");
+    }
+}
+
+// ---- uniqueness and references ----
+
+#[test]
+fn a_duplicate_id_is_refused() {
+    Bad::new(
+        "apis.toml",
+        "id = \"gpt-5.6-sol\"",
+        "gpt-5.6-sol",
+        "together-llama-3.3-70b",
+    )
+    .on_line("data/apis.toml: together-llama-3.3-70b", "appears twice");
+    Bad::new(
+        "models.toml",
+        "id = \"llama-3.3-70b\"",
+        "llama-3.3-70b",
+        "llama-3.1-8b",
+    )
+    .on_line("data/models.toml: llama-3.1-8b", "appears twice");
+    Bad::new(
+        "currencies.toml",
+        "code = \"USD\"",
+        "per_usd = 1.0",
+        "per_usd = 1.1",
+    )
+    .has(&["data/currencies.toml: USD at 1.0 is required"]);
+}
+
+#[test]
+fn a_dangling_reference_is_refused() {
+    Bad::new(
+        "apis.toml",
+        "id = \"together-llama-3.3-70b\"",
+        "\"llama-3.3-70b\"",
+        "\"llama-9\"",
+    )
+    .on_line(
+        "data/apis.toml: together-llama-3.3-70b",
+        "open_model \"llama-9\" is not in models.toml",
+    );
+    for (key, file) in [
+        ("model", "models.toml"),
+        ("gpu", "gpus.toml"),
+        ("engine", "engines.toml"),
+    ] {
+        Bad::new(
+            "calibration.toml",
+            "[[record]]",
+            &format!("{key} = \""),
+            &format!("{key} = \"zz-"),
+        )
+        .has(&[
+            "data/calibration.toml: record 1 (",
+            ") (line ",
+            &format!("{key} \"zz-"),
+            &format!("is not in {file}"),
+        ]);
+        Bad::new(
+            "assumptions.toml",
+            "deployments = ",
+            &format!("{key} = \""),
+            &format!("{key} = \"zz-"),
+        )
+        .on_line(
+            "data/assumptions.toml: default_scenario",
+            &format!("is not in {file}"),
+        );
+    }
+    Bad::new(
+        "assumptions.toml",
+        "apis = ",
+        "\"gpt-5.4-mini\"",
+        "\"gpt-0\"",
+    )
+    .on_line(
+        "data/assumptions.toml: default_scenario",
+        "api \"gpt-0\" is not in apis.toml",
+    );
+}
+
+#[test]
+fn a_missing_precision_entry_is_refused() {
+    Bad::new(
+        "precisions.toml",
+        "[[precision]]\nid = \"int4\"",
+        "[[precision]]\nid = \"int4\"",
+        "[[precision]]\nid = \"fp8\"",
+    )
+    .has(&["data/precisions.toml: no entry for int4"])
+    .on_line("data/precisions.toml: fp8", "appears twice");
+}
+
+// ---- families ----
+
+#[test]
+fn a_family_not_in_the_list_is_refused() {
+    Bad::new(
+        "models.toml",
+        "id = \"llama-3.1-8b\"",
+        "family = \"Llama\"",
+        "family = \"Lama\"",
+    )
+    .on_line(
+        "data/models.toml: llama-3.1-8b",
+        "family \"Lama\" is not in the families list",
+    );
+}
+
+#[test]
+fn a_family_without_a_model_is_refused() {
+    Bad::new(
+        "models.toml",
+        "families = [",
+        "\"gpt-oss\"]",
+        "\"gpt-oss\", \"Falcon\"]",
+    )
+    .has(&["data/models.toml: families: no model of the Falcon family"])
+    .only(1);
+    Bad::new(
+        "models.toml",
+        "families = [",
+        "\"gpt-oss\"]",
+        "\"gpt-oss\", \"Phi\"]",
+    )
+    .has(&["data/models.toml: families: \"Phi\" appears twice"]);
+}
+
+// ---- fields that come together ----
+
+#[test]
+fn a_kv_layout_given_both_ways_or_neither_is_refused() {
+    Bad::new(
+        "models.toml",
+        "kv.latent = ",
+        "kv.latent = { kv_latent_dim = 576 }",
+        "kv.latent = { kv_latent_dim = 576 }\nkv.grouped-query = { kv_heads = 1, head_dim = 64 }",
+    )
+    .has(&[
+        "data/models.toml: deepseek-v3.1 (line ",
+        "column ",
+        "give kv.grouped-query = { kv_heads, head_dim } or kv.latent = { kv_latent_dim }, one of them",
+    ]);
+    Bad::new(
+        "models.toml",
+        "id = \"llama-3.1-8b\"",
+        "kv.grouped-query = { kv_heads = 8, head_dim = 128 }\n",
+        "",
+    )
+    .on_line("data/models.toml: llama-3.1-8b", "missing field `kv`");
+    Bad::new(
+        "models.toml",
+        "id = \"llama-3.1-8b\"",
+        "kv.grouped-query = { kv_heads = 8, head_dim = 128 }",
+        "kv.grouped-query = { kv_heads = 8 }",
+    )
+    .on_line("data/models.toml: llama-3.1-8b", "missing field `head_dim`");
+    Bad::new(
+        "models.toml",
+        "id = \"llama-3.1-8b\"",
+        "kv.grouped-query = ",
+        "kv.grouped = ",
+    )
+    .on_line("data/models.toml: llama-3.1-8b", "unknown field `grouped`");
+}
+
+#[test]
+fn experts_and_sliding_windows_come_together() {
+    Bad::new(
+        "models.toml",
+        "experts = ",
+        "experts = { total = 128, per_token = 1 }",
+        "experts = { total = 128 }",
+    )
+    .has(&["data/models.toml: ", "missing field `per_token`"]);
+    Bad::new(
+        "models.toml",
+        "sliding_window = ",
+        "sliding_window = { layers = 36, tokens = 8192 }",
+        "sliding_window = { layers = 36 }",
+    )
+    .has(&["data/models.toml: ", "missing field `tokens`"]);
+    Bad::new(
+        "models.toml",
+        "experts = ",
+        "experts = { total = 128, per_token = 1 }",
+        "experts = { total = 8, per_token = 8 }",
+    )
+    .has(&[
+        "data/models.toml: ",
+        "experts.per_token must be below experts.total",
+    ]);
+}
+
+#[test]
+fn prices_that_come_together_are_checked() {
+    Bad::new(
+        "apis.toml",
+        "id = \"gpt-5.6-sol\"",
+        "batch_input_usd_per_mtok = ",
+        "# batch_input_usd_per_mtok = ",
+    )
+    .on_line(
+        "data/apis.toml: gpt-5.6-sol",
+        "batch input and output prices come together",
+    );
+    Bad::new(
+        "apis.toml",
+        "id = \"gpt-5.6-sol\"",
+        "kind = \"closed\"",
+        "kind = \"closed\"\nopen_model = \"llama-3.1-8b\"",
+    )
+    .on_line(
+        "data/apis.toml: gpt-5.6-sol",
+        "a closed model has no open_model",
+    );
+    Bad::new(
+        "apis.toml",
+        "id = \"together-llama-3.3-70b\"",
+        "open_model = ",
+        "# open_model = ",
+    )
+    .on_line(
+        "data/apis.toml: together-llama-3.3-70b",
+        "names its open_model",
+    );
+}
+
+#[test]
+fn a_rent_range_out_of_order_is_refused() {
+    Bad::new("gpus.toml", "id = \"h100-sxm\"", "low = 1.99", "low = 19.9").on_line(
+        "data/gpus.toml: h100-sxm",
+        "rent must be low <= typical <= high",
+    );
+}
+
+#[test]
+fn a_bad_currency_code_is_refused() {
+    Bad::new(
+        "currencies.toml",
+        "[[currency]]",
+        "code = \"USD\"",
+        "code = \"usd\"",
+    )
+    .on_line(
+        "data/currencies.toml: usd",
+        "code must be three capital letters",
+    );
+}
+
+// ---- reporting ----
+
+#[test]
+fn every_problem_is_reported_one_line_each() {
+    let apis = text("apis.toml")
+        .replacen("kind = \"closed\"", "kind = \"shut\"", 1)
+        .replacen("context_window_tokens = ", "context_window_tokens = -", 2);
+    let gpus =
+        text("gpus.toml").replacen("multi_gpu_link = \"nvlink\"", "multi_gpu_link = \"x\"", 1);
+    let problems = load(&[("apis.toml", &apis), ("gpus.toml", &gpus)])
+        .err()
+        .unwrap();
+    assert_eq!(problems.len(), 3, "{}", problems.join("\n"));
+    for p in &problems {
+        assert!(p.starts_with("data/"), "{p}");
+        assert!(!p.contains('\n'), "{p}");
+    }
+}
+
+#[test]
+fn a_problem_across_fields_names_the_entry_header_line() {
+    let apis = text("apis.toml");
+    let id_line = apis[..apis.find("id = \"together-llama-3.3-70b\"").unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    Bad::new(
+        "apis.toml",
+        "id = \"together-llama-3.3-70b\"",
+        "\"llama-3.3-70b\"",
+        "\"llama-9\"",
+    )
+    .has(&[&format!(
+        "data/apis.toml: together-llama-3.3-70b (line {}): open_model",
+        id_line - 1
+    )]);
+}

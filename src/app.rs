@@ -11,6 +11,7 @@ use crate::chart::chart_specs;
 use crate::components::api_picker::{ApiPickerProps, api_picker};
 use crate::components::assumptions::{AssumptionsProps, assumptions};
 use crate::components::chart_view::ChartView;
+use crate::components::custom_offerings::{CustomOfferingsProps, custom_offerings};
 use crate::components::deployment_editor::{DeploymentEditorProps, deployment_editor};
 use crate::components::display_settings::{DisplaySettingsProps, display_settings};
 use crate::components::embed_button::{EmbedButtonProps, embed_button};
@@ -76,11 +77,12 @@ pub fn App(props: &AppProps) -> Html {
             } else {
                 initial.map(|t| t.to_string()).unwrap_or_default()
             };
-            State::from_link(&text)
+            State::from_link(&text, browser::today())
         })
     };
     let root = use_node_ref();
-    let framed = *use_state(browser::in_iframe);
+    // Two property reads; cheaper than a hook holding them.
+    let framed = browser::in_iframe();
     let view = &state.view;
     use_fragment_sync(props.sync_url, encode(&state.scenario, view), state.clone());
     let (dark, palette) = use_palette(root.clone(), view.theme);
@@ -137,10 +139,9 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <div class={classes} ref={root.clone()}>
             if !view.embed {
-                <header class="xo-header">
-                    <h1>{ "Crossover" }</h1>
-                    <p>{ "Pay per token for an API, or self-host an open model on your own GPUs: where does the answer flip?" }</p>
-                </header>
+                { Html::from_html_unchecked(AttrValue::Static(
+                    "<header class=\"xo-header\"><h1>Crossover</h1><p>Pay per token for an API, or self-host an open model on your own GPUs: where does the answer flip?</p></header>"
+                )) }
             }
             { notice(NoticeProps { notices, ondismiss: dispatcher(&state, |_| Action::DismissNotices) }) }
             <div class="xo-top">
@@ -153,7 +154,11 @@ pub fn App(props: &AppProps) -> Html {
                     onslide: dispatcher(&state, Action::SlideVolume),
                     onunit: dispatcher(&state, Action::SetVolumeUnit),
                 }) }
-                { headline(HeadlineProps { sentences, empty: empty.into() }) }
+                { headline(HeadlineProps {
+                    sentences,
+                    empty: empty.into(),
+                    prices_as_of: format!("Prices as of {}", state.scenario.date).into(),
+                }) }
             </div>
             if let (Ok(c), Some(specs)) = (comparison, &*specs) {
                 { tabs(TabsProps { active: view.tab, onselect: dispatcher(&state, Action::SetTab) }) }
@@ -205,8 +210,15 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 </details>
                 <details class="xo-section">
-                    <summary>{ format!("APIs to compare ({} selected)", state.scenario.apis.len()) }</summary>
-                    { api_picker(ApiPickerProps { selected: state.scenario.apis.clone(), ontoggle: dispatcher(&state, Action::ToggleApi) }) }
+                    <summary>{ format!("APIs to compare ({} selected{})", state.scenario.apis.len(),
+                        if state.scenario.custom.is_empty() { String::new() } else { format!(", {} of your own", state.scenario.custom.len()) }) }</summary>
+
+                    { api_picker(ApiPickerProps { selected: state.scenario.apis.clone(), date: state.scenario.date, ontoggle: dispatcher(&state, Action::ToggleApi) }) }
+                    { custom_offerings(CustomOfferingsProps {
+                        offerings: state.scenario.custom.clone(),
+                        drafts: state.drafts.clone(),
+                        onaction: dispatcher(&state, |a| a),
+                    }) }
                 </details>
                 <details class="xo-section">
                     <summary>{ format!("Currency and colours ({}, {})", money.code, match view.theme { Theme::Auto => "system", Theme::Light => "light", Theme::Dark => "dark" }) }</summary>

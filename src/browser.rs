@@ -8,6 +8,16 @@ fn window() -> Option<web_sys::Window> {
 }
 
 /// The URL fragment without its `#`.
+/// Today by the reader's clock (UTC).
+pub fn today() -> Option<crossover_pricing::date::Date> {
+    let now = js_sys::Date::new_0();
+    crossover_pricing::date::Date::new(
+        now.get_utc_full_year(),
+        now.get_utc_month() + 1,
+        now.get_utc_date(),
+    )
+}
+
 pub fn fragment() -> String {
     window()
         .and_then(|w| w.location().hash().ok())

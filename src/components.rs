@@ -7,6 +7,7 @@
 pub mod api_picker;
 pub mod assumptions;
 pub mod chart_view;
+pub mod custom_offerings;
 pub mod deployment_editor;
 pub mod display_settings;
 pub mod embed_button;
@@ -16,6 +17,7 @@ pub mod legend;
 pub mod notice;
 pub mod number_field;
 pub mod results_table;
+pub mod select_field;
 pub mod share_button;
 pub mod tabs;
 pub mod volume_input;

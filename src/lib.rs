@@ -1,13 +1,13 @@
 //! The Crossover widget: collects a scenario, asks the pricing model, draws
 //! the answer. It does no arithmetic of its own.
 
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod allocator;
 pub mod app;
 pub mod browser;
 pub mod chart;
 pub mod components;
 pub mod hooks;
+pub mod markup;
 pub mod state;
 
 use wasm_bindgen::prelude::*;

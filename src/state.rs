@@ -4,10 +4,12 @@
 
 use std::rc::Rc;
 
-use crossover_pricing::catalogue::{self, CURRENCIES, DEFAULTS, Precision};
-use crossover_pricing::fields::Field;
+use crossover_pricing::api::CustomOffering;
+use crossover_pricing::catalogue::{self, CURRENCIES, DEFAULTS, Precision, price_dates};
+use crossover_pricing::date::Date;
+use crossover_pricing::fields::{Field, Overrides};
 use crossover_pricing::link::decode;
-use crossover_pricing::scenario::MAX_DEPLOYMENTS;
+use crossover_pricing::scenario::{MAX_CUSTOM, MAX_DEPLOYMENTS};
 use crossover_pricing::units::{format_count, parse_quantity};
 use crossover_pricing::view::{Tab, Theme, View, is_currency_code, read_rate};
 use crossover_pricing::workload::{MAX_TOKENS_PER_MONTH, MIN_TOKENS_PER_MONTH, VolumeUnit};
@@ -23,6 +25,8 @@ pub enum FieldId {
     Workload(Field),
     /// An override of deployment `usize`.
     Deployment(usize, Field),
+    /// A price of the person's own offering `usize`.
+    Custom(usize, Field),
 }
 
 /// What a person typed, and why it is not in use (if it is not).
@@ -111,6 +115,7 @@ impl Default for State {
     }
 }
 
+#[derive(Clone)]
 pub enum Action {
     /// A scenario read from a link, with what could not be read.
     Load {
@@ -135,6 +140,10 @@ pub enum Action {
     SetFlag(usize, Field, bool),
     EditOverride(usize, Field, String),
     ResetOverride(usize, Field),
+    AddCustom,
+    RemoveCustom(usize),
+    RenameCustom(usize, String),
+    EditCustom(usize, Field, String),
     SetPermissiveOnly(bool),
     DismissNotices,
     SetCurrency(String),
@@ -162,18 +171,32 @@ impl Reducible for State {
 
 impl State {
     /// The state a share link describes, with notices for what it could not.
-    pub fn from_link(text: &str) -> State {
+    /// A link without a date is priced on `today` (the reader's clock),
+    /// moved into the days the price data covers.
+    pub fn from_link(text: &str, today: Option<Date>) -> State {
+        let today = today.map(|d| d.clamp_to(price_dates()));
         match decode(text) {
-            Ok(decoded) => State {
-                scenario: decoded.scenario,
-                view: decoded.view,
-                notices: decoded.warnings.iter().map(ToString::to_string).collect(),
-                ..State::default()
-            },
-            Err(error) => State {
-                notices: vec![error.to_string()],
-                ..State::default()
-            },
+            Ok(mut decoded) => {
+                if let (false, Some(today)) = (decoded.dated, today) {
+                    decoded.scenario.date = today;
+                }
+                State {
+                    scenario: decoded.scenario,
+                    view: decoded.view,
+                    notices: decoded.warnings.iter().map(ToString::to_string).collect(),
+                    ..State::default()
+                }
+            }
+            Err(error) => {
+                let mut state = State {
+                    notices: vec![error.to_string()],
+                    ..State::default()
+                };
+                if let Some(today) = today {
+                    state.scenario.date = today;
+                }
+                state
+            }
         }
     }
 
@@ -279,6 +302,28 @@ impl State {
                 self.with_deployment(i, |d| d.overrides.set(field, None));
                 self.drafts.remove(&FieldId::Deployment(i, field));
             }
+            Action::AddCustom => {
+                let n = self.scenario.custom.len();
+                if n < MAX_CUSTOM {
+                    self.scenario.custom.push(CustomOffering {
+                        name: format!("Your price {}", n + 1),
+                        open_model: None,
+                        prices: Overrides::default(),
+                    });
+                }
+            }
+            Action::RemoveCustom(i) => {
+                if i < self.scenario.custom.len() {
+                    self.scenario.custom.remove(i);
+                    self.drafts.retain(|k| !matches!(k, FieldId::Custom(..)));
+                }
+            }
+            Action::RenameCustom(i, name) => {
+                if let Some(c) = self.scenario.custom.get_mut(i) {
+                    c.name = CustomOffering::clean_name(&name);
+                }
+            }
+            Action::EditCustom(i, field, text) => self.edit_custom(i, field, text),
             Action::SetPermissiveOnly(on) => self.permissive_only = on,
             Action::SetCurrency(code) => {
                 // A catalogue currency starts at its catalogue rate.
@@ -350,6 +395,25 @@ impl State {
                 self.draft(FieldId::Rate, text, None);
             }
             Err(message) => self.draft(FieldId::Rate, text, Some(message)),
+        }
+    }
+
+    fn edit_custom(&mut self, i: usize, field: Field, text: String) {
+        let Some(custom) = self.scenario.custom.get_mut(i) else {
+            return;
+        };
+        let id = FieldId::Custom(i, field);
+        if text.trim().is_empty() {
+            custom.prices.set(field, None);
+            self.draft(id, text, None);
+            return;
+        }
+        match field.spec().read(&text) {
+            Ok(value) => {
+                custom.prices.set(field, Some(value));
+                self.draft(id, text, None);
+            }
+            Err(e) => self.draft(id, text, Some(e.to_string())),
         }
     }
 
@@ -579,16 +643,16 @@ mod tests {
 
     #[test]
     fn links_restore_state_or_explain() {
-        let s = State::from_link("v=1&tpm=3B&api=gpt-5.4");
+        let s = State::from_link("v=1&tpm=3B&api=gpt-5.4", None);
         assert_eq!(s.scenario.workload.tokens_per_month, 3e9);
         assert!(s.notices.is_empty());
-        let s = State::from_link("v=1&tpm=<script>&zz=1");
+        let s = State::from_link("v=1&tpm=<script>&zz=1", None);
         assert_eq!(
             s.scenario.workload.tokens_per_month,
             Workload::default().tokens_per_month
         );
         assert_eq!(s.notices.len(), 2);
-        let s = State::from_link(&"x".repeat(10_000));
+        let s = State::from_link(&"x".repeat(10_000), None);
         assert_eq!(s.scenario, Scenario::default());
         assert!(s.notices[0].contains("4096"));
     }
@@ -609,6 +673,43 @@ mod tests {
         let s = reduce(s, Action::SetTheme(Theme::Dark));
         let s = reduce(s, Action::SetTab(Tab::Table));
         assert_eq!((s.view.theme, s.view.tab), (Theme::Dark, Tab::Table));
+    }
+
+    #[test]
+    fn a_link_without_a_date_is_priced_today_within_the_data() {
+        let (first, last) = price_dates();
+        let today = Date::parse("2026-09-01").unwrap().clamp_to((first, last));
+        let s = State::from_link("v=1", Some(today));
+        assert_eq!(s.scenario.date, today);
+        let dated = State::from_link("v=1&date=2026-08-01", Some(today));
+        assert_eq!(dated.scenario.date, Date::parse("2026-08-01").unwrap());
+        let future = State::from_link("v=1", Date::parse("2099-01-01"));
+        assert_eq!(future.scenario.date, last);
+        assert_eq!(s.scenario.date, today);
+    }
+
+    #[test]
+    fn your_own_price_is_added_validated_and_removed() {
+        let s = reduce(State::default(), Action::AddCustom);
+        let s = reduce(s, Action::RenameCustom(0, "Acme\u{202e} Cloud".into()));
+        assert_eq!(s.scenario.custom[0].name, "Acme Cloud");
+        let s = reduce(s, Action::EditCustom(0, Field::CustomInput, "0.5".into()));
+        let s = reduce(s, Action::EditCustom(0, Field::CustomOutput, "-2".into()));
+        let prices = &s.scenario.custom[0].prices;
+        assert_eq!(
+            (
+                prices.get(Field::CustomInput),
+                prices.get(Field::CustomOutput)
+            ),
+            (Some(0.5), None)
+        );
+        assert!(
+            s.error(FieldId::Custom(0, Field::CustomOutput))
+                .unwrap()
+                .contains("your output price must be between")
+        );
+        let s = reduce(s, Action::RemoveCustom(0));
+        assert!(s.scenario.custom.is_empty());
     }
 
     #[test]

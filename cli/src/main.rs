@@ -4,14 +4,18 @@
 //!     crossover 'v=1&tpm=3B'           a scenario's text form
 //!     crossover 'https://…/#v=1&…'     a whole share link
 //!     crossover --json …               the same as JSON, for scripts
+//!     crossover --date 2026-08-01 …    priced as of a day (default: the link's, else today)
 //!     crossover --list [apis|models|gpus|engines|calibration|defaults|fields]
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use crossover_pricing::catalogue::{self, APIS, ENGINES, GPUS, MODELS};
+use crossover_pricing::catalogue::{
+    self, APIS, ENGINES, GENAI_PRICES_VERSION, GPUS, MODELS, PriceOrigin, price_dates,
+};
 use crossover_pricing::compare::{Comparison, short_label};
-use crossover_pricing::fields::{FIELDS, Place};
+use crossover_pricing::date::Date;
+use crossover_pricing::fields::{FIELDS, Scope};
 use crossover_pricing::link::{LinkWarning, decode};
 use crossover_pricing::selfhost::calibration::{
     calibration_results, error_range, median_absolute_error,
@@ -21,7 +25,7 @@ use crossover_pricing::view::Money;
 use crossover_pricing::{ApiPricing, Scenario, compare, words};
 use serde::Serialize;
 
-const USAGE: &str = "usage: crossover [--json] [SCENARIO | SHARE-LINK]
+const USAGE: &str = "usage: crossover [--json] [--date YYYY-MM-DD] [SCENARIO | SHARE-LINK]
        crossover --list [apis|models|gpus|engines|calibration|defaults|fields]
 
 SCENARIO is the text form of docs/share-links.md (for example 'v=1&tpm=3B');
@@ -44,12 +48,30 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<String, String> {
     let mut json = false;
     let mut list = None;
+    let mut date = None;
     let mut scenario_text = None;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
             "--json" => json = true,
             "--list" => list = Some(rest.next().map_or("all", String::as_str).to_string()),
+            "--date" => {
+                let text = rest.next().map_or("", String::as_str);
+                let (first, last) = price_dates();
+                match Date::parse(text) {
+                    Some(d) if (first..=last).contains(&d) => date = Some(d),
+                    Some(_) => {
+                        return Err(format!(
+                            "--date {text}: prices are known from {first} to {last}"
+                        ));
+                    }
+                    None => {
+                        return Err(format!(
+                            "--date takes a day such as 2026-11-30, not {text:?}"
+                        ));
+                    }
+                }
+            }
             "-h" | "--help" => return Ok(format!("{USAGE}\n")),
             flag if flag.starts_with("--") => {
                 return Err(format!("unknown option {flag}\n{USAGE}"));
@@ -59,9 +81,15 @@ fn run(args: &[String]) -> Result<String, String> {
         }
     }
     if let Some(what) = list {
-        return list_catalogue(&what, json);
+        return list_catalogue(&what, json, date.unwrap_or_else(today));
     }
-    let decoded = decode(scenario_text.as_deref().unwrap_or("")).map_err(|e| e.to_string())?;
+    let mut decoded = decode(scenario_text.as_deref().unwrap_or("")).map_err(|e| e.to_string())?;
+    // --date, else the link's day, else today (within the data's range).
+    decoded.scenario.date = match (date, decoded.dated) {
+        (Some(d), _) => d,
+        (None, true) => decoded.scenario.date,
+        (None, false) => today(),
+    };
     let comparison = compare(&decoded.scenario).map_err(|errors| {
         errors
             .iter()
@@ -93,16 +121,20 @@ fn run(args: &[String]) -> Result<String, String> {
     ))
 }
 
+/// Today by the system clock, within the days the prices cover.
+fn today() -> Date {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    let (first, last) = price_dates();
+    Date::from_unix_days(days as i64).map_or(last, |d| d.clamp_to((first, last)))
+}
+
 fn report(scenario: &Scenario, warnings: &[LinkWarning], c: &Comparison, money: &Money) -> String {
     let mut out = String::new();
     let w = &scenario.workload;
     let volume = format_count(c.tokens_per_month);
-    writeln!(
-        out,
-        "Crossover · prices as of {}",
-        catalogue::prices_as_of()
-    )
-    .unwrap();
+    writeln!(out, "Crossover · prices as of {}", c.date).unwrap();
     for warning in warnings {
         writeln!(out, "note: {warning}").unwrap();
     }
@@ -134,7 +166,11 @@ fn report(scenario: &Scenario, warnings: &[LinkWarning], c: &Comparison, money: 
             ),
             other => other.reason().unwrap_or_default(),
         };
-        writeln!(out, "  {:<36} {price}", api.offering.label()).unwrap();
+        let change = api
+            .next_change
+            .map(|d| format!("  (price changes on {d})"))
+            .unwrap_or_default();
+        writeln!(out, "  {:<36} {price}{change}", api.offering.label()).unwrap();
     }
 
     writeln!(out, "\nSelf-hosting at {volume} tokens a month").unwrap();
@@ -254,7 +290,7 @@ fn report(scenario: &Scenario, warnings: &[LinkWarning], c: &Comparison, money: 
     out
 }
 
-fn list_catalogue(what: &str, json: bool) -> Result<String, String> {
+fn list_catalogue(what: &str, json: bool, date: Date) -> Result<String, String> {
     let wanted = |name: &str| what == "all" || what == name;
     if ![
         "all",
@@ -298,16 +334,21 @@ fn list_catalogue(what: &str, json: bool) -> Result<String, String> {
         )
         .unwrap();
         for a in APIS {
+            let list = a.list_prices(date, 0.0);
             let p = |v: Option<f64>| v.map_or("–".to_string(), |v| format!("{v}"));
+            let origin = match a.origin {
+                PriceOrigin::GenaiPrices => format!("genai-prices {GENAI_PRICES_VERSION}"),
+                PriceOrigin::Hand => format!("read {}", a.as_of),
+            };
             writeln!(
                 out,
-                "  {:<34} {:<30} {:>6} / {:>6} / {:>6}  as of {}  {}",
+                "  {:<34} {:<44} {:>6} / {:>6} / {:>6}  {origin}{}  {}",
                 a.id,
                 format!("{} ({})", a.name, a.provider),
-                p(a.input_usd_per_mtok),
-                p(a.cached_input_usd_per_mtok),
-                p(a.output_usd_per_mtok),
-                a.as_of,
+                p(list.input),
+                p(list.cached_input),
+                p(list.output),
+                if a.retired { "  (retired)" } else { "" },
                 a.source
             )
             .unwrap();
@@ -410,9 +451,10 @@ fn list_catalogue(what: &str, json: bool) -> Result<String, String> {
         )
         .unwrap();
         for spec in FIELDS {
-            let key = match spec.place {
-                Place::Workload { .. } => spec.key.to_string(),
-                Place::Deployment { .. } => format!("dN.{}", spec.key),
+            let key = match spec.place.scope() {
+                Scope::Workload => spec.key.to_string(),
+                Scope::Deployment => format!("dN.{}", spec.key),
+                Scope::Custom => format!("cN.{}", spec.key),
             };
             writeln!(
                 out,

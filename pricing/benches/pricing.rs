@@ -57,7 +57,11 @@ mod native {
     ) -> f64 {
         let rates: Vec<_> = APIS
             .iter()
-            .filter_map(|a| api_rate(a, workload).rate().copied())
+            .filter_map(|a| {
+                api_rate(a, workload, crossover_pricing::catalogue::price_dates().1)
+                    .rate()
+                    .copied()
+            })
             .collect();
         let plans: Vec<_> = deployments
             .iter()

@@ -3,7 +3,10 @@
 
 use serde::Serialize;
 
-use crate::catalogue::ApiOffering;
+use crate::catalogue::{ApiOffering, ListPrices};
+use crate::date::Date;
+use crate::error::InputError;
+use crate::fields::{Field, Overrides};
 use crate::selfhost::cost::CurvePoint;
 use crate::workload::Workload;
 
@@ -83,24 +86,38 @@ struct Prices {
     batch: Option<(f64, f64, f64)>,
 }
 
-/// The blended price of the workload's tokens on an offering.
+/// The blended price of the workload's tokens on a catalogue offering, at
+/// its prices on `date`.
+pub fn api_rate(offering: &ApiOffering, workload: &Workload, date: Date) -> ApiPricing {
+    rate_for(
+        &offering.list_prices(date, workload.input_tokens_per_request),
+        offering.context_window_tokens,
+        workload,
+    )
+}
+
+/// The blended price of the workload's tokens at `prices`.
 ///
 /// Input tokens split into uncached, cache reads and cache writes; an
 /// offering without a cache price bills those tokens as ordinary input. The
 /// batch share pays batch prices where the offering has them; a cached token
 /// in a batch pays the batch cached price where listed, else the ordinary
-/// cached price. Requests whose input exceeds the long-context threshold pay
-/// the tier's prices, and batch traffic there keeps the offering's batch
-/// discount ratio. docs/cost-model.md gives the formula.
-pub fn api_rate(offering: &ApiOffering, workload: &Workload) -> ApiPricing {
+/// cached price. Requests whose input exceeds a tier's threshold pay the
+/// tier's prices (the caller picked them). docs/cost-model.md gives the formula.
+pub fn rate_for(
+    prices: &ListPrices,
+    context_window_tokens: f64,
+    workload: &Workload,
+) -> ApiPricing {
     let request_tokens = workload.tokens_per_request();
-    if request_tokens > offering.context_window_tokens {
+    if request_tokens > context_window_tokens {
         return ApiPricing::ExceedsContext {
             request_tokens,
-            context_window_tokens: offering.context_window_tokens,
+            context_window_tokens,
         };
     }
-    let prices = match prices_for(offering, workload) {
+    let long_context = prices.long_context;
+    let prices = match resolve(prices) {
         Ok(p) => p,
         Err(missing) => return ApiPricing::NotPriced { missing },
     };
@@ -125,75 +142,163 @@ pub fn api_rate(offering: &ApiOffering, workload: &Workload) -> ApiPricing {
     };
     ApiPricing::Priced(ApiRate {
         usd_per_mtok,
-        long_context: in_long_context(offering, workload),
+        long_context,
         batch_priced,
     })
 }
 
-fn in_long_context(offering: &ApiOffering, workload: &Workload) -> bool {
-    offering
-        .long_context
-        .is_some_and(|tier| workload.input_tokens_per_request > tier.above_input_tokens)
-}
-
-fn prices_for(offering: &ApiOffering, workload: &Workload) -> Result<Prices, &'static str> {
-    let base_input = offering.input_usd_per_mtok.ok_or("input")?;
-    let base_output = offering.output_usd_per_mtok.ok_or("output")?;
-    let base_cached = offering.cached_input_usd_per_mtok.unwrap_or(base_input);
-    let write = offering.cache_write_usd_per_mtok.unwrap_or(base_input);
-    let (input, cached, output) = match offering.long_context {
-        Some(tier) if in_long_context(offering, workload) => {
-            let input = tier.input_usd_per_mtok.ok_or("long-context input")?;
-            let output = tier.output_usd_per_mtok.ok_or("long-context output")?;
-            let cached = tier.cached_input_usd_per_mtok.unwrap_or(input);
-            (input, cached, output)
-        }
-        _ => (base_input, base_cached, base_output),
-    };
-    let batch = match (
-        offering.batch_input_usd_per_mtok,
-        offering.batch_output_usd_per_mtok,
-    ) {
-        (Some(batch_input), Some(batch_output)) => {
-            let input_ratio = ratio(batch_input, base_input);
-            let output_ratio = ratio(batch_output, base_output);
-            let batch_input = input * input_ratio;
-            let batch_cached = match (
-                offering.batch_cached_input_usd_per_mtok,
-                offering.cached_input_usd_per_mtok,
-            ) {
-                (Some(listed), _) => listed * ratio(cached, base_cached),
-                (None, Some(_)) => cached,
-                // No caching at all: a "cached" token is an ordinary batch token.
-                (None, None) => batch_input,
-            };
-            // A cache hit never costs more than a miss.
-            Some((
-                batch_input,
-                batch_cached.min(batch_input),
-                output * output_ratio,
-            ))
-        }
-        _ => None,
-    };
+fn resolve(list: &ListPrices) -> Result<Prices, &'static str> {
+    let input = list.input.ok_or("input")?;
+    let output = list.output.ok_or("output")?;
+    let cached = list.cached_input.unwrap_or(input);
+    let batch = list.batch.map(|(batch_input, batch_cached, batch_output)| {
+        let batch_cached = match (batch_cached, list.cached_input) {
+            (Some(listed), _) => listed,
+            (None, Some(_)) => cached,
+            // No caching at all: a "cached" token is an ordinary batch token.
+            (None, None) => batch_input,
+        };
+        // A cache hit never costs more than a miss.
+        (batch_input, batch_cached.min(batch_input), batch_output)
+    });
     Ok(Prices {
         input,
         cached,
-        write,
+        write: list.cache_write.unwrap_or(input),
         output,
         batch,
     })
 }
 
-/// `part / whole`, or 1 when the whole is free.
-fn ratio(part: f64, whole: f64) -> f64 {
-    if whole > 0.0 { part / whole } else { 1.0 }
+/// Longest name a person may give their own offering.
+pub const MAX_CUSTOM_NAME_CHARS: usize = 40;
+
+/// An offering a person prices themselves: a negotiated or unlisted price,
+/// in US dollars per 1M tokens ([`Field::CustomInput`] and its neighbours).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CustomOffering {
+    pub name: String,
+    /// The open model it serves, if any: an id in the catalogue.
+    pub open_model: Option<String>,
+    pub prices: Overrides,
+}
+
+impl CustomOffering {
+    /// A name fit to show: control and direction characters dropped, at most
+    /// [`MAX_CUSTOM_NAME_CHARS`], "your price" when nothing is left.
+    pub fn clean_name(text: &str) -> String {
+        let kept: String = text
+            .chars()
+            .filter(|c| !c.is_control() && !crate::units::is_bidi_control(*c))
+            .take(MAX_CUSTOM_NAME_CHARS)
+            .collect();
+        let kept = kept.trim();
+        if kept.is_empty() {
+            "Your price".to_string()
+        } else {
+            kept.to_string()
+        }
+    }
+
+    pub fn list_prices(&self) -> ListPrices {
+        let input = self.prices.get(Field::CustomInput);
+        ListPrices {
+            input,
+            cached_input: self.prices.get(Field::CustomCachedInput).or(input),
+            cache_write: input,
+            output: self.prices.get(Field::CustomOutput),
+            batch: None,
+            long_context: false,
+        }
+    }
+
+    /// The open model's context window; unlimited for a closed model.
+    pub fn context_window_tokens(&self) -> f64 {
+        self.open_model
+            .as_deref()
+            .and_then(crate::catalogue::model)
+            .map_or(f64::INFINITY, |m| m.max_context_tokens)
+    }
+
+    pub fn rate(&self, workload: &Workload) -> ApiPricing {
+        rate_for(&self.list_prices(), self.context_window_tokens(), workload)
+    }
+
+    /// Every price set is in its range.
+    pub fn validate(&self) -> Result<(), Vec<InputError>> {
+        let errors: Vec<InputError> = self
+            .prices
+            .iter()
+            .filter_map(|(field, value)| field.spec().check(value).err())
+            .collect();
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalogue::{ApiKind, LongContextTier};
+    use crate::catalogue::{ApiKind, DatedPrices, PriceOrigin, Tiered, UsdPerMtok};
+
+    macro_rules! tiered {
+        ($base:expr, $tier:expr) => {
+            Some(Tiered {
+                base: UsdPerMtok::from_usd($base),
+                tiers: &[(200_000, UsdPerMtok::from_usd($tier))],
+            })
+        };
+    }
+
+    const fn flat(base: f64) -> Option<Tiered> {
+        Some(Tiered {
+            base: UsdPerMtok::from_usd(base),
+            tiers: &[],
+        })
+    }
+
+    static PRICES: [DatedPrices; 2] = [
+        DatedPrices {
+            from: None,
+            input: tiered!(3.0, 6.0),
+            cached_input: tiered!(0.3, 0.6),
+            cache_write: flat(3.5),
+            output: tiered!(12.0, 20.0),
+        },
+        // A cut from 2026-07-01: the prices the tests below use.
+        DatedPrices {
+            from: Some(Date::parse_const("2026-07-01")),
+            input: tiered!(2.0, 4.0),
+            cached_input: tiered!(0.2, 0.4),
+            cache_write: flat(2.5),
+            output: tiered!(10.0, 18.0),
+        },
+    ];
+    static BATCH: [DatedPrices; 1] = [DatedPrices {
+        from: None,
+        input: tiered!(1.0, 2.0),
+        cached_input: None,
+        cache_write: None,
+        output: tiered!(5.0, 9.0),
+    }];
+    static UNCACHED: [DatedPrices; 1] = [DatedPrices {
+        from: None,
+        input: flat(2.0),
+        cached_input: None,
+        cache_write: None,
+        output: flat(10.0),
+    }];
+    static LISTED_BATCH_CACHE: [DatedPrices; 1] = [DatedPrices {
+        cached_input: flat(0.1),
+        ..BATCH[0]
+    }];
+    static NO_OUTPUT: [DatedPrices; 1] = [DatedPrices {
+        output: None,
+        ..UNCACHED[0]
+    }];
 
     fn offering() -> ApiOffering {
         ApiOffering {
@@ -203,24 +308,19 @@ mod tests {
             kind: ApiKind::Closed,
             open_model: None,
             context_window_tokens: 400_000.0,
-            input_usd_per_mtok: Some(2.0),
-            cached_input_usd_per_mtok: Some(0.2),
-            cache_write_usd_per_mtok: Some(2.5),
-            output_usd_per_mtok: Some(10.0),
-            batch_input_usd_per_mtok: Some(1.0),
-            batch_output_usd_per_mtok: Some(5.0),
-            batch_cached_input_usd_per_mtok: None,
-            long_context: Some(LongContextTier {
-                above_input_tokens: 200_000.0,
-                input_usd_per_mtok: Some(4.0),
-                cached_input_usd_per_mtok: Some(0.4),
-                output_usd_per_mtok: Some(18.0),
-            }),
+            prices: &PRICES,
+            batch: &BATCH,
+            origin: PriceOrigin::Hand,
             source: "https://example.com",
-            as_of: "2026-01-01",
-            via: None,
+            as_of: "2026-07-01",
+            retired: false,
+            #[cfg(feature = "notes")]
             notes: None,
         }
+    }
+
+    fn today() -> Date {
+        Date::parse_const("2026-11-30")
     }
 
     fn workload() -> Workload {
@@ -237,15 +337,35 @@ mod tests {
     }
 
     fn rate(o: &ApiOffering, w: &Workload) -> f64 {
-        api_rate(o, w).rate().unwrap().usd_per_mtok
+        api_rate(o, w, today()).rate().unwrap().usd_per_mtok
     }
 
     #[test]
     fn list_prices() {
         // 0.75 x $2 + 0.25 x $10 = $4.00 per 1M tokens; 1e9 tokens -> $4,000.
-        let r = api_rate(&offering(), &workload());
+        let r = api_rate(&offering(), &workload(), today());
         assert_eq!(r.rate().unwrap().usd_per_mtok, 4.0);
         assert_eq!(r.rate().unwrap().monthly_cost(1e9), 4000.0);
+    }
+
+    #[test]
+    fn a_price_applies_from_its_date() {
+        // Before the cut: 0.75 x $3 + 0.25 x $12 = $5.25.
+        let before = Date::parse_const("2026-06-30");
+        let r = api_rate(&offering(), &workload(), before);
+        assert_eq!(r.rate().unwrap().usd_per_mtok, 5.25);
+        assert_eq!(offering().next_change(before), Date::parse("2026-07-01"));
+        assert_eq!(offering().next_change(today()), None);
+        // A date before all data gets the first price, as genai-prices does.
+        let early = Date::parse_const("2020-01-01");
+        assert_eq!(rate_at(early), 5.25);
+    }
+
+    fn rate_at(date: Date) -> f64 {
+        api_rate(&offering(), &workload(), date)
+            .rate()
+            .unwrap()
+            .usd_per_mtok
     }
 
     #[test]
@@ -258,9 +378,7 @@ mod tests {
         // input: 0.3 x 2 + 0.6 x 0.2 + 0.1 x 2.5 = 0.97; 0.75 x 0.97 + 0.25 x 10 = 3.2275
         assert!((rate(&offering(), &w) - 3.2275).abs() < 1e-12);
         let no_cache = ApiOffering {
-            cached_input_usd_per_mtok: None,
-            cache_write_usd_per_mtok: None,
-            long_context: None,
+            prices: &UNCACHED,
             ..offering()
         };
         // without cache prices every input token pays $2: back to $4.00
@@ -283,7 +401,7 @@ mod tests {
         // cached batch tokens pay the ordinary cached price: 0.75 x 0.2 + 0.25 x 5 = 1.40
         assert!((rate(&offering(), &w) - 1.4).abs() < 1e-12);
         let listed = ApiOffering {
-            batch_cached_input_usd_per_mtok: Some(0.1),
+            batch: &LISTED_BATCH_CACHE,
             ..offering()
         };
         // with a listed batch cached price: 0.75 x 0.1 + 0.25 x 5 = 1.325
@@ -293,9 +411,7 @@ mod tests {
     #[test]
     fn without_cache_prices_batch_tokens_all_pay_the_batch_price() {
         let no_cache = ApiOffering {
-            cached_input_usd_per_mtok: None,
-            cache_write_usd_per_mtok: None,
-            long_context: None,
+            prices: &UNCACHED,
             ..offering()
         };
         let cached = Workload {
@@ -320,29 +436,29 @@ mod tests {
             ..workload()
         };
         // 0.75 x 4 + 0.25 x 18 = 7.5
-        let r = api_rate(&offering(), &w);
+        let r = api_rate(&offering(), &w, today());
         assert_eq!(r.rate().unwrap().usd_per_mtok, 7.5);
         assert!(r.rate().unwrap().long_context);
         let w = Workload {
             batch_share: 1.0,
             ..w
         };
-        // batch keeps the 50% ratio on the tier: 0.75 x 2 + 0.25 x 9 = 3.75
+        // the batch tier: 0.75 x 2 + 0.25 x 9 = 3.75
         assert_eq!(rate(&offering(), &w), 3.75);
     }
 
     #[test]
     fn missing_prices_and_oversized_requests_are_explicit() {
         let unpriced = ApiOffering {
-            output_usd_per_mtok: None,
+            prices: &NO_OUTPUT,
             ..offering()
         };
         assert_eq!(
-            api_rate(&unpriced, &workload()),
+            api_rate(&unpriced, &workload(), today()),
             ApiPricing::NotPriced { missing: "output" }
         );
         assert!(
-            api_rate(&unpriced, &workload())
+            api_rate(&unpriced, &workload(), today())
                 .reason()
                 .unwrap()
                 .contains("not priced")
@@ -353,7 +469,7 @@ mod tests {
             ..workload()
         };
         assert!(matches!(
-            api_rate(&offering(), &w),
+            api_rate(&offering(), &w, today()),
             ApiPricing::ExceedsContext { .. }
         ));
     }

@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::date::Date;
+
 /// Who runs an API offering's model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -17,16 +19,85 @@ pub enum ApiKind {
     HostedOpen,
 }
 
-/// A price tier for requests whose input exceeds a threshold.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct LongContextTier {
-    pub above_input_tokens: f64,
-    pub input_usd_per_mtok: Option<f64>,
-    pub cached_input_usd_per_mtok: Option<f64>,
-    pub output_usd_per_mtok: Option<f64>,
+/// US dollars per 1M tokens, kept in millionths of a dollar: every price
+/// in the data has at most six decimals, so this is exact, and it takes a
+/// third of the bytes an `f64` would in the widget's tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(into = "f64")]
+pub struct UsdPerMtok(pub u32);
+
+impl UsdPerMtok {
+    /// A price with at most six decimals (the build checks the data's).
+    pub const fn from_usd(usd: f64) -> UsdPerMtok {
+        UsdPerMtok((usd * 1e6 + 0.5) as u32)
+    }
+
+    pub fn usd(self) -> f64 {
+        f64::from(self.0) / 1e6
+    }
 }
 
-/// A per-token API: prices in US dollars per million tokens.
+impl From<UsdPerMtok> for f64 {
+    fn from(p: UsdPerMtok) -> f64 {
+        p.usd()
+    }
+}
+
+/// A price per 1M tokens that depends on the request's input length: the
+/// last tier whose threshold the input exceeds, else the base price.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Tiered {
+    pub base: UsdPerMtok,
+    /// `(above input tokens, price)`, thresholds rising.
+    pub tiers: &'static [(u32, UsdPerMtok)],
+}
+
+impl Tiered {
+    pub fn at(&self, input_tokens: f64) -> f64 {
+        self.tiers
+            .iter()
+            .rev()
+            .find(|(above, _)| input_tokens > f64::from(*above))
+            .map_or(self.base, |&(_, price)| price)
+            .usd()
+    }
+
+    /// Whether `input_tokens` falls above the first threshold.
+    pub fn in_tier(&self, input_tokens: f64) -> bool {
+        self.tiers
+            .first()
+            .is_some_and(|(above, _)| input_tokens > f64::from(*above))
+    }
+}
+
+/// An offering's text-token prices from a date on.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct DatedPrices {
+    /// The first day these prices apply; `None`: from the start of the data.
+    pub from: Option<Date>,
+    pub input: Option<Tiered>,
+    pub cached_input: Option<Tiered>,
+    pub cache_write: Option<Tiered>,
+    pub output: Option<Tiered>,
+}
+
+impl DatedPrices {
+    fn active(&self, date: Date) -> bool {
+        self.from.is_none_or(|from| from <= date)
+    }
+}
+
+/// Where an offering's prices come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PriceOrigin {
+    /// `data/genai-prices.json`, from the genai-prices package.
+    GenaiPrices,
+    /// Typed into `data/apis.toml` from the provider's page.
+    Hand,
+}
+
+/// A per-token API: prices in US dollars per million tokens, with their history.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ApiOffering {
     pub id: &'static str,
@@ -36,18 +107,76 @@ pub struct ApiOffering {
     /// For hosted open models: the id of the model in [`MODELS`].
     pub open_model: Option<&'static str>,
     pub context_window_tokens: f64,
-    pub input_usd_per_mtok: Option<f64>,
-    pub cached_input_usd_per_mtok: Option<f64>,
-    pub cache_write_usd_per_mtok: Option<f64>,
-    pub output_usd_per_mtok: Option<f64>,
-    pub batch_input_usd_per_mtok: Option<f64>,
-    pub batch_output_usd_per_mtok: Option<f64>,
-    pub batch_cached_input_usd_per_mtok: Option<f64>,
-    pub long_context: Option<LongContextTier>,
+    /// Standard prices, oldest first: on a date, the last that has begun applies.
+    pub prices: &'static [DatedPrices],
+    /// Batch prices, in the upstream's order: for each price, the first
+    /// that has begun and lists it applies; none: no batch API.
+    pub batch: &'static [DatedPrices],
+    pub origin: PriceOrigin,
+    /// The provider's pricing page.
     pub source: &'static str,
+    /// When the prices were last read: the data's date for genai-prices.
     pub as_of: &'static str,
-    pub via: Option<&'static str>,
+    /// Withdrawn by its provider: still read from old links, not offered.
+    pub retired: bool,
+    #[cfg(feature = "notes")]
     pub notes: Option<&'static str>,
+}
+
+/// The prices of an offering in force on one day, for one request length.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ListPrices {
+    pub input: Option<f64>,
+    pub cached_input: Option<f64>,
+    pub cache_write: Option<f64>,
+    pub output: Option<f64>,
+    /// Batch input, cached input (when listed) and output.
+    pub batch: Option<(f64, Option<f64>, f64)>,
+    /// Whether the request length put it above a tier threshold.
+    pub long_context: bool,
+}
+
+impl ApiOffering {
+    /// The prices in force on `date` for requests of `input_tokens`.
+    pub fn list_prices(&self, date: Date, input_tokens: f64) -> ListPrices {
+        let standard = self
+            .prices
+            .iter()
+            .rev()
+            .find(|p| p.active(date))
+            .or(self.prices.first());
+        let at = |t: Option<Tiered>| t.map(|t| t.at(input_tokens));
+        let batch_of = |key: fn(&DatedPrices) -> Option<Tiered>| {
+            self.batch
+                .iter()
+                .filter(|p| p.active(date))
+                .find_map(|p| at(key(p)))
+        };
+        let batch = match (batch_of(|p| p.input), batch_of(|p| p.output)) {
+            (Some(input), Some(output)) => Some((input, batch_of(|p| p.cached_input), output)),
+            _ => None,
+        };
+        ListPrices {
+            input: standard.and_then(|p| at(p.input)),
+            cached_input: standard.and_then(|p| at(p.cached_input)),
+            cache_write: standard.and_then(|p| at(p.cache_write)),
+            output: standard.and_then(|p| at(p.output)),
+            batch,
+            long_context: standard
+                .and_then(|p| p.input)
+                .is_some_and(|t| t.in_tier(input_tokens)),
+        }
+    }
+
+    /// The first day after `date` on which a price of this offering changes.
+    pub fn next_change(&self, date: Date) -> Option<Date> {
+        self.prices
+            .iter()
+            .chain(self.batch)
+            .filter_map(|p| p.from)
+            .filter(|from| *from > date)
+            .min()
+    }
 }
 
 /// How a model's attention keeps its KV cache.
@@ -86,6 +215,7 @@ pub struct OpenModel {
     pub native_precision: Precision,
     pub source: &'static str,
     pub as_of: &'static str,
+    #[cfg(feature = "notes")]
     pub notes: Option<&'static str>,
 }
 
@@ -138,6 +268,7 @@ pub struct PrecisionFormat {
     pub kv_bytes_per_value: f64,
     /// Rates to run at, best first; BF16 when the GPU has none of them.
     pub compute: &'static [ComputeRate],
+    #[cfg(feature = "notes")]
     pub source: &'static str,
 }
 
@@ -180,6 +311,7 @@ pub struct Gpu {
     pub purchase_usd_per_gpu: f64,
     pub purchase_source: &'static str,
     pub as_of: &'static str,
+    #[cfg(feature = "notes")]
     pub notes: Option<&'static str>,
 }
 
@@ -260,8 +392,10 @@ pub struct Engine {
     pub moe_compute_efficiency: f64,
     pub multi_gpu_efficiency: PerLink,
     pub multi_node_efficiency: f64,
+    #[cfg(feature = "notes")]
     pub source: &'static str,
     pub as_of: &'static str,
+    #[cfg(feature = "notes")]
     pub notes: &'static str,
 }
 
@@ -279,8 +413,10 @@ pub struct CalibrationRecord {
     /// Prompts were processed on other GPUs; only decode ran on these.
     pub prefill_elsewhere: bool,
     pub output_tokens_per_second_per_gpu: f64,
+    #[cfg(feature = "notes")]
     pub source: &'static str,
     pub as_of: &'static str,
+    #[cfg(feature = "notes")]
     pub notes: Option<&'static str>,
 }
 
@@ -292,6 +428,7 @@ pub struct Currency {
     pub symbol: &'static str,
     /// Units of the currency per US dollar.
     pub per_usd: f64,
+    #[cfg(feature = "notes")]
     pub source: &'static str,
     pub as_of: &'static str,
 }
@@ -352,11 +489,9 @@ pub fn engine(id: &str) -> Option<&'static Engine> {
     ENGINES.iter().find(|e| e.id == id)
 }
 
-/// The newest `as_of` date of any price in the catalogue: "prices as of".
-pub fn prices_as_of() -> &'static str {
-    APIS.iter()
-        .map(|a| a.as_of)
-        .chain(GPUS.iter().map(|g| g.as_of))
-        .max()
-        .unwrap_or(DEFAULTS.as_of)
+/// The days the catalogue's prices cover: from the earliest dated price to
+/// the day the price data was last written. A scenario is priced on a day
+/// in this range.
+pub fn price_dates() -> (Date, Date) {
+    PRICE_DATES
 }

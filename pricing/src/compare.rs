@@ -4,19 +4,56 @@
 
 use serde::Serialize;
 
-use crate::api::{ApiPricing, api_rate};
+use crate::api::{ApiPricing, CustomOffering, api_rate};
 use crate::breakeven::{AtVolume, BreakEven, at_volume, break_even};
 use crate::catalogue::{self, ApiOffering};
+use crate::date::Date;
 use crate::error::InputError;
 use crate::scenario::Scenario;
 use crate::selfhost::cost::{SelfHostPlan, SelfHostQuote};
 use crate::selfhost::{Deployment, PlanError};
 
+/// A per-token offering: from the catalogue, or priced by the person.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum Offering {
+    #[serde(serialize_with = "crate::serialize_id")]
+    Catalogue(&'static ApiOffering),
+    Custom(CustomOffering),
+}
+
+impl Offering {
+    /// "GPT-5.4 mini", "Llama 3.3 70B on Groq", "Acme (your price)".
+    pub fn label(&self) -> String {
+        match self {
+            Offering::Catalogue(o) => o.label(),
+            Offering::Custom(c) => format!("{} (your price)", c.name),
+        }
+    }
+
+    /// The open model it serves, when that model is in the catalogue.
+    pub fn open_model(&self) -> Option<&str> {
+        match self {
+            Offering::Catalogue(o) => o.open_model,
+            Offering::Custom(c) => c.open_model.as_deref(),
+        }
+    }
+
+    pub fn catalogue(&self) -> Option<&'static ApiOffering> {
+        match self {
+            Offering::Catalogue(o) => Some(o),
+            Offering::Custom(_) => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct ApiOption {
-    #[serde(serialize_with = "crate::serialize_id")]
-    pub offering: &'static ApiOffering,
+    pub offering: Offering,
     pub pricing: ApiPricing,
+    /// The next day after the scenario's on which the offering's price
+    /// changes, when the data knows of one (an introductory price ending).
+    pub next_change: Option<Date>,
     /// Monthly cost at the scenario's volume, when priced.
     pub monthly_usd: Option<f64>,
 }
@@ -49,6 +86,8 @@ pub struct Pair {
 #[derive(Debug, Clone, Serialize)]
 pub struct Comparison {
     pub tokens_per_month: f64,
+    /// The day the API prices are taken from.
+    pub date: Date,
     pub apis: Vec<ApiOption>,
     pub deployments: Vec<DeploymentOption>,
     pub pairs: Vec<Pair>,
@@ -76,28 +115,36 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, Vec<InputError>> {
     workload.validate()?;
     let volume = workload.tokens_per_month;
     let mut unknown = Vec::new();
-    let apis: Vec<ApiOption> = scenario
-        .apis
-        .iter()
-        .filter_map(|id| match catalogue::api(id) {
-            Some(offering) => Some(offering),
-            None => {
-                unknown.push(InputError::UnknownId {
-                    kind: "API offering",
-                    id: id.clone(),
-                });
-                None
-            }
-        })
-        .map(|offering| {
-            let pricing = api_rate(offering, workload);
-            ApiOption {
-                offering,
-                pricing,
-                monthly_usd: pricing.rate().map(|r| r.monthly_cost(volume)),
-            }
-        })
-        .collect();
+    let option = |offering: Offering, pricing: ApiPricing| ApiOption {
+        next_change: offering
+            .catalogue()
+            .and_then(|o| o.next_change(scenario.date)),
+        offering,
+        pricing,
+        monthly_usd: pricing.rate().map(|r| r.monthly_cost(volume)),
+    };
+    let mut apis = Vec::with_capacity(scenario.apis.len() + scenario.custom.len());
+    for id in &scenario.apis {
+        match catalogue::api(id) {
+            Some(offering) => apis.push(option(
+                Offering::Catalogue(offering),
+                api_rate(offering, workload, scenario.date),
+            )),
+            None => unknown.push(InputError::UnknownId {
+                kind: "API offering",
+                id: id.clone(),
+            }),
+        }
+    }
+    for custom in &scenario.custom {
+        match custom.validate() {
+            Ok(()) => apis.push(option(
+                Offering::Custom(custom.clone()),
+                custom.rate(workload),
+            )),
+            Err(mut errors) => unknown.append(&mut errors),
+        }
+    }
     if !unknown.is_empty() {
         return Err(unknown);
     }
@@ -147,6 +194,7 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, Vec<InputError>> {
     }
     Ok(Comparison {
         tokens_per_month: volume,
+        date: scenario.date,
         apis,
         deployments,
         pairs,

@@ -50,7 +50,7 @@ pub fn table_csv(c: &Comparison, money: &Money) -> String {
     for a in &c.apis {
         let licence = a
             .offering
-            .open_model
+            .open_model()
             .and_then(crate::catalogue::model)
             .map_or("proprietary", |m| m.licence);
         let (monthly, unit, note) = match &a.pricing {

@@ -9,8 +9,6 @@
 //!
 //! [`Scenario`]: crate::Scenario
 
-use std::fmt::Write as _;
-
 use serde::Serialize;
 
 use crate::catalogue::{Basis, DEFAULTS, Defaults, Sourced};
@@ -125,6 +123,26 @@ pub enum Place {
     },
     /// An override of one deployment, kept in its [`Overrides`].
     Deployment { applies: Applies },
+    /// A price of an offering a person adds, kept in its [`Overrides`].
+    Custom,
+}
+
+/// The part of a scenario a key is read in: `tpm`, `dN.gpuh`, `cN.in`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Workload,
+    Deployment,
+    Custom,
+}
+
+impl Place {
+    pub fn scope(self) -> Scope {
+        match self {
+            Place::Workload { .. } => Scope::Workload,
+            Place::Deployment { .. } => Scope::Deployment,
+            Place::Custom => Scope::Custom,
+        }
+    }
 }
 
 /// One editable quantity.
@@ -138,7 +156,8 @@ pub struct FieldSpec {
     /// In forms, with `unit` after the input.
     pub label: &'static str,
     pub unit: &'static str,
-    /// One line for the documentation and the form's help.
+    /// One line for the documentation (left out of the widget).
+    #[cfg(feature = "notes")]
     pub meaning: &'static str,
     pub kind: FieldKind,
     pub min: f64,
@@ -150,140 +169,145 @@ pub struct FieldSpec {
 }
 
 macro_rules! fields {
-    ($($variant:ident { $($body:tt)* },)*) => {
+    ($($variant:ident { meaning: $meaning:literal, $($body:tt)* },)*) => {
         /// An editable quantity; [`Field::spec`] has everything about it.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
         #[serde(rename_all = "kebab-case")]
         pub enum Field { $($variant,)* }
 
         /// Every editable quantity, in the order forms show them.
-        pub static FIELDS: &[FieldSpec] = &[$(FieldSpec { field: Field::$variant, $($body)* },)*];
+        pub static FIELDS: &[FieldSpec] = &[$(FieldSpec {
+            field: Field::$variant,
+            #[cfg(feature = "notes")]
+            meaning: $meaning,
+            $($body)*
+        },)*];
     };
 }
 
 fields! {
     TokensPerMonth {
-        key: "tpm", name: "tokens per month", label: "Tokens per month", unit: "tokens",
         meaning: "tokens per month, input and output together",
+        key: "tpm", name: "tokens per month", label: "Tokens per month", unit: "tokens",
         kind: FieldKind::Count, min: MIN_TOKENS_PER_MONTH, max: MAX_TOKENS_PER_MONTH,
         default: DefaultFrom::Assumption(|d| (&d.tokens_per_month).into()),
         place: Place::Workload { get: |w| w.tokens_per_month, set: |w, v| w.tokens_per_month = v },
     },
     InputTokens {
-        key: "in", name: "input tokens per request", label: "Input tokens per request", unit: "tokens",
         meaning: "input tokens per request, including any cached prefix",
+        key: "in", name: "input tokens per request", label: "Input tokens per request", unit: "tokens",
         kind: FieldKind::Count, min: 0.0, max: 1e7,
         default: DefaultFrom::Assumption(|d| (&d.input_tokens_per_request).into()),
         place: Place::Workload { get: |w| w.input_tokens_per_request, set: |w, v| w.input_tokens_per_request = v },
     },
     OutputTokens {
-        key: "out", name: "output tokens per request", label: "Output tokens per request", unit: "tokens",
         meaning: "output tokens per request, including any reasoning tokens",
+        key: "out", name: "output tokens per request", label: "Output tokens per request", unit: "tokens",
         kind: FieldKind::Count, min: 1.0, max: 1e6,
         default: DefaultFrom::Assumption(|d| (&d.output_tokens_per_request).into()),
         place: Place::Workload { get: |w| w.output_tokens_per_request, set: |w, v| w.output_tokens_per_request = v },
     },
     CachedShare {
-        key: "cache", name: "cached share of input", label: "Cached share of input", unit: "of input",
         meaning: "share of input tokens read from a prompt cache",
+        key: "cache", name: "cached share of input", label: "Cached share of input", unit: "of input",
         kind: FieldKind::Share, min: 0.0, max: 1.0,
         default: DefaultFrom::Assumption(|d| (&d.cached_input_share).into()),
         place: Place::Workload { get: |w| w.cached_input_share, set: |w, v| w.cached_input_share = v },
     },
     CacheWriteShare {
-        key: "write", name: "cache-write share of input", label: "Cache-write share of input", unit: "of input",
         meaning: "share of input tokens written to a prompt cache; with `cache`, at most 100%",
+        key: "write", name: "cache-write share of input", label: "Cache-write share of input", unit: "of input",
         kind: FieldKind::Share, min: 0.0, max: 1.0,
         default: DefaultFrom::Assumption(|d| (&d.cache_write_share).into()),
         place: Place::Workload { get: |w| w.cache_write_share, set: |w, v| w.cache_write_share = v },
     },
     BatchShare {
-        key: "batch", name: "batch share", label: "Batch-eligible share of traffic", unit: "of traffic",
         meaning: "share of traffic that can use a batch API or wait for off-peak capacity",
+        key: "batch", name: "batch share", label: "Batch-eligible share of traffic", unit: "of traffic",
         kind: FieldKind::Share, min: 0.0, max: 1.0,
         default: DefaultFrom::Assumption(|d| (&d.batch_share).into()),
         place: Place::Workload { get: |w| w.batch_share, set: |w, v| w.batch_share = v },
     },
     PeakToAverage {
-        key: "peak", name: "peak-to-average ratio", label: "Busiest hour over the average", unit: "×",
         meaning: "busiest hour over the average of the service hours",
+        key: "peak", name: "peak-to-average ratio", label: "Busiest hour over the average", unit: "×",
         kind: FieldKind::Number, min: 1.0, max: 100.0,
         default: DefaultFrom::Assumption(|d| (&d.peak_to_average).into()),
         place: Place::Workload { get: |w| w.peak_to_average, set: |w, v| w.peak_to_average = v },
     },
     ServiceHours {
-        key: "hours", name: "service hours per day", label: "Service hours per day", unit: "hours",
         meaning: "hours a day the traffic arrives in",
+        key: "hours", name: "service hours per day", label: "Service hours per day", unit: "hours",
         kind: FieldKind::Number, min: 1.0, max: 24.0,
         default: DefaultFrom::Assumption(|d| (&d.service_hours_per_day).into()),
         place: Place::Workload { get: |w| w.service_hours_per_day, set: |w, v| w.service_hours_per_day = v },
     },
     PurchaseUsdPerGpu {
-        key: "buy", name: "purchase price per GPU", label: "Purchase price", unit: "USD per GPU",
         meaning: "purchase price per GPU, with its share of the server",
+        key: "buy", name: "purchase price per GPU", label: "Purchase price", unit: "USD per GPU",
         kind: FieldKind::Money, min: 0.0, max: 1e7,
         default: DefaultFrom::GpuPurchase,
         place: Place::Deployment { applies: Applies::Owned },
     },
     LifeYears {
-        key: "life", name: "hardware life in years", label: "Hardware life", unit: "years",
         meaning: "years over which bought hardware is depreciated",
+        key: "life", name: "hardware life in years", label: "Hardware life", unit: "years",
         kind: FieldKind::Number, min: 0.5, max: 20.0,
         default: DefaultFrom::Assumption(|d| (&d.life_years).into()),
         place: Place::Deployment { applies: Applies::Owned },
     },
     ResidualShare {
-        key: "resid", name: "residual value share", label: "Residual value", unit: "of purchase",
         meaning: "what bought hardware is worth at the end of its life, as a share of its price",
+        key: "resid", name: "residual value share", label: "Residual value", unit: "of purchase",
         kind: FieldKind::Share, min: 0.0, max: 0.95,
         default: DefaultFrom::Assumption(|d| (&d.residual_share).into()),
         place: Place::Deployment { applies: Applies::Owned },
     },
     CostOfCapital {
-        key: "capital", name: "cost of capital per year", label: "Cost of capital", unit: "a year",
         meaning: "yearly interest on the money tied up in bought hardware",
+        key: "capital", name: "cost of capital per year", label: "Cost of capital", unit: "a year",
         kind: FieldKind::Share, min: 0.0, max: 1.0,
         default: DefaultFrom::Assumption(|d| (&d.cost_of_capital_per_year).into()),
         place: Place::Deployment { applies: Applies::Owned },
     },
     ElectricityUsdPerKwh {
-        key: "kwh", name: "electricity price per kWh", label: "Electricity", unit: "USD per kWh",
         meaning: "electricity, USD per kWh",
+        key: "kwh", name: "electricity price per kWh", label: "Electricity", unit: "USD per kWh",
         kind: FieldKind::Money, min: 0.0, max: 10.0,
         default: DefaultFrom::Assumption(|d| (&d.electricity_usd_per_kwh).into()),
         place: Place::Deployment { applies: Applies::Owned },
     },
     Pue {
-        key: "pue", name: "PUE", label: "PUE", unit: "× IT power",
         meaning: "power usage effectiveness: the building's power over the IT equipment's",
+        key: "pue", name: "PUE", label: "PUE", unit: "× IT power",
         kind: FieldKind::Number, min: 1.0, max: 3.0,
         default: DefaultFrom::Assumption(|d| (&d.pue).into()),
         place: Place::Deployment { applies: Applies::Owned },
     },
     HostingUsdPerGpuMonth {
-        key: "host", name: "hosting per GPU per month", label: "Hosting", unit: "USD per GPU-month",
         meaning: "rack space and facility, USD per GPU-month",
+        key: "host", name: "hosting per GPU per month", label: "Hosting", unit: "USD per GPU-month",
         kind: FieldKind::Money, min: 0.0, max: 1e5,
         default: DefaultFrom::Assumption(|d| (&d.hosting_usd_per_gpu_month).into()),
         place: Place::Deployment { applies: Applies::Owned },
     },
     UsdPerGpuHour {
-        key: "gpuh", name: "GPU price per hour", label: "GPU price", unit: "USD per GPU-hour",
         meaning: "rental price, USD per GPU-hour",
+        key: "gpuh", name: "GPU price per hour", label: "GPU price", unit: "USD per GPU-hour",
         kind: FieldKind::Money, min: 0.0, max: 1_000.0,
         default: DefaultFrom::GpuRent,
         place: Place::Deployment { applies: Applies::Rented },
     },
     AlwaysOn {
-        key: "on", name: "billed around the clock", label: "Billed around the clock", unit: "",
         meaning: "rented: `1` billed 730 h a month, `0` only in service hours",
+        key: "on", name: "billed around the clock", label: "Billed around the clock", unit: "",
         kind: FieldKind::Flag, min: 0.0, max: 1.0,
         default: DefaultFrom::Assumption(|d| (&d.always_on).into()),
         place: Place::Deployment { applies: Applies::Rented },
     },
     EngineerFte {
-        key: "fte", name: "engineer share (FTE)", label: "Engineering time", unit: "FTE",
         meaning: "share of one engineer's time spent running the deployment",
+        key: "fte", name: "engineer share (FTE)", label: "Engineering time", unit: "FTE",
         kind: FieldKind::Number, min: 0.0, max: 100.0,
         default: DefaultFrom::ByOwnership {
             rented: |d| (&d.rented_engineer_fte).into(),
@@ -292,30 +316,51 @@ fields! {
         place: Place::Deployment { applies: Applies::Always },
     },
     EngineerUsdPerMonth {
-        key: "eng", name: "engineer cost per month", label: "Engineer cost", unit: "USD per month, loaded",
         meaning: "loaded cost of one engineer, USD per month",
+        key: "eng", name: "engineer cost per month", label: "Engineer cost", unit: "USD per month, loaded",
         kind: FieldKind::Money, min: 0.0, max: 1e6,
         default: DefaultFrom::Assumption(|d| (&d.engineer_usd_per_month).into()),
         place: Place::Deployment { applies: Applies::Always },
     },
     TargetUtilisation {
-        key: "util", name: "target utilisation", label: "Target utilisation at peak", unit: "of capacity",
         meaning: "share of a replica's capacity the busiest hour may use",
+        key: "util", name: "target utilisation", label: "Target utilisation at peak", unit: "of capacity",
         kind: FieldKind::Share, min: 0.05, max: 1.0,
         default: DefaultFrom::Assumption(|d| (&d.target_utilisation).into()),
         place: Place::Deployment { applies: Applies::Always },
     },
     MinReplicas {
-        key: "min", name: "minimum replicas", label: "Minimum replicas", unit: "replicas",
         meaning: "replicas kept running however low the traffic",
+        key: "min", name: "minimum replicas", label: "Minimum replicas", unit: "replicas",
         kind: FieldKind::Whole, min: 1.0, max: 10_000.0,
         default: DefaultFrom::Assumption(|d| (&d.min_replicas).into()),
         place: Place::Deployment { applies: Applies::Always },
     },
+    CustomInput {
+        meaning: "your price for input tokens, USD per 1M",
+        key: "in", name: "your input price", label: "Input", unit: "USD per 1M tokens",
+        kind: FieldKind::Money, min: 0.0, max: 10_000.0,
+        default: DefaultFrom::Unset,
+        place: Place::Custom,
+    },
+    CustomCachedInput {
+        meaning: "your price for input tokens read from a prompt cache, USD per 1M; without it, the input price",
+        key: "cached", name: "your cached input price", label: "Cached input", unit: "USD per 1M tokens",
+        kind: FieldKind::Money, min: 0.0, max: 10_000.0,
+        default: DefaultFrom::Unset,
+        place: Place::Custom,
+    },
+    CustomOutput {
+        meaning: "your price for output tokens, USD per 1M",
+        key: "out", name: "your output price", label: "Output", unit: "USD per 1M tokens",
+        kind: FieldKind::Money, min: 0.0, max: 10_000.0,
+        default: DefaultFrom::Unset,
+        place: Place::Custom,
+    },
     MeasuredTokensPerSecond {
+        meaning: "your own measurement, output tokens/s per replica at your request shape; replaces the estimate",
         key: "tps", name: "measured output tokens per second", label: "Your measured throughput",
         unit: "output tokens/s per replica",
-        meaning: "your own measurement, output tokens/s per replica at your request shape; replaces the estimate",
         kind: FieldKind::Count, min: 0.001, max: 1e9,
         default: DefaultFrom::Unset,
         place: Place::Deployment { applies: Applies::Always },
@@ -327,24 +372,27 @@ impl Field {
         &FIELDS[self as usize]
     }
 
-    /// The workload's quantities, in form order.
-    pub fn workload() -> impl Iterator<Item = Field> {
+    /// The quantities of one part of a scenario, in form order.
+    pub fn of(scope: Scope) -> impl Iterator<Item = Field> {
         FIELDS
             .iter()
-            .filter(|s| matches!(s.place, Place::Workload { .. }))
+            .filter(move |s| s.place.scope() == scope)
             .map(|s| s.field)
+    }
+
+    /// The workload's quantities, in form order.
+    pub fn workload() -> impl Iterator<Item = Field> {
+        Field::of(Scope::Workload)
     }
 
     /// A deployment's overridable quantities, in form order.
     pub fn deployment() -> impl Iterator<Item = Field> {
-        FIELDS
-            .iter()
-            .filter(|s| matches!(s.place, Place::Deployment { .. }))
-            .map(|s| s.field)
+        Field::of(Scope::Deployment)
     }
 
-    pub fn from_key(key: &str) -> Option<Field> {
-        FIELDS.iter().find(|s| s.key == key).map(|s| s.field)
+    /// The quantity a link key names in a part of the scenario.
+    pub fn from_key(scope: Scope, key: &str) -> Option<Field> {
+        Field::of(scope).find(|f| f.spec().key == key)
     }
 }
 
@@ -475,7 +523,9 @@ impl FieldSpec {
                     g.as_of
                 )
             }),
-            DefaultFrom::Unset => Some(format!("Leave empty: {}", self.meaning)),
+            DefaultFrom::Unset => {
+                Some("Optional: leave it empty unless you have your own figure".to_string())
+            }
             _ => {
                 let a = self.default_for(deployment)?;
                 let basis = match a.basis {
@@ -492,6 +542,7 @@ impl FieldSpec {
         }
     }
 
+    #[cfg(feature = "notes")]
     fn range_text(&self) -> String {
         match self.kind {
             FieldKind::Flag => "0, 1".to_string(),
@@ -500,6 +551,7 @@ impl FieldSpec {
     }
 }
 
+#[cfg(feature = "notes")]
 fn plain(v: f64) -> String {
     let text = format_plain(v);
     let exponent = crate::units::format_exponent(v);
@@ -550,16 +602,18 @@ impl Serialize for Overrides {
     }
 }
 
-/// The Markdown table of one place's quantities, as `docs/share-links.md`
-/// prints it: `prefix` goes before each key (`dN.` for deployments).
-pub fn markdown_table(workload: bool) -> String {
+#[cfg(feature = "notes")]
+/// The Markdown table of one part's quantities, as `docs/share-links.md`
+/// prints it, keys with their prefix (`dN.` for deployments).
+pub fn markdown_table(scope: Scope) -> String {
     let mut out = String::new();
-    let prefix = if workload { "" } else { "dN." };
+    let prefix = match scope {
+        Scope::Workload => "",
+        Scope::Deployment => "dN.",
+        Scope::Custom => "cN.",
+    };
     out.push_str("| key | meaning | default | range |\n|---|---|---|---|\n");
-    for spec in FIELDS {
-        if matches!(spec.place, Place::Workload { .. }) != workload {
-            continue;
-        }
+    for spec in FIELDS.iter().filter(|s| s.place.scope() == scope) {
         let default = match (spec.default, spec.default_for(None)) {
             (DefaultFrom::GpuRent, _) => "the GPU's typical rent".to_string(),
             (DefaultFrom::GpuPurchase, _) => "the GPU's purchase price".to_string(),
@@ -585,13 +639,12 @@ pub fn markdown_table(workload: bool) -> String {
             FieldKind::Whole => ", a whole number",
             _ => "",
         };
-        let _ = writeln!(
-            out,
-            "| `{prefix}{}` | {}{applies}{kind} | {default} | {} |",
+        out.push_str(&format!(
+            "| `{prefix}{}` | {}{applies}{kind} | {default} | {} |\n",
             spec.key,
             spec.meaning,
             spec.range_text()
-        );
+        ));
     }
     out
 }
@@ -605,8 +658,12 @@ mod tests {
         for (i, spec) in FIELDS.iter().enumerate() {
             assert_eq!(spec.field as usize, i);
             assert!(spec.min <= spec.max, "{}", spec.key);
+            let scope = spec.place.scope();
+            assert_eq!(Field::from_key(scope, spec.key), Some(spec.field));
             assert_eq!(
-                FIELDS.iter().filter(|s| s.key == spec.key).count(),
+                Field::of(scope)
+                    .filter(|f| f.spec().key == spec.key)
+                    .count(),
                 1,
                 "{}",
                 spec.key

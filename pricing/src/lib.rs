@@ -14,6 +14,7 @@ pub mod api;
 pub mod breakeven;
 pub mod catalogue;
 pub mod compare;
+pub mod date;
 pub mod error;
 pub mod export;
 pub mod fields;

@@ -13,9 +13,11 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::catalogue::{self, Precision};
-use crate::fields::{Field, Place};
-use crate::scenario::{MAX_APIS, MAX_DEPLOYMENTS, Scenario};
+use crate::api::CustomOffering;
+use crate::catalogue::{self, Precision, price_dates};
+use crate::date::Date;
+use crate::fields::{Field, Overrides, Scope};
+use crate::scenario::{MAX_APIS, MAX_CUSTOM, MAX_DEPLOYMENTS, Scenario};
 use crate::selfhost::{Deployment, Ownership};
 use crate::units::{format_exponent, format_plain, truncate};
 use crate::view::{Tab, Theme, View, is_currency_code, read_rate};
@@ -78,6 +80,10 @@ pub enum LinkWarning {
     NotAPair {
         text: String,
     },
+    /// Withdrawn by its provider: priced at its last known price.
+    Retired {
+        id: String,
+    },
 }
 
 impl fmt::Display for LinkWarning {
@@ -119,6 +125,11 @@ impl fmt::Display for LinkWarning {
                 "ignored \"{}\": it sets a deployment the link does not define",
                 truncate(key, 24)
             ),
+            LinkWarning::Retired { id } => write!(
+                f,
+                "\"{}\" is retired by its provider; shown at its last known price",
+                truncate(id, 40)
+            ),
             LinkWarning::NotAPair { text } => {
                 write!(
                     f,
@@ -135,12 +146,16 @@ impl fmt::Display for LinkWarning {
 pub struct Decoded {
     pub scenario: Scenario,
     pub view: View,
+    /// Whether the text named the day to price on; if not, the reader's
+    /// today (within the data's range) is the one to use.
+    pub dated: bool,
     pub warnings: Vec<LinkWarning>,
 }
 
 /// Writes a scenario's text form, and how it is shown; defaults are left out.
 pub fn encode(scenario: &Scenario, view: &View) -> String {
-    let mut pairs = vec![format!("v={VERSION}")];
+    // The date always travels, so a link opened later shows the same prices.
+    let mut pairs = vec![format!("v={VERSION}"), format!("date={}", scenario.date)];
     let default = Scenario::default();
     for field in Field::workload() {
         let value = scenario.workload.get(field);
@@ -167,6 +182,16 @@ pub fn encode(scenario: &Scenario, view: &View) -> String {
     if scenario.apis != default.apis {
         pairs.push(format!("api={}", scenario.apis.join(",")));
     }
+    for (i, custom) in scenario.custom.iter().enumerate() {
+        let n = i + 1;
+        pairs.push(format!("c{n}={}", escape(&custom.name)));
+        if let Some(model) = &custom.open_model {
+            pairs.push(format!("c{n}.model={model}"));
+        }
+        for (field, value) in custom.prices.iter() {
+            pairs.push(format!("c{n}.{}={}", field.spec().key, number(value)));
+        }
+    }
     if scenario.deployments != default.deployments {
         if scenario.deployments.is_empty() {
             pairs.push("d=".to_string());
@@ -189,6 +214,23 @@ pub fn encode(scenario: &Scenario, view: &View) -> String {
         }
     }
     pairs.join("&")
+}
+
+/// Free text in a value (a name), percent-encoded but for letters, digits
+/// and the punctuation links carry plainly, so it reads back as written.
+fn escape(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~()!*',:;".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 15)]));
+        }
+    }
+    out
 }
 
 /// The shortest text that reads back as exactly `value`.
@@ -221,6 +263,7 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
         return Ok(Decoded {
             scenario: Scenario::default(),
             view: View::default(),
+            dated: false,
             warnings: Vec::new(),
         });
     }
@@ -237,26 +280,9 @@ pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
 
 /// `%3A` -> `:`; malformed escapes stay as they are.
 fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let escaped = (bytes[i] == b'%' && i + 2 < bytes.len())
-            .then(|| std::str::from_utf8(&bytes[i + 1..i + 3]).ok())
-            .flatten()
-            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
-        match escaped {
-            Some(byte) => {
-                out.push(byte);
-                i += 3;
-            }
-            None => {
-                out.push(bytes[i]);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 #[derive(Default)]
@@ -264,11 +290,15 @@ struct Reader {
     version: Option<String>,
     workload: Workload,
     view: View,
+    date: Option<Date>,
     apis: Option<Vec<String>>,
     no_deployments: bool,
     deployments: [Option<Deployment>; MAX_DEPLOYMENTS],
     /// Overrides seen for each deployment slot, applied once all are read.
     pending: Vec<(usize, String, String)>,
+    custom: [Option<CustomOffering>; MAX_CUSTOM],
+    /// Settings seen for each custom offering, applied once all are read.
+    pending_custom: Vec<(usize, String, String)>,
     seen: Vec<String>,
     warnings: Vec<LinkWarning>,
 }
@@ -298,9 +328,7 @@ impl Reader {
             self.version = Some(value.to_string());
             return;
         }
-        if let Some(field) = Field::from_key(key)
-            && matches!(field.spec().place, Place::Workload { .. })
-        {
+        if let Some(field) = Field::from_key(Scope::Workload, key) {
             match field.spec().read(value) {
                 Ok(v) => self.workload.set(field, v),
                 Err(reason) => self.bad(key, value, reason),
@@ -310,7 +338,9 @@ impl Reader {
         match key {
             "cur" | "rate" | "theme" | "tab" | "embed" => self.view_key(key, value),
             "api" => self.apis(value),
+            "date" => self.date(value),
             "d" if value.is_empty() => self.no_deployments = true,
+            _ if key.starts_with('c') => self.custom_key(key, value),
             _ => self.deployment_key(key, value),
         }
     }
@@ -357,41 +387,114 @@ impl Reader {
                 });
                 break;
             } else if !ids.iter().any(|known| known == id) {
+                if catalogue::api(id).is_some_and(|a| a.retired) {
+                    self.warn(LinkWarning::Retired { id: id.to_string() });
+                }
                 ids.push(id.to_string());
             }
         }
         self.apis = Some(ids);
     }
 
-    fn deployment_key(&mut self, key: &str, value: &str) {
-        let Some(rest) = key.strip_prefix('d') else {
-            return self.warn(LinkWarning::UnknownKey {
-                key: key.to_string(),
-            });
+    fn date(&mut self, value: &str) {
+        let (first, last) = price_dates();
+        match Date::parse(value) {
+            Some(date) if (first..=last).contains(&date) => self.date = Some(date),
+            Some(date) => {
+                let kept = date.clamp_to((first, last));
+                self.date = Some(kept);
+                self.bad(
+                    "date",
+                    value,
+                    format!("prices are known from {first} to {last}; priced as of {kept} instead"),
+                );
+            }
+            None => self.bad("date", value, "expected a date such as 2026-11-30"),
+        }
+    }
+
+    /// The slot `key` (`d3`, `c2.in`) names, and what follows its dot.
+    /// Only canonical numbers (d1, not d01 or d+1) name a slot.
+    fn slot<'k>(
+        &mut self,
+        key: &'k str,
+        prefix: char,
+        max: usize,
+        what: &'static str,
+    ) -> Option<(usize, Option<&'k str>)> {
+        let unknown = LinkWarning::UnknownKey {
+            key: key.to_string(),
+        };
+        let Some(rest) = key.strip_prefix(prefix) else {
+            self.warn(unknown);
+            return None;
         };
         let (index, setting) = match rest.split_once('.') {
             Some((index, setting)) => (index, Some(setting)),
             None => (rest, None),
         };
-        // Only canonical numbers (d1, not d01 or d+1) name a slot.
-        let slot = match index.parse::<usize>() {
-            Ok(n) if n.to_string() != index || n == 0 => {
-                return self.warn(LinkWarning::UnknownKey {
-                    key: key.to_string(),
+        match index.parse::<usize>() {
+            Ok(n) if n.to_string() != index || n == 0 => self.warn(unknown),
+            Ok(n) if n <= max => return Some((n - 1, setting)),
+            Ok(_) => self.warn(LinkWarning::TooMany { what, max }),
+            _ => self.warn(unknown),
+        }
+        None
+    }
+
+    fn custom_key(&mut self, key: &str, value: &str) {
+        let Some((slot, setting)) = self.slot(key, 'c', MAX_CUSTOM, "offerings of your own") else {
+            return;
+        };
+        match setting {
+            None => {
+                self.custom[slot] = Some(CustomOffering {
+                    name: CustomOffering::clean_name(value),
+                    open_model: None,
+                    prices: Overrides::default(),
+                })
+            }
+            Some(setting) => {
+                if self.pending_custom.len() < 64 {
+                    self.pending_custom
+                        .push((slot, setting.to_string(), value.to_string()));
+                }
+            }
+        }
+    }
+
+    fn apply_custom(&mut self, slot: usize, setting: &str, value: &str) {
+        let key = format!("c{}.{setting}", slot + 1);
+        let Some(custom) = self.custom[slot].as_mut() else {
+            return self.warn(LinkWarning::OrphanOverride { key });
+        };
+        let result = match (setting, Field::from_key(Scope::Custom, setting)) {
+            ("model", _) if catalogue::model(value).is_some() => {
+                custom.open_model = Some(value.to_string());
+                Ok(())
+            }
+            ("model", _) => {
+                return self.warn(LinkWarning::UnknownId {
+                    key,
+                    kind: "open model",
+                    id: value.to_string(),
                 });
             }
-            Ok(n) if n <= MAX_DEPLOYMENTS => n - 1,
-            Ok(_) => {
-                return self.warn(LinkWarning::TooMany {
-                    what: "deployments",
-                    max: MAX_DEPLOYMENTS,
-                });
-            }
-            _ => {
-                return self.warn(LinkWarning::UnknownKey {
-                    key: key.to_string(),
-                });
-            }
+            (_, Some(field)) => field
+                .spec()
+                .read(value)
+                .map(|v| custom.prices.set(field, Some(v)))
+                .map_err(|e| e.to_string()),
+            _ => return self.warn(LinkWarning::UnknownKey { key }),
+        };
+        if let Err(reason) = result {
+            self.bad(&key, value, reason);
+        }
+    }
+
+    fn deployment_key(&mut self, key: &str, value: &str) {
+        let Some((slot, setting)) = self.slot(key, 'd', MAX_DEPLOYMENTS, "deployments") else {
+            return;
         };
         match setting {
             None => self.deployment(slot, key, value),
@@ -437,11 +540,11 @@ impl Reader {
         let Some(dep) = self.deployments[slot].as_mut() else {
             return self.warn(LinkWarning::OrphanOverride { key });
         };
-        let result = match (setting, Field::from_key(setting)) {
+        let result = match (setting, Field::from_key(Scope::Deployment, setting)) {
             ("own", _) => read_bool(value).map(|own| {
                 dep.ownership = if own { Ownership::Own } else { Ownership::Rent };
             }),
-            (_, Some(field)) if matches!(field.spec().place, Place::Deployment { .. }) => field
+            (_, Some(field)) => field
                 .spec()
                 .read(value)
                 .map(|v| dep.overrides.set(field, Some(v)))
@@ -463,6 +566,9 @@ impl Reader {
                 }),
                 _ => self.bad("v", v, "this version of Crossover reads version 1"),
             },
+        }
+        for (slot, setting, value) in std::mem::take(&mut self.pending_custom) {
+            self.apply_custom(slot, &setting, &value);
         }
         for (slot, setting, value) in std::mem::take(&mut self.pending) {
             self.apply_override(slot, &setting, &value);
@@ -501,8 +607,11 @@ impl Reader {
             scenario: Scenario {
                 workload: self.workload,
                 apis: self.apis.unwrap_or(default.apis),
+                custom: self.custom.into_iter().flatten().collect(),
                 deployments,
+                date: self.date.unwrap_or(default.date),
             },
+            dated: self.date.is_some(),
             view: self.view,
             warnings: self.warnings,
         }
@@ -522,8 +631,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_default_scenario_is_just_the_version() {
-        assert_eq!(encode(&Scenario::default(), &View::default()), "v=1");
+    fn the_default_scenario_is_the_version_and_the_date() {
+        assert_eq!(
+            encode(&Scenario::default(), &View::default()),
+            format!("v=1&date={}", price_dates().1)
+        );
         let decoded = decode("v=1").unwrap();
         assert_eq!(decoded.scenario, Scenario::default());
         assert!(decoded.warnings.is_empty());
@@ -531,7 +643,10 @@ mod tests {
 
     #[test]
     fn round_trips_overrides() {
-        let mut s = Scenario::default();
+        let mut s = Scenario {
+            date: Date::parse_const("2026-11-30"),
+            ..Scenario::default()
+        };
         s.workload.tokens_per_month = 2.5e9;
         s.workload.cached_input_share = 0.2;
         s.apis = vec!["gpt-5.4".into()];
@@ -544,7 +659,7 @@ mod tests {
         let text = encode(&s, &View::default());
         assert_eq!(
             text,
-            "v=1&tpm=2.5e9&cache=0.2&api=gpt-5.4&d1=gpt-oss-120b:int4:h100-sxm:sglang&d1.own=1&d1.buy=3e4&d1.on=0&d1.min=2"
+            "v=1&date=2026-11-30&tpm=2.5e9&cache=0.2&api=gpt-5.4&d1=gpt-oss-120b:int4:h100-sxm:sglang&d1.own=1&d1.buy=3e4&d1.on=0&d1.min=2"
         );
         let decoded = decode(&text).unwrap();
         assert_eq!(decoded.scenario, s);
@@ -615,7 +730,13 @@ mod tests {
             embed: true,
         };
         let text = encode(&Scenario::default(), &view);
-        assert_eq!(text, "v=1&cur=CHF&rate=0.81&theme=dark&tab=table&embed=1");
+        assert_eq!(
+            text,
+            format!(
+                "v=1&date={}&cur=CHF&rate=0.81&theme=dark&tab=table&embed=1",
+                price_dates().1
+            )
+        );
         let d = decode(&text).unwrap();
         assert_eq!((d.scenario, d.view), (Scenario::default(), view));
         let d = decode("v=1&cur=XYZ&theme=neon&tab=pie&cur=eur").unwrap();
@@ -640,8 +761,84 @@ mod tests {
             apis: Vec::new(),
             ..Scenario::default()
         };
-        assert_eq!(encode(&s, &View::default()), "v=1&api=&d=");
-        assert_eq!(decode("v=1&api=&d=").unwrap().scenario, s);
+        let text = format!("v=1&date={}&api=&d=", price_dates().1);
+        assert_eq!(encode(&s, &View::default()), text);
+        assert_eq!(decode(&text).unwrap().scenario, s);
+    }
+
+    #[test]
+    fn the_date_travels_and_out_of_range_dates_are_clamped() {
+        let d = decode("v=1&date=2026-08-01").unwrap();
+        assert!(d.dated && d.warnings.is_empty());
+        assert_eq!(d.scenario.date, Date::parse_const("2026-08-01"));
+        let undated = decode("v=1").unwrap();
+        assert!(!undated.dated);
+        let (first, last) = price_dates();
+        let late = decode("v=1&date=2099-01-01").unwrap();
+        assert_eq!(late.scenario.date, last);
+        assert!(
+            late.warnings[0]
+                .to_string()
+                .contains("prices are known from")
+        );
+        let early = decode("v=1&date=1999-01-01").unwrap();
+        assert_eq!(early.scenario.date, first);
+        let bad = decode("v=1&date=2026-02-30&tpm=3B").unwrap();
+        assert_eq!(bad.scenario.workload.tokens_per_month, 3e9);
+        assert!(bad.warnings[0].to_string().contains("expected a date"));
+    }
+
+    #[test]
+    fn your_own_prices_round_trip_and_bad_ones_are_refused() {
+        let mut s = Scenario::default();
+        let mut prices = Overrides::default();
+        prices.set(Field::CustomInput, Some(0.4));
+        prices.set(Field::CustomOutput, Some(1.6));
+        s.custom = vec![CustomOffering {
+            name: "Acme & Co: 50% off #1".into(),
+            open_model: Some("llama-3.3-70b".into()),
+            prices,
+        }];
+        let text = encode(&s, &View::default());
+        assert!(
+            text.contains(
+                "c1=Acme%20%26%20Co:%2050%25%20off%20%231&c1.model=llama-3.3-70b&c1.in=0.4&c1.out=1.6"
+            ),
+            "{text}"
+        );
+        let d = decode(&text).unwrap();
+        assert_eq!(d.scenario, s);
+        assert!(d.warnings.is_empty());
+        let d = decode("v=1&c1=x&c1.in=-1&c1.out=NaN&c1.model=nope&c2.in=1&c9=y").unwrap();
+        let messages: Vec<String> = d.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(d.scenario.custom.len(), 1);
+        assert!(d.scenario.custom[0].prices.is_empty());
+        assert_eq!(messages.len(), 5, "{messages:#?}");
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("your input price must be between"))
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("no open model \"nope\""))
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("first 4 offerings of your own"))
+        );
+        // Control and direction characters never reach the name.
+        let d = decode("v=1&c1=%E2%80%AEevil%0Aname").unwrap();
+        assert_eq!(d.scenario.custom[0].name, "evilname");
+    }
+
+    #[test]
+    fn retired_offerings_still_open_with_a_notice() {
+        let d = decode("v=1&api=moonshot-kimi-k2.5").unwrap();
+        assert_eq!(d.scenario.apis, vec!["moonshot-kimi-k2.5".to_string()]);
+        assert!(d.warnings[0].to_string().contains("retired"));
     }
 
     #[test]

@@ -4,7 +4,9 @@
 
 use serde::Serialize;
 
-use crate::catalogue::DEFAULTS;
+use crate::api::CustomOffering;
+use crate::catalogue::{DEFAULTS, price_dates};
+use crate::date::Date;
 use crate::selfhost::Deployment;
 use crate::workload::Workload;
 
@@ -12,13 +14,19 @@ use crate::workload::Workload;
 pub const MAX_APIS: usize = 12;
 /// At most this many deployments in one comparison.
 pub const MAX_DEPLOYMENTS: usize = 8;
+/// At most this many offerings priced by the person.
+pub const MAX_CUSTOM: usize = 4;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scenario {
     pub workload: Workload,
     /// Ids of API offerings in the catalogue.
     pub apis: Vec<String>,
+    /// Offerings at prices the person typed.
+    pub custom: Vec<CustomOffering>,
     pub deployments: Vec<Deployment>,
+    /// The day prices are taken from, within [`price_dates`].
+    pub date: Date,
 }
 
 impl Default for Scenario {
@@ -30,11 +38,13 @@ impl Default for Scenario {
                 .iter()
                 .map(|id| id.to_string())
                 .collect(),
+            custom: Vec::new(),
             deployments: DEFAULTS
                 .default_deployments
                 .iter()
                 .map(|d| Deployment::new(d.model, d.precision, d.gpu, d.engine))
                 .collect(),
+            date: price_dates().1,
         }
     }
 }

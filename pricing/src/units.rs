@@ -413,6 +413,12 @@ fn trim_decimal(value: f64) -> String {
     format_trimmed(value, 6)
 }
 
+/// Characters that reorder text around them (Unicode bidirectional
+/// controls): untrusted text quoted back must not carry them.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 /// At most `max` characters of untrusted text, for messages.
 pub fn truncate(text: &str, max: usize) -> String {
     if text.chars().count() <= max {

@@ -9,7 +9,7 @@ use crate::view::Money;
 /// One sentence on a pair: where self-hosting is cheaper, and what it saves
 /// or costs at the reader's volume.
 pub fn pair_sentence(c: &Comparison, pair: &Pair, money: &Money) -> String {
-    let offering = c.apis[pair.api].offering;
+    let offering = &c.apis[pair.api].offering;
     let Ok(plan) = &c.deployments[pair.deployment].plan else {
         return String::new();
     };

@@ -135,7 +135,7 @@ impl Workload {
     pub fn get(&self, field: Field) -> f64 {
         match field.spec().place {
             Place::Workload { get, .. } => get(self),
-            Place::Deployment { .. } => 0.0,
+            Place::Deployment { .. } | Place::Custom => 0.0,
         }
     }
 

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use crossover_pricing::catalogue::{CALIBRATION, engine, gpu, model};
 use crossover_pricing::selfhost::calibration::{
-    calibration_results, error_range, median_absolute_error,
+    calibration_results, error_range, measured_range, median_absolute_error,
 };
 
 const TOLERANCE: f64 = 0.40;
@@ -90,5 +90,27 @@ fn the_cost_model_document_shows_the_current_table() {
     assert!(
         doc.contains(&table),
         "docs/cost-model.md's calibration table is out of date; replace it with:\n\n{table}"
+    );
+}
+
+#[test]
+fn the_stored_band_is_the_records_band() {
+    let measured = measured_range();
+    if std::env::var_os("UPDATE_CALIBRATION").is_some() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/calibration.toml");
+        let text = std::fs::read_to_string(path).unwrap();
+        let start = text.find("estimate_band = ").unwrap();
+        let end = start + text[start..].find('\n').unwrap();
+        let line = format!(
+            "estimate_band = {{ low = {:?}, high = {:?} }}",
+            measured.low, measured.high
+        );
+        std::fs::write(path, format!("{}{line}{}", &text[..start], &text[end..])).unwrap();
+        return;
+    }
+    assert_eq!(
+        error_range(),
+        measured,
+        "data/calibration.toml's estimate_band is stale: run UPDATE_CALIBRATION=1 cargo test -p crossover-pricing --test calibration"
     );
 }

@@ -5,9 +5,10 @@
 use std::collections::HashSet;
 
 use crossover_pricing::catalogue::{
-    APIS, ApiKind, CALIBRATION, DEFAULTS, ENGINES, EngineKind, GPUS, MODELS, Precision, api, model,
-    prices_as_of,
+    APIS, ApiKind, CALIBRATION, DEFAULTS, ENGINES, EngineKind, GPUS, MODELS, Precision,
+    PriceOrigin, api, model, price_dates,
 };
+use crossover_pricing::date::Date;
 use crossover_pricing::{Scenario, Workload, api_rate, compare};
 
 /// YYYY-MM-DD
@@ -61,44 +62,40 @@ fn every_entry_has_a_source_and_a_date() {
             r.gpu
         );
     }
-    assert!(is_date(prices_as_of()));
+    let (first, last) = price_dates();
+    assert!(first <= last && last >= Date::parse("2026-11-30").unwrap());
 }
 
 #[test]
-fn prices_are_non_negative_and_ranges_ordered() {
+fn prices_are_non_negative_and_discounts_never_dearer() {
+    let request = 1500.0;
     for a in APIS {
-        for price in [
-            a.input_usd_per_mtok,
-            a.cached_input_usd_per_mtok,
-            a.cache_write_usd_per_mtok,
-            a.output_usd_per_mtok,
-            a.batch_input_usd_per_mtok,
-            a.batch_output_usd_per_mtok,
-            a.batch_cached_input_usd_per_mtok,
-        ]
-        .into_iter()
-        .flatten()
+        for p in a.prices.iter().chain(a.batch) {
+            for t in [p.input, p.cached_input, p.cache_write, p.output]
+                .into_iter()
+                .flatten()
+            {
+                assert!(t.tiers.iter().all(|&(above, _)| above > 0), "{}", a.id);
+                assert!(t.tiers.windows(2).all(|w| w[0].0 < w[1].0), "{}", a.id);
+            }
+        }
+        for day in a
+            .prices
+            .iter()
+            .filter_map(|p| p.from)
+            .chain([price_dates().1])
         {
-            assert!(price >= 0.0 && price.is_finite(), "{}", a.id);
-        }
-        // A discount is never dearer than the list price it discounts.
-        if let (Some(cached), Some(input)) = (a.cached_input_usd_per_mtok, a.input_usd_per_mtok) {
-            assert!(cached <= input, "{}: cached input above input", a.id);
-        }
-        if let (Some(batch), Some(input)) = (a.batch_input_usd_per_mtok, a.input_usd_per_mtok) {
-            assert!(batch <= input, "{}: batch input above input", a.id);
-        }
-        if let (Some(tier), Some(input)) = (a.long_context, a.input_usd_per_mtok) {
-            assert!(
-                tier.input_usd_per_mtok.unwrap_or(input) >= input,
-                "{}: long context cheaper",
-                a.id
-            );
-            assert!(
-                tier.above_input_tokens < a.context_window_tokens,
-                "{}",
-                a.id
-            );
+            let list = a.list_prices(day, request);
+            if let (Some(cached), Some(input)) = (list.cached_input, list.input) {
+                assert!(
+                    cached <= input,
+                    "{} on {day}: cached input above input",
+                    a.id
+                );
+            }
+            if let (Some((batch, _, _)), Some(input)) = (list.batch, list.input) {
+                assert!(batch <= input, "{} on {day}: batch input above input", a.id);
+            }
         }
     }
     for g in GPUS {
@@ -114,7 +111,12 @@ fn prices_are_non_negative_and_ranges_ordered() {
 
 #[test]
 fn the_catalogue_is_as_broad_as_users_need() {
-    assert!(APIS.len() >= 25);
+    assert!(APIS.len() >= 80, "{} offerings", APIS.len());
+    let from_genai = APIS
+        .iter()
+        .filter(|a| a.origin == PriceOrigin::GenaiPrices)
+        .count();
+    assert!(from_genai >= 70, "{from_genai} from genai-prices");
     for provider in ["OpenAI", "Anthropic", "Google"] {
         let n = APIS
             .iter()
@@ -127,9 +129,24 @@ fn the_catalogue_is_as_broad_as_users_need() {
         .filter(|a| a.kind == ApiKind::HostedOpen)
         .collect();
     assert!(hosted.len() >= 10);
-    for host in ["Together AI", "Groq", "Fireworks", "DeepInfra"] {
+    for host in [
+        "Together AI",
+        "Groq",
+        "Fireworks",
+        "DeepInfra",
+        "DeepSeek",
+        "Mistral",
+        "Z.ai",
+        "Moonshot AI",
+    ] {
         assert!(hosted.iter().any(|a| a.provider == host), "no {host}");
     }
+    assert!(
+        hosted
+            .iter()
+            .any(|a| a.provider.starts_with("Hugging Face")),
+        "no Hugging Face inference provider"
+    );
     let hosted_families: HashSet<&str> = hosted
         .iter()
         .filter_map(|a| model(a.open_model?))
@@ -199,7 +216,9 @@ fn the_catalogue_is_as_broad_as_users_need() {
 fn every_hosted_open_model_points_at_a_real_open_model() {
     for a in APIS {
         match a.kind {
-            ApiKind::HostedOpen => assert!(model(a.open_model.unwrap()).is_some(), "{}", a.id),
+            ApiKind::HostedOpen => {
+                assert!(a.open_model.is_none_or(|m| model(m).is_some()), "{}", a.id)
+            }
             ApiKind::Closed => assert!(a.open_model.is_none(), "{}", a.id),
         }
     }
@@ -230,12 +249,13 @@ fn licences_say_whether_commercial_use_is_allowed() {
 #[test]
 fn every_api_is_priced_for_the_default_workload() {
     let w = Workload::default();
+    let today = price_dates().1;
     for a in APIS {
         assert!(
-            api_rate(a, &w).rate().is_some(),
+            api_rate(a, &w, today).rate().is_some(),
             "{}: {:?}",
             a.id,
-            api_rate(a, &w)
+            api_rate(a, &w, today)
         );
     }
 }
@@ -266,4 +286,98 @@ fn the_default_scenario_is_complete() {
     assert!(c.deployments.iter().all(|d| d.plan.is_ok()));
     assert_eq!(c.pairs.len(), s.apis.len() * s.deployments.len());
     assert_eq!(DEFAULTS.hours_per_month.value, 730.0);
+}
+
+fn day(text: &str) -> Date {
+    Date::parse(text).unwrap()
+}
+
+/// Input, cached input and output per 1M tokens of a short request on `date`.
+fn prices_on(id: &str, date: &str) -> (Option<f64>, Option<f64>, Option<f64>) {
+    let list = api(id).unwrap().list_prices(day(date), 1500.0);
+    (list.input, list.cached_input, list.output)
+}
+
+/// The five prices the catalogue once had wrong (issue 9), each on both
+/// sides of its change.
+#[test]
+fn prices_that_changed_are_right_on_both_sides_of_the_change() {
+    // OpenAI cut GPT-5.6 Luna by 80% on 2026-07-30.
+    assert_eq!(
+        prices_on("gpt-5.6-luna", "2026-07-29"),
+        (Some(1.0), Some(0.1), Some(6.0))
+    );
+    assert_eq!(
+        prices_on("gpt-5.6-luna", "2026-11-30"),
+        (Some(0.2), Some(0.02), Some(1.2))
+    );
+    // And Terra by 20% the same day.
+    assert_eq!(
+        prices_on("gpt-5.6-terra", "2026-07-29"),
+        (Some(2.5), Some(0.25), Some(15.0))
+    );
+    assert_eq!(
+        prices_on("gpt-5.6-terra", "2026-07-30"),
+        (Some(2.0), Some(0.2), Some(12.0))
+    );
+    // Gemini 3.6 Flash is introductory until 2026-12-31.
+    assert_eq!(
+        prices_on("gemini-3.6-flash", "2026-11-30"),
+        (Some(0.75), Some(0.075), Some(3.75))
+    );
+    assert_eq!(
+        prices_on("gemini-3.6-flash", "2027-01-01"),
+        (Some(1.5), Some(0.15), Some(7.5))
+    );
+    assert_eq!(
+        api("gemini-3.6-flash")
+            .unwrap()
+            .next_change(day("2026-11-30")),
+        Some(day("2027-01-01"))
+    );
+    // Fireworks' cached gpt-oss-120b: 0.014, then 0.015 from 2026-10-19.
+    assert_eq!(
+        prices_on("fireworks-gpt-oss-120b", "2026-10-18").1,
+        Some(0.014)
+    );
+    assert_eq!(
+        prices_on("fireworks-gpt-oss-120b", "2026-10-19").1,
+        Some(0.015)
+    );
+    // Fireworks' cached gpt-oss-20b: 0.035 throughout.
+    assert_eq!(
+        prices_on("fireworks-gpt-oss-20b", "2026-08-01").1,
+        Some(0.035)
+    );
+    assert_eq!(
+        prices_on("fireworks-gpt-oss-20b", "2026-11-30").1,
+        Some(0.035)
+    );
+}
+
+#[test]
+fn batch_prices_follow_their_own_dates() {
+    // Gemini 3.6 Flash's batch price is known from 2026-10-14: half the
+    // introductory price, then half the 2027 price.
+    let flash = api("gemini-3.6-flash").unwrap();
+    assert_eq!(flash.list_prices(day("2026-10-13"), 1500.0).batch, None);
+    assert_eq!(
+        flash.list_prices(day("2026-11-30"), 1500.0).batch,
+        Some((0.375, Some(0.0375), 1.875))
+    );
+    assert_eq!(
+        flash.list_prices(day("2027-02-01"), 1500.0).batch,
+        Some((0.75, Some(0.075), 3.75))
+    );
+}
+
+#[test]
+fn long_requests_pay_the_tier_genai_prices_lists() {
+    // GPT-5.6 Luna above 272k input tokens: twice the input price.
+    let luna = api("gpt-5.6-luna").unwrap();
+    let long = luna.list_prices(day("2026-11-30"), 300_000.0);
+    assert_eq!(
+        (long.input, long.output, long.long_context),
+        (Some(0.4), Some(1.8), true)
+    );
 }

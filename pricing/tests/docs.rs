@@ -2,7 +2,7 @@
 //! The tables of quantities in docs/share-links.md are the field table's.
 //! `UPDATE_DOCS=1 cargo test -p crossover-pricing --test docs` rewrites them.
 
-use crossover_pricing::fields::markdown_table;
+use crossover_pricing::fields::{Scope, markdown_table};
 
 const DOC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/share-links.md");
 
@@ -17,8 +17,9 @@ fn replace_between(text: &str, name: &str, table: &str) -> String {
 #[test]
 fn share_link_tables_match_the_field_table() {
     let text = std::fs::read_to_string(DOC).unwrap();
-    let expected = replace_between(&text, "workload", &markdown_table(true));
-    let expected = replace_between(&expected, "deployment", &markdown_table(false));
+    let expected = replace_between(&text, "workload", &markdown_table(Scope::Workload));
+    let expected = replace_between(&expected, "deployment", &markdown_table(Scope::Deployment));
+    let expected = replace_between(&expected, "custom", &markdown_table(Scope::Custom));
     if std::env::var_os("UPDATE_DOCS").is_some() {
         std::fs::write(DOC, &expected).unwrap();
         return;

@@ -60,7 +60,7 @@ fn a_sawtooth_break_even_by_hand() {
     assert_close!(plan.operations_usd_per_month, 3600.0);
 
     // Claude Sonnet 4.6 at $3 in / $15 out: 0.75 x 3 + 0.25 x 15 = $6 per 1M tokens.
-    let rate = *api_rate(api("claude-sonnet-4.6").unwrap(), &w)
+    let rate = *api_rate(api("claude-sonnet-4.6").unwrap(), &w, today())
         .rate()
         .unwrap();
     assert_close!(rate.usd_per_mtok, 6.0);
@@ -82,7 +82,7 @@ fn a_sawtooth_break_even_by_hand() {
 fn the_inverse_questions_by_hand() {
     let w = workload();
     let plan = rented().plan(&w).unwrap();
-    let rate = *api_rate(api("claude-sonnet-4.6").unwrap(), &w)
+    let rate = *api_rate(api("claude-sonnet-4.6").unwrap(), &w, today())
         .rate()
         .unwrap();
     let at = at_volume(&rate, &plan, 1.2e9);
@@ -144,7 +144,9 @@ fn never_cheaper_when_a_full_replica_costs_more_per_token() {
     let plan = rented().plan(&w).unwrap();
     // GPT-5.4 nano at $0.20 in / $1.25 out: 0.75 x 0.2 + 0.25 x 1.25 = $0.4625 per 1M.
     // A full stair earns 1.314e9 x 0.4625e-6 = $607.7 < $2,920: never cheaper.
-    let rate = *api_rate(api("gpt-5.4-nano").unwrap(), &w).rate().unwrap();
+    let rate = *api_rate(api("gpt-5.4-nano").unwrap(), &w, today())
+        .rate()
+        .unwrap();
     assert_close!(rate.usd_per_mtok, 0.4625);
     let b = break_even(&rate, &plan);
     assert!(b.intervals.is_empty() && b.cheaper_from_tokens_per_month.is_none());
@@ -160,7 +162,7 @@ fn minimum_replicas_hold_the_first_stair_flat() {
     assert_close!(plan.monthly_cost(1e6), 12_360.0);
     assert_close!(plan.monthly_cost(3.9e9), 12_360.0);
     assert_close!(plan.monthly_cost(4e9), 15_280.0);
-    let rate = *api_rate(api("claude-sonnet-4.6").unwrap(), &w)
+    let rate = *api_rate(api("claude-sonnet-4.6").unwrap(), &w, today())
         .rate()
         .unwrap();
     let b = break_even(&rate, &plan);
@@ -232,4 +234,9 @@ fn tiny_stairs_finish_and_many_stairs_keep_the_exact_tail() {
     // the stairs' start and the last partial stair's crossing.
     let below = from - 1.0;
     assert!(plan.monthly_cost(below) >= rate.monthly_cost(below));
+}
+
+/// The day these figures were computed for.
+fn today() -> crossover_pricing::date::Date {
+    crossover_pricing::date::Date::parse("2026-11-30").unwrap()
 }

@@ -1,10 +1,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Invariants over random workloads, deployments and texts.
 
+use crossover_pricing::api::CustomOffering;
+use crossover_pricing::catalogue::price_dates;
 use crossover_pricing::catalogue::{APIS, CURRENCIES, ENGINES, GPUS, MODELS, Precision};
-use crossover_pricing::fields::{Field, FieldKind};
-use crossover_pricing::link::{decode, encode};
-use crossover_pricing::scenario::{MAX_APIS, MAX_DEPLOYMENTS};
+use crossover_pricing::date::Date;
+use crossover_pricing::fields::{Field, FieldKind, Scope};
+use crossover_pricing::link::{LinkWarning, decode, encode};
+use crossover_pricing::scenario::{MAX_APIS, MAX_CUSTOM, MAX_DEPLOYMENTS};
 use crossover_pricing::units::{format_exponent, format_plain, parse_quantity};
 use crossover_pricing::view::{Money, Tab, Theme, View};
 use crossover_pricing::words::pair_sentence;
@@ -80,6 +83,45 @@ fn overrides() -> impl Strategy<Value = Overrides> {
     })
 }
 
+/// A day prices change on, or the ends of the data's range.
+fn date() -> impl Strategy<Value = Date> {
+    let (first, last) = price_dates();
+    let mut days: Vec<Date> = APIS
+        .iter()
+        .flat_map(|a| a.prices.iter().chain(a.batch).filter_map(|p| p.from))
+        .chain([first, last])
+        .filter(|d| (first..=last).contains(d))
+        .collect();
+    days.sort();
+    days.dedup();
+    prop::sample::select(days)
+}
+
+/// An offering priced by hand, with any name a person might type.
+fn custom() -> impl Strategy<Value = CustomOffering> {
+    let fields: Vec<Field> = Field::of(Scope::Custom).collect();
+    let values: Vec<_> = fields
+        .iter()
+        .map(|&f| prop::option::of(field_value(f)))
+        .collect();
+    (
+        "[ -~é€&#%=+]{1,30}",
+        prop::option::of(0..MODELS.len()),
+        values,
+    )
+        .prop_map(move |(name, model, values)| {
+            let mut prices = Overrides::default();
+            for (&field, value) in fields.iter().zip(values) {
+                prices.set(field, value);
+            }
+            CustomOffering {
+                name: CustomOffering::clean_name(&name),
+                open_model: model.map(|m| MODELS[m].id.to_string()),
+                prices,
+            }
+        })
+}
+
 fn deployment() -> impl Strategy<Value = Deployment> {
     (
         0..MODELS.len(),
@@ -124,11 +166,15 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         workload(),
         prop::sample::subsequence((0..APIS.len()).collect::<Vec<_>>(), 0..=MAX_APIS),
         prop::collection::vec(deployment(), 0..=MAX_DEPLOYMENTS),
+        prop::collection::vec(custom(), 0..=MAX_CUSTOM),
+        date(),
     )
-        .prop_map(|(workload, apis, deployments)| Scenario {
+        .prop_map(|(workload, apis, deployments, custom, date)| Scenario {
             workload,
             apis: apis.into_iter().map(|i| APIS[i].id.to_string()).collect(),
+            custom,
             deployments,
+            date,
         })
 }
 
@@ -137,7 +183,7 @@ fn pair() -> impl Strategy<Value = (ApiRate, SelfHostPlan)> {
     (workload(), 0..APIS.len(), deployment()).prop_filter_map(
         "not priced or not buildable",
         |(w, a, d)| {
-            let rate = *api_rate(&APIS[a], &w).rate()?;
+            let rate = *api_rate(&APIS[a], &w, price_dates().1).rate()?;
             let plan = d.plan(&w).ok()?;
             Some((rate, plan))
         },
@@ -196,7 +242,13 @@ proptest! {
     fn decode_reads_back_what_encode_wrote(s in scenario(), v in view()) {
         let text = encode(&s, &v);
         let decoded = decode(&text).unwrap();
-        prop_assert!(decoded.warnings.is_empty(), "{:?} from {}", decoded.warnings, text);
+        // Only a retired offering earns a notice: it is still read.
+        prop_assert!(
+            decoded.warnings.iter().all(|w| matches!(w, LinkWarning::Retired { .. })),
+            "{:?} from {}",
+            decoded.warnings,
+            text
+        );
         prop_assert_eq!(decoded.scenario, s);
         prop_assert_eq!(decoded.view, v);
     }

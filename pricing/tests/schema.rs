@@ -12,8 +12,12 @@ mod schema;
 
 use schema::{Catalogue, FILES};
 
-const DATA: [(&str, &str); 8] = [
+const DATA: [(&str, &str); 9] = [
     ("apis.toml", include_str!("../../data/apis.toml")),
+    (
+        "genai-prices.json",
+        include_str!("../../data/genai-prices.json"),
+    ),
     ("models.toml", include_str!("../../data/models.toml")),
     ("gpus.toml", include_str!("../../data/gpus.toml")),
     ("engines.toml", include_str!("../../data/engines.toml")),
@@ -275,12 +279,12 @@ fn an_unknown_basis_is_refused() {
 fn a_source_that_is_not_a_url_is_refused() {
     Bad::new(
         "apis.toml",
-        "id = \"gpt-5.6-sol\"",
+        "id = \"deepinfra-llama-3.3-70b\"",
         "source = \"https://",
-        "source = \"openai.com/",
+        "source = \"deepinfra.com/",
     )
     .at(
-        "data/apis.toml: gpt-5.6-sol",
+        "data/apis.toml: deepinfra-llama-3.3-70b",
         10,
         "must be an http:// or https:// URL",
     );
@@ -377,14 +381,14 @@ fn a_negative_or_zero_number_is_refused_where_positive_is_required() {
     .at("data/gpus.toml: h200", 13, "must be positive, got 0");
     Bad::new(
         "apis.toml",
-        "id = \"gpt-5.6-sol\"",
-        "output_usd_per_mtok = 30.00",
-        "output_usd_per_mtok = -30.00",
+        "id = \"deepinfra-llama-3.3-70b\"",
+        "output_usd_per_mtok = 0.4",
+        "output_usd_per_mtok = -0.4",
     )
     .at(
-        "data/apis.toml: gpt-5.6-sol",
+        "data/apis.toml: deepinfra-llama-3.3-70b",
         23,
-        "must be zero or more, got -30",
+        "must be zero or more, got -0.4",
     );
 }
 
@@ -414,12 +418,12 @@ fn a_count_of_zero_is_refused() {
 fn a_non_finite_number_is_refused() {
     Bad::new(
         "apis.toml",
-        "id = \"gpt-5.6-sol\"",
-        "context_window_tokens = 1050000",
+        "id = \"deepinfra-llama-3.3-70b\"",
+        "context_window_tokens = 131072",
         "context_window_tokens = inf",
     )
     .at(
-        "data/apis.toml: gpt-5.6-sol",
+        "data/apis.toml: deepinfra-llama-3.3-70b",
         25,
         "must be positive, got inf",
     );
@@ -811,12 +815,12 @@ fn experts_and_sliding_windows_come_together() {
 fn prices_that_come_together_are_checked() {
     Bad::new(
         "apis.toml",
-        "id = \"gpt-5.6-sol\"",
-        "batch_input_usd_per_mtok = ",
-        "# batch_input_usd_per_mtok = ",
+        "id = \"deepinfra-llama-3.3-70b\"",
+        "output_usd_per_mtok = 0.4",
+        "output_usd_per_mtok = 0.4\nbatch_input_usd_per_mtok = 0.1",
     )
     .on_line(
-        "data/apis.toml: gpt-5.6-sol",
+        "data/apis.toml: deepinfra-llama-3.3-70b",
         "batch input and output prices come together",
     );
     Bad::new(
@@ -829,16 +833,99 @@ fn prices_that_come_together_are_checked() {
         "data/apis.toml: gpt-5.6-sol",
         "a closed model has no open_model",
     );
+}
+
+// ---- genai-prices ----
+
+#[test]
+fn an_offering_genai_prices_lacks_is_named() {
     Bad::new(
         "apis.toml",
-        "id = \"together-llama-3.3-70b\"",
-        "open_model = ",
-        "# open_model = ",
+        "id = \"gpt-5.6-sol\"",
+        "model = \"gpt-5.6-sol\"",
+        "model = \"gpt-5.6-soll\"",
     )
     .on_line(
-        "data/apis.toml: together-llama-3.3-70b",
-        "names its open_model",
+        "data/apis.toml: gpt-5.6-sol",
+        "genai-prices has no openai/gpt-5.6-soll in data/genai-prices.json; run scripts/update-prices",
     );
+}
+
+#[test]
+fn a_price_is_typed_in_one_place_only() {
+    Bad::new(
+        "apis.toml",
+        "id = \"gpt-5.6-sol\"",
+        "kind = \"closed\"",
+        "kind = \"closed\"\ninput_usd_per_mtok = 5.0",
+    )
+    .on_line(
+        "data/apis.toml: gpt-5.6-sol",
+        "prices, source and as_of come from genai-prices",
+    );
+    Bad::new(
+        "apis.toml",
+        "id = \"deepinfra-llama-3.3-70b\"",
+        "source = ",
+        "# source = ",
+    )
+    .on_line(
+        "data/apis.toml: deepinfra-llama-3.3-70b",
+        "a hand-entered offering needs name, source and as_of",
+    );
+    Bad::new(
+        "apis.toml",
+        "id = \"deepinfra-llama-3.3-70b\"",
+        "open_model = \"llama-3.3-70b\"\ncontext_window_tokens = 131072",
+        "",
+    )
+    .on_line(
+        "data/apis.toml: deepinfra-llama-3.3-70b",
+        "no context window",
+    );
+}
+
+#[test]
+fn a_malformed_price_file_is_refused() {
+    let genai = text("genai-prices.json");
+    for (from, to, message) in [
+        (
+            "\"base\": \"0.15\"",
+            "\"base\": \"-0.15\"",
+            "must be zero or more",
+        ),
+        (
+            "\"base\": \"0.15\"",
+            "\"base\": \"cheap\"",
+            "is not a decimal price",
+        ),
+        (
+            "\"from\": \"2026-07-30\"",
+            "\"from\": \"2026-07-32\"",
+            "2026-07-32",
+        ),
+        (
+            "\"package\": \"genai-prices\"",
+            "\"package\": \"litellm\"",
+            "not genai-prices",
+        ),
+        (
+            "\"offerings\": [",
+            "\"offerings\": {",
+            "data/genai-prices.json",
+        ),
+    ] {
+        let edited = genai.replacen(from, to, 1);
+        assert_ne!(edited, genai, "{from}");
+        let problems = load(&[("genai-prices.json", &edited)]).err().unwrap();
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.starts_with("data/genai-prices.json") && p.contains(message)),
+            "{from} -> {to}: {}",
+            problems.join("\n")
+        );
+    }
 }
 
 #[test]
@@ -869,7 +956,7 @@ fn a_bad_currency_code_is_refused() {
 fn every_problem_is_reported_one_line_each() {
     let apis = text("apis.toml")
         .replacen("kind = \"closed\"", "kind = \"shut\"", 1)
-        .replacen("context_window_tokens = ", "context_window_tokens = -", 2);
+        .replacen("output_usd_per_mtok = ", "output_usd_per_mtok = -", 1);
     let gpus =
         text("gpus.toml").replacen("multi_gpu_link = \"nvlink\"", "multi_gpu_link = \"x\"", 1);
     let problems = load(&[("apis.toml", &apis), ("gpus.toml", &gpus)])

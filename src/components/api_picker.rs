@@ -1,15 +1,19 @@
 use crossover_pricing::catalogue::{APIS, ApiKind, ApiOffering};
+use crossover_pricing::date::Date;
 use crossover_pricing::scenario::MAX_APIS;
 use crossover_pricing::units::format_usd;
 use yew::prelude::*;
 
 pub struct ApiPickerProps {
     pub selected: Vec<String>,
+    /// The day the prices shown are taken from.
+    pub date: Date,
     pub ontoggle: Callback<String>,
 }
 
-fn prices(a: &ApiOffering) -> String {
-    match (a.input_usd_per_mtok, a.output_usd_per_mtok) {
+fn prices(a: &ApiOffering, date: Date) -> String {
+    let list = a.list_prices(date, 0.0);
+    match (list.input, list.output) {
         (Some(i), Some(o)) => format!("{} in / {} out per 1M tokens", format_usd(i), format_usd(o)),
         _ => "not priced".to_string(),
     }
@@ -20,7 +24,10 @@ fn prices(a: &ApiOffering) -> String {
 pub fn api_picker(props: ApiPickerProps) -> Html {
     let full = props.selected.len() >= MAX_APIS;
     let group = |kind: ApiKind, title: &'static str| {
-        let offerings = APIS.iter().filter(|a| a.kind == kind);
+        // A retired offering stays only while a scenario still holds it.
+        let offerings = APIS.iter().filter(|a| {
+            a.kind == kind && (!a.retired || props.selected.iter().any(|id| id == a.id))
+        });
         html! {
             <fieldset class="xo-api-group">
                 <legend>{ title }</legend>
@@ -33,7 +40,7 @@ pub fn api_picker(props: ApiPickerProps) -> Html {
                             <input type="checkbox" checked={checked} disabled={full && !checked}
                                 onchange={move |_| ontoggle.emit(id.to_string())} />
                             <span class="xo-check-name">{ a.label() }</span>
-                            <span class="xo-check-detail">{ prices(a) }</span>
+                            <span class="xo-check-detail">{ prices(a, props.date) }</span>
                         </label>
                     }
                 }) }

@@ -7,6 +7,8 @@ use crossover_pricing::words::plan_summary;
 use yew::prelude::*;
 
 use crate::components::number_field::{NumberFieldProps, number_field};
+use crate::components::select_field::{SelectFieldProps, select_field};
+use crate::markup::escape;
 use crate::state::{Action, Drafts, FieldId};
 
 pub struct DeploymentEditorProps {
@@ -32,41 +34,22 @@ pub fn licence_badge(model: &OpenModel) -> Html {
         (false, true, false) => ("xo-badge xo-badge-warn", "Commercial use with conditions"),
         (false, false, _) => ("xo-badge xo-badge-no", "No commercial use"),
     };
-    html! {
-        <p class="xo-licence">
-            <a href={model.licence_url} target="_blank" rel="noopener noreferrer">{ model.licence }</a>
-            { " " }<span class={class}>{ text }</span>
-            if !model.commercial_restriction.is_empty() {
-                <span class="xo-help">{ format!(" {}", model.commercial_restriction) }</span>
-            }
-        </p>
-    }
-}
-
-fn select<T: Clone + PartialEq + 'static>(
-    id: String,
-    label: &'static str,
-    options: Vec<(T, String, String)>,
-    selected: &T,
-    onchange: Callback<T>,
-) -> Html {
-    let values = options.clone();
-    let onchange = Callback::from(move |e: Event| {
-        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-        if let Some((value, _, _)) = values.iter().find(|(_, key, _)| *key == select.value()) {
-            onchange.emit(value.clone());
-        }
-    });
-    html! {
-        <div class="xo-field">
-            <label for={id.clone()}>{ label }</label>
-            <select id={id} onchange={onchange}>
-                { for options.into_iter().map(|(value, key, text)| html! {
-                    <option value={key} selected={value == *selected}>{ text }</option>
-                }) }
-            </select>
-        </div>
-    }
+    let restriction = if model.commercial_restriction.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<span class=\"xo-help\"> {}</span>",
+            escape(model.commercial_restriction)
+        )
+    };
+    Html::from_html_unchecked(
+        format!(
+            "<p class=\"xo-licence\"><a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}</a> <span class=\"{class}\">{text}</span>{restriction}</p>",
+            escape(model.licence_url),
+            escape(model.licence)
+        )
+        .into(),
+    )
 }
 
 fn summary(plan: &Result<SelfHostPlan, PlanError>, money: &Money) -> Html {
@@ -179,10 +162,10 @@ pub fn deployment_editor(props: DeploymentEditorProps) -> Html {
         <fieldset class="xo-deployment">
             <legend>{ format!("Self-hosting option {}", i + 1) }</legend>
             <div class="xo-grid">
-                { select(format!("xo-d{i}-model"), "Open model", models, &d.model, emit(Action::SetModel)) }
-                { select(format!("xo-d{i}-precision"), "Precision", precisions, &d.precision, on_precision) }
-                { select(format!("xo-d{i}-gpu"), "GPU", gpus, &d.gpu, emit(Action::SetGpu)) }
-                { select(format!("xo-d{i}-engine"), "Serving engine", engines, &d.engine, emit(Action::SetEngine)) }
+                { select_field(SelectFieldProps { id: format!("xo-d{i}-model"), label: "Open model", options: models, selected: d.model.clone(), onchange: emit(Action::SetModel) }) }
+                { select_field(SelectFieldProps { id: format!("xo-d{i}-precision"), label: "Precision", options: precisions, selected: d.precision, onchange: on_precision }) }
+                { select_field(SelectFieldProps { id: format!("xo-d{i}-gpu"), label: "GPU", options: gpus, selected: d.gpu.clone(), onchange: emit(Action::SetGpu) }) }
+                { select_field(SelectFieldProps { id: format!("xo-d{i}-engine"), label: "Serving engine", options: engines, selected: d.engine.clone(), onchange: emit(Action::SetEngine) }) }
             </div>
             if let Some(model) = d.model() { { licence_badge(model) } }
             <div class="xo-radio-row" role="radiogroup" aria-label="Rent or own the GPUs">

@@ -1,104 +1,170 @@
+use std::fmt::Write as _;
 use std::rc::Rc;
 
-use crossover_pricing::catalogue::{self, GPUS, prices_as_of};
-use crossover_pricing::compare::short_label;
+use crossover_pricing::catalogue::{self, GENAI_PRICES_VERSION, GPUS, PriceOrigin};
+use crossover_pricing::compare::{Offering, short_label};
 use crossover_pricing::units::{format_count, format_money, format_money_whole, format_percent};
 use crossover_pricing::view::Money;
-use crossover_pricing::{ApiPricing, Comparison};
+use crossover_pricing::{ApiPricing, Comparison, Ownership};
 use yew::prelude::*;
+
+use crate::markup::escape;
 
 pub struct ResultsTableProps {
     pub comparison: Rc<Comparison>,
     pub money: Money,
 }
 
+/// A table row: the option's name, then cells (`None`: one cell spanning
+/// the four figures, with a reason), then the licence.
+fn row(out: &mut String, name: &str, note: &str, cells: Result<[&str; 4], &str>, licence: &str) {
+    let _ = write!(
+        out,
+        "<tr><th scope=\"row\">{}<span class=\"xo-kind\">{}</span></th>",
+        escape(name),
+        escape(note)
+    );
+    match cells {
+        Ok(cells) => {
+            for cell in cells {
+                let _ = write!(out, "<td class=\"xo-num\">{cell}</td>");
+            }
+        }
+        Err(reason) => {
+            let _ = write!(out, "<td colspan=\"4\">{}</td>", escape(reason));
+        }
+    }
+    let _ = write!(out, "<td>{}</td></tr>", escape(licence));
+}
+
 /// Every option at the user's volume: the accessible twin of the charts.
+/// It has no controls, so it is written as markup in one string, which is
+/// far smaller in the bundle than a tree of elements (docs/performance.md);
+/// every piece of text in it goes through [`escape`].
 pub fn results_table(props: ResultsTableProps) -> Html {
     let c = &props.comparison;
     let money = &props.money;
     let volume = format_count(c.tokens_per_month);
-    let api_rows = c.apis.iter().map(|a| {
-        let licence = a.offering.open_model.and_then(catalogue::model).map_or("Proprietary (API terms)", |m| m.licence);
+    let mut table = format!(
+        "<table class=\"xo-table\"><caption>Every option at your {volume} tokens a month</caption>\
+         <thead><tr><th scope=\"col\">Option</th><th scope=\"col\" class=\"xo-num\">Per month</th>\
+         <th scope=\"col\" class=\"xo-num\">Per 1M tokens</th><th scope=\"col\" class=\"xo-num\">GPUs (replicas × GPUs)</th>\
+         <th scope=\"col\" class=\"xo-num\">GPU time used</th><th scope=\"col\">Licence</th></tr></thead><tbody>"
+    );
+    for a in &c.apis {
+        let licence = a
+            .offering
+            .open_model()
+            .and_then(catalogue::model)
+            .map_or("Proprietary (API terms)", |m| m.licence);
+        let note = match a.next_change {
+            Some(day) => format!(" · API · price changes on {day}"),
+            None => " · API".to_string(),
+        };
         match &a.pricing {
-            ApiPricing::Priced(rate) => html! {
-                <tr>
-                    <th scope="row">{ a.offering.label() }<span class="xo-kind">{ " · API" }</span></th>
-                    <td class="xo-num">{ format_money_whole(rate.monthly_cost(c.tokens_per_month), money) }</td>
-                    <td class="xo-num">{ format_money(rate.usd_per_mtok, money) }</td>
-                    <td class="xo-num">{ "–" }</td>
-                    <td class="xo-num">{ "–" }</td>
-                    <td>{ licence }</td>
-                </tr>
-            },
-            other => html! {
-                <tr>
-                    <th scope="row">{ a.offering.label() }</th>
-                    <td colspan="4">{ other.reason().unwrap_or_default() }</td>
-                    <td>{ licence }</td>
-                </tr>
-            },
-        }
-    });
-    let deployment_rows = c.deployments.iter().map(|d| match (&d.plan, &d.quote) {
-        (Ok(plan), Some(q)) => {
-            let range = match (d.optimistic_monthly_usd, d.pessimistic_monthly_usd) {
-                (Some(lo), Some(hi)) if !plan.measured && (hi - lo).abs() > 0.5 => {
-                    format!("{}–{}", format_money(lo, money), format_money(hi, money))
-                }
-                _ => String::new(),
-            };
-            html! {
-                <tr>
-                    <th scope="row">{ short_label(plan) }<span class="xo-kind">{ format!(" · {}, {}", plan.engine.name, if plan.ownership == crossover_pricing::Ownership::Own { "owned" } else { "rented" }) }</span></th>
-                    <td class="xo-num">{ format_money_whole(q.monthly_usd, money) }
-                        if !range.is_empty() { <span class="xo-range">{ range }</span> }
-                    </td>
-                    <td class="xo-num">{ format_money(q.usd_per_mtok, money) }</td>
-                    <td class="xo-num">{ format!("{} ({} × {})", q.gpus, q.replicas, plan.gpus_per_replica()) }</td>
-                    <td class="xo-num">{ format_percent(q.utilisation) }</td>
-                    <td>{ plan.model.licence }</td>
-                </tr>
+            ApiPricing::Priced(rate) => {
+                let monthly = format_money_whole(rate.monthly_cost(c.tokens_per_month), money);
+                let unit = format_money(rate.usd_per_mtok, money);
+                row(
+                    &mut table,
+                    &a.offering.label(),
+                    &note,
+                    Ok([&escape(&monthly), &escape(&unit), "–", "–"]),
+                    licence,
+                );
+            }
+            other => {
+                let reason = other.reason().unwrap_or_default();
+                row(&mut table, &a.offering.label(), "", Err(&reason), licence);
             }
         }
-        (Err(e), _) => html! {
-            <tr>
-                <th scope="row">{ format!("{} on {}", d.deployment.model, d.deployment.gpu) }</th>
-                <td colspan="4">{ e.to_string() }</td>
-                <td>{ d.deployment.model().map(|m| m.licence).unwrap_or_default() }</td>
-            </tr>
-        },
-        _ => html! {},
-    });
+    }
+    for d in &c.deployments {
+        match (&d.plan, &d.quote) {
+            (Ok(plan), Some(q)) => {
+                let range = match (d.optimistic_monthly_usd, d.pessimistic_monthly_usd) {
+                    (Some(lo), Some(hi)) if !plan.measured && (hi - lo).abs() > 0.5 => format!(
+                        "<span class=\"xo-range\">{}–{}</span>",
+                        escape(&format_money(lo, money)),
+                        escape(&format_money(hi, money))
+                    ),
+                    _ => String::new(),
+                };
+                let own = if plan.ownership == Ownership::Own {
+                    "owned"
+                } else {
+                    "rented"
+                };
+                let monthly = format!(
+                    "{}{range}",
+                    escape(&format_money_whole(q.monthly_usd, money))
+                );
+                let unit = escape(&format_money(q.usd_per_mtok, money));
+                let gpus = format!("{} ({} × {})", q.gpus, q.replicas, plan.gpus_per_replica());
+                let used = format_percent(q.utilisation);
+                let note = format!(" · {}, {own}", plan.engine.name);
+                row(
+                    &mut table,
+                    &short_label(plan),
+                    &note,
+                    Ok([&monthly, &unit, &gpus, &used]),
+                    plan.model.licence,
+                );
+            }
+            (Err(e), _) => {
+                let name = format!("{} on {}", d.deployment.model, d.deployment.gpu);
+                let licence = d.deployment.model().map(|m| m.licence).unwrap_or_default();
+                row(&mut table, &name, "", Err(&e.to_string()), licence);
+            }
+            _ => {}
+        }
+    }
+    table.push_str("</tbody></table>");
+
+    let mut sources = String::new();
+    for a in &c.apis {
+        let _ = match &a.offering {
+            Offering::Catalogue(o) => write!(
+                sources,
+                "<li>{}: <a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}</a>{}</li>",
+                escape(&a.offering.label()),
+                escape(o.source),
+                escape(o.source),
+                match o.origin {
+                    PriceOrigin::GenaiPrices => format!(
+                        " (via genai-prices {GENAI_PRICES_VERSION}, data of {})",
+                        o.as_of
+                    ),
+                    PriceOrigin::Hand => format!(" (read {})", o.as_of),
+                }
+            ),
+            Offering::Custom(_) => write!(
+                sources,
+                "<li>{}: the price you entered</li>",
+                escape(&a.offering.label())
+            ),
+        };
+    }
+    for g in GPUS
+        .iter()
+        .filter(|g| c.deployments.iter().any(|d| d.deployment.gpu == g.id))
+    {
+        let _ = write!(
+            sources,
+            "<li>{}: rent: {}; purchase: {} <a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">specifications</a> (as of {})</li>",
+            escape(g.short_name),
+            escape(&g.rent_sources.join("; ")),
+            escape(g.purchase_source),
+            escape(g.spec_source),
+            g.as_of
+        );
+    }
     html! {
         <section class="xo-results">
-            <div class="xo-table-wrap">
-                <table class="xo-table">
-                    <caption>{ format!("Every option at your {volume} tokens a month") }</caption>
-                    <thead><tr>
-                        <th scope="col">{ "Option" }</th>
-                        <th scope="col" class="xo-num">{ "Per month" }</th>
-                        <th scope="col" class="xo-num">{ "Per 1M tokens" }</th>
-                        <th scope="col" class="xo-num">{ "GPUs (replicas × GPUs)" }</th>
-                        <th scope="col" class="xo-num">{ "GPU time used" }</th>
-                        <th scope="col">{ "Licence" }</th>
-                    </tr></thead>
-                    <tbody>{ for api_rows }{ for deployment_rows }</tbody>
-                </table>
-            </div>
+            <div class="xo-table-wrap">{ Html::from_html_unchecked(table.into()) }</div>
             <details class="xo-sources">
-                <summary>{ format!("Prices as of {}: sources", prices_as_of()) }</summary>
-                <ul>
-                    { for c.apis.iter().map(|a| html! {
-                        <li>{ format!("{}: ", a.offering.label()) }
-                            <a href={a.offering.source} target="_blank" rel="noopener noreferrer">{ a.offering.source }</a>
-                            { format!(" (read {})", a.offering.as_of) }</li>
-                    }) }
-                    { for GPUS.iter().filter(|g| c.deployments.iter().any(|d| d.deployment.gpu == g.id)).map(|g| html! {
-                        <li>{ format!("{}: rent: {}; purchase: {} ", g.short_name, g.rent_sources.join("; "), g.purchase_source) }
-                            <a href={g.spec_source} target="_blank" rel="noopener noreferrer">{ "specifications" }</a>
-                            { format!(" (as of {})", g.as_of) }</li>
-                    }) }
-                </ul>
+                <summary>{ format!("Prices as of {}: sources", c.date) }</summary>
+                <ul>{ Html::from_html_unchecked(sources.into()) }</ul>
                 <p class="xo-help">{ "How every figure is computed: docs/cost-model.md in the Crossover repository." }</p>
             </details>
         </section>

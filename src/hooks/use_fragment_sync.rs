@@ -16,7 +16,7 @@ pub fn use_fragment_sync(sync: bool, link_text: String, state: UseReducerHandle<
     use_effect_with((), move |_| {
         let listener = sync.then(|| {
             browser::WindowListener::new("hashchange", move |_| {
-                let next = State::from_link(&browser::fragment());
+                let next = State::from_link(&browser::fragment(), browser::today());
                 state.dispatch(Action::Load {
                     scenario: next.scenario,
                     view: next.view,

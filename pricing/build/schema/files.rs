@@ -20,11 +20,15 @@ pub struct ApisFile {
 #[serde(deny_unknown_fields)]
 pub struct Api {
     pub id: Id,
-    pub name: Text,
+    /// Required for hand-entered offerings; else genai-prices' name.
+    pub name: Option<Text>,
     pub provider: Text,
     pub kind: ApiKind,
     pub open_model: Option<Id>,
-    pub context_window_tokens: Positive,
+    /// Prices and context from `genai-prices.json`, in place of the fields below.
+    pub genai: Option<GenaiRef>,
+    /// Required when neither genai-prices nor the open model gives one.
+    pub context_window_tokens: Option<Positive>,
     pub input_usd_per_mtok: Option<NonNegative>,
     pub cached_input_usd_per_mtok: Option<NonNegative>,
     pub cache_write_usd_per_mtok: Option<NonNegative>,
@@ -33,10 +37,19 @@ pub struct Api {
     pub batch_output_usd_per_mtok: Option<NonNegative>,
     pub batch_cached_input_usd_per_mtok: Option<NonNegative>,
     pub long_context: Option<LongContext>,
-    pub source: Url,
-    pub as_of: Date,
+    /// Required for hand-entered prices.
+    pub source: Option<Url>,
+    pub as_of: Option<Date>,
     pub via: Option<String>,
     pub notes: Option<String>,
+}
+
+/// An offering in the genai-prices data: its provider and model ids there.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GenaiRef {
+    pub provider: Text,
+    pub model: Text,
 }
 
 #[derive(Deserialize)]
@@ -266,9 +279,19 @@ pub struct PrecisionEntry {
 pub struct CalibrationFile {
     pub offline_concurrency_cap: Count,
     pub offline_concurrency_cap_source: Text,
+    pub estimate_band: EstimateBand,
     /// Read entry by entry, so that every bad entry is reported.
     #[serde(rename = "record")]
     pub _record: IgnoredAny,
+}
+
+/// Published over estimated throughput, lowest and highest across the
+/// records: the range every estimate carries.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EstimateBand {
+    pub low: Positive,
+    pub high: Positive,
 }
 
 #[derive(Deserialize)]

@@ -15,7 +15,9 @@
 pub mod assumptions;
 mod check;
 pub mod files;
+pub mod genai;
 mod generate;
+pub mod prices;
 pub mod types;
 
 use std::ops::{Deref, Range};
@@ -30,8 +32,9 @@ use files::*;
 use types::Text;
 
 /// The files of `data/` the catalogue is made from.
-pub const FILES: [&str; 8] = [
+pub const FILES: [&str; 9] = [
     "apis.toml",
+    "genai-prices.json",
     "models.toml",
     "gpus.toml",
     "engines.toml",
@@ -65,8 +68,12 @@ pub struct Catalogue {
     pub records: Vec<Entry<Record>>,
     pub offline_concurrency_cap: u32,
     pub offline_concurrency_cap_source: String,
+    pub estimate_band: (f64, f64),
     pub currencies: Vec<Entry<CurrencyEntry>>,
     pub assumptions: Assumptions,
+    pub genai: genai::GenaiFile,
+    /// Each of `apis`' prices, from genai-prices or typed in.
+    pub priced: Vec<prices::PricedApi>,
 }
 
 impl Catalogue {
@@ -155,12 +162,19 @@ impl Catalogue {
         }
         let assumptions =
             doc("assumptions.toml", &mut p).and_then(|d| Assumptions::load(&d, &mut p));
+        let genai = match texts.iter().find(|(f, _)| *f == "genai-prices.json") {
+            Some((_, text)) => genai::GenaiFile::parse(text).map_err(|e| p.fail(e)).ok(),
+            None => {
+                p.fail("data/genai-prices.json: missing".to_string());
+                None
+            }
+        };
 
         // Checks across entries and files only make sense once every entry read.
         if !p.0.is_empty() {
             return Err(p.0);
         }
-        let (Some(cap), Some(assumptions)) = (cap, assumptions) else {
+        let (Some(cap), Some(assumptions), Some(genai)) = (cap, assumptions, genai) else {
             unreachable!("a file that did not read left a problem")
         };
         let catalogue = Catalogue {
@@ -173,10 +187,17 @@ impl Catalogue {
             records,
             offline_concurrency_cap: cap.offline_concurrency_cap.0,
             offline_concurrency_cap_source: cap.offline_concurrency_cap_source.0,
+            estimate_band: (cap.estimate_band.low.0, cap.estimate_band.high.0),
             currencies,
             assumptions,
+            genai,
+            priced: Vec::new(),
         };
         catalogue.check(&mut p);
+        let catalogue = Catalogue {
+            priced: prices::resolve(&catalogue, &mut p),
+            ..catalogue
+        };
         if p.0.is_empty() {
             Ok(catalogue)
         } else {

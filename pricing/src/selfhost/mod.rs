@@ -212,7 +212,7 @@ impl Deployment {
     pub fn applies(&self, field: Field) -> bool {
         match field.spec().place {
             Place::Deployment { applies } => applies.to(self.ownership),
-            Place::Workload { .. } => false,
+            Place::Workload { .. } | Place::Custom => false,
         }
     }
 

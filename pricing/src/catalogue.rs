@@ -213,6 +213,7 @@ pub struct OpenModel {
     pub sliding_window_tokens: f64,
     pub max_context_tokens: f64,
     pub native_precision: Precision,
+    #[cfg(feature = "notes")]
     pub source: &'static str,
     pub as_of: &'static str,
     #[cfg(feature = "notes")]

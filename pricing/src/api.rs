@@ -185,18 +185,18 @@ pub struct CustomOffering {
 
 impl CustomOffering {
     /// A name fit to show: control and direction characters dropped, at most
-    /// [`MAX_CUSTOM_NAME_CHARS`], "your price" when nothing is left.
+    /// [`MAX_CUSTOM_NAME_CHARS`], "Your price" when nothing is left. Spaces
+    /// stay, so a name can be typed a word at a time.
     pub fn clean_name(text: &str) -> String {
         let kept: String = text
             .chars()
             .filter(|c| !c.is_control() && !crate::units::is_bidi_control(*c))
             .take(MAX_CUSTOM_NAME_CHARS)
             .collect();
-        let kept = kept.trim();
-        if kept.is_empty() {
+        if kept.trim().is_empty() {
             "Your price".to_string()
         } else {
-            kept.to_string()
+            kept
         }
     }
 

@@ -219,6 +219,47 @@ async function main() {
     await context.close();
   });
 
+  await check('a dated link prices on its day; your own price is typed, charted and shared; a hostile name stays text', async () => {
+    const { page, problems, context } = await watchedPage(browser, origin);
+    // GPT-5.6 Luna cost $1 / $6 per 1M before OpenAI's cut of 2026-07-30:
+    // 0.75 x 1 + 0.25 x 6 = $2.25 per 1M, $2,250 at 1B tokens a month.
+    await page.goto(`${origin}/#v=1&date=2026-07-01&api=gpt-5.6-luna,moonshot-kimi-k2.5`);
+    await page.waitForSelector('.xo-headline p');
+    expect((await page.textContent('.xo-headline')).includes('Prices as of 2026-07-01'), 'no date by the headline');
+    const july = await page.textContent('.xo-table');
+    expect(july.includes('$2,250') && july.includes('price changes on 2026-07-30'), july);
+    expect((await page.textContent('.xo-notice')).includes('retired'), 'no notice for a retired offering');
+    // Undated, the same link is priced today (within the data): $0.45 per 1M.
+    const { page: today, context: todayContext } = await watchedPage(browser, origin);
+    await today.goto(`${origin}/#v=1&api=gpt-5.6-luna`);
+    await today.waitForSelector('.xo-headline p');
+    expect((await today.textContent('.xo-table')).includes('$450'), await today.textContent('.xo-table'));
+    expect(new URL(today.url()).hash.includes('date=20'), 'the address does not carry the day');
+    await todayContext.close();
+    // Your own price: a name with markup, typed prices; it joins the table and the link.
+    await page.click('text=APIs to compare');
+    await page.click('text=Add your own price');
+    await page.fill('#xo-c0-name', '<img src=x onerror=alert(1)> Acme');
+    await page.fill('#xo-c0-in', '0.5');
+    await page.fill('#xo-c0-out', '-2');
+    await page.waitForSelector('#xo-c0-out-error:has-text("your output price must be between")');
+    await page.fill('#xo-c0-out', '1.5');
+    // 0.75 x 0.5 + 0.25 x 1.5 = $0.75 per 1M: $750 a month.
+    await page.waitForFunction(() => document.querySelector('.xo-table').textContent.includes('(your price)'));
+    const table = await page.textContent('.xo-table');
+    expect(table.includes('<img src=x onerror=alert(1)> Acme (your price)') && table.includes('$750'), table);
+    expect((await page.$$('.xo-results img, .xo-legend img, .xo-headline img')).length === 0, 'the name was rendered as markup');
+    const link = page.url();
+    expect(link.includes('c1=') && link.includes('c1.in=0.5') && link.includes('c1.out=1.5'), link);
+    const fresh = await watchedPage(browser, origin);
+    await fresh.page.goto(link);
+    await fresh.page.waitForSelector('.xo-headline p');
+    expect((await fresh.page.textContent('.xo-table')) === (await page.textContent('.xo-table')), 'the shared link prices differently');
+    expect(problems.length === 0 && fresh.problems.length === 0, [...problems, ...fresh.problems].join('\n'));
+    await fresh.context.close();
+    await context.close();
+  });
+
   await check('ten malformed links open the widget with a notice and no console error', async () => {
     for (const [i, fragment] of MALFORMED.entries()) {
       const { page, problems, context } = await watchedPage(browser, origin);

@@ -1,6 +1,6 @@
 //! Components in headless Chromium (wasm-bindgen-test): typing a volume
 //! updates the headline and the table, bad input shows a message by its
-//! field, and the charts are drawn.
+//! field, the charts are drawn, and a long session reuses its memory.
 #![cfg(target_arch = "wasm32")]
 
 use std::time::Duration;
@@ -57,9 +57,10 @@ fn choose(selector: &str, value: &str) {
         .unwrap();
 }
 
-/// Waits (up to three seconds) until `ready` holds, letting Yew render.
+/// Waits (up to ten seconds: a debug build on a busy machine is slow) until
+/// `ready` holds, letting Yew render.
 async fn until(mut ready: impl FnMut() -> bool) -> bool {
-    for _ in 0..150 {
+    for _ in 0..500 {
         yew::scheduler::flush().await;
         if ready() {
             return true;
@@ -199,6 +200,54 @@ async fn a_broken_link_opens_with_a_notice() {
         text_of(".xo-headline").contains("Pick at least one API"),
         "{}",
         text_of(".xo-headline")
+    );
+    root.remove();
+}
+
+/// Bytes of wasm memory the module has grown to.
+fn memory_bytes() -> u32 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .unwrap()
+        .buffer()
+        .dyn_into::<js_sys::ArrayBuffer>()
+        .unwrap()
+        .byte_length()
+}
+
+#[wasm_bindgen_test]
+async fn a_long_session_reuses_its_memory() {
+    let root = mount("v=1");
+    let volume: HtmlInputElement = root
+        .query_selector("#xo-volume")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let edit = |text: String| {
+        volume.set_value(&text);
+        let init = InputEventInit::new();
+        init.set_bubbles(true);
+        volume
+            .dispatch_event(&InputEvent::new_with_event_init_dict("input", &init).unwrap())
+            .unwrap();
+    };
+    // Warm up: every chart, table and headline has been drawn a few times.
+    for i in 0..100 {
+        edit(format!("{}M", 100 + i * 37));
+        yew::scheduler::flush().await;
+    }
+    let warm = memory_bytes();
+    for i in 0..400 {
+        edit(format!("{}M", 100 + (i * 7_919) % 90_000));
+        yew::scheduler::flush().await;
+    }
+    let after = memory_bytes();
+    // The allocator reuses what redraws free: memory does not grow with
+    // the number of edits (ten 64 KiB pages of slack is generous).
+    assert!(
+        after <= warm + 10 * 65_536,
+        "memory grew from {warm} to {after} bytes over 400 edits"
     );
     root.remove();
 }

@@ -596,6 +596,18 @@ impl Reader {
                 "a currency not in the catalogue needs its rate (rate=units per US dollar)",
             );
         }
+        // Amounts are computed in US dollars: a rate for them would silently
+        // scale every price the link shows.
+        let view = &mut self.view;
+        if view.currency == "USD"
+            && let Some(rate) = view.usd_rate.take()
+        {
+            self.bad(
+                "rate",
+                &format_plain(rate),
+                "amounts in US dollars take no exchange rate",
+            );
+        }
         let default = Scenario::default();
         let written = self.deployments.iter().any(Option::is_some);
         let deployments = if written || self.no_deployments {
@@ -832,6 +844,15 @@ mod tests {
         // Control and direction characters never reach the name.
         let d = decode("v=1&c1=%E2%80%AEevil%0Aname").unwrap();
         assert_eq!(d.scenario.custom[0].name, "evilname");
+    }
+
+    #[test]
+    fn a_rate_for_us_dollars_is_refused() {
+        for link in ["v=1&rate=2", "v=1&cur=USD&rate=2"] {
+            let d = decode(link).unwrap();
+            assert_eq!(d.view, View::default(), "{link}");
+            assert!(d.warnings[0].to_string().contains("take no exchange rate"), "{link}");
+        }
     }
 
     #[test]

@@ -851,7 +851,10 @@ mod tests {
         for link in ["v=1&rate=2", "v=1&cur=USD&rate=2"] {
             let d = decode(link).unwrap();
             assert_eq!(d.view, View::default(), "{link}");
-            assert!(d.warnings[0].to_string().contains("take no exchange rate"), "{link}");
+            assert!(
+                d.warnings[0].to_string().contains("take no exchange rate"),
+                "{link}"
+            );
         }
     }
 

@@ -260,6 +260,29 @@ async function main() {
     await context.close();
   });
 
+  await check('a long session reuses its memory: 2,000 edits grow the wasm memory by less than 1 MB', async () => {
+    const { page, problems, context } = await watchedPage(browser, origin);
+    await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; }));
+    await page.goto(`${origin}/`);
+    await page.waitForSelector('.xo-headline p');
+    const edit = (from, to) => page.evaluate(async ([from, to]) => {
+      const input = document.querySelector('#xo-volume');
+      for (let i = from; i < to; i++) {
+        input.value = `${(1 + (i * 7919) % 90000 / 100).toFixed(2)}B`;
+        input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+        if (i % 10 === 9) await new Promise((r) => requestAnimationFrame(r));
+      }
+      await new Promise((r) => requestAnimationFrame(r));
+      const memory = Object.values(window.__wasm ?? {}).find((v) => v instanceof WebAssembly.Memory);
+      return memory ? memory.buffer.byteLength : NaN;
+    }, [from, to]);
+    const warm = await edit(0, 200);
+    const after = await edit(200, 2200);
+    expect(Number.isFinite(warm) && after - warm < 1_000_000, `wasm memory grew from ${warm} to ${after} bytes`);
+    expect(problems.length === 0, problems.join('\n'));
+    await context.close();
+  });
+
   await check('ten malformed links open the widget with a notice and no console error', async () => {
     for (const [i, fragment] of MALFORMED.entries()) {
       const { page, problems, context } = await watchedPage(browser, origin);

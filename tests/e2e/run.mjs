@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { hostileLinks } from './hostile-links.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = path.join(root, 'dist');
@@ -298,6 +299,38 @@ async function main() {
       if (takeScreenshots && i === 7) await page.screenshot({ path: path.join(shots, 'broken-link.png') });
       await context.close();
     }
+  });
+
+  await check(`${hostileLinks().length} generated hostile links: no error, no garbage on screen, no markup from the link, no hang`, async () => {
+    const { page, problems, context } = await watchedPage(browser, origin);
+    const failures = [];
+    for (const link of hostileLinks()) {
+      const before = problems.length;
+      // A fresh document for each: the address is the whole input.
+      await page.goto('about:blank');
+      await page.goto(`${origin}/#${link}`);
+      try {
+        await page.waitForSelector('.xo-headline p', { timeout: 10000 });
+      } catch {
+        failures.push(`no widget for ${link.slice(0, 80)}`);
+        continue;
+      }
+      const found = await page.evaluate(() => {
+        const root = document.querySelector('.xo-root');
+        // The notice quotes the link's own text ("ignored tpm=NaN"); the rest is computed.
+        const notice = root.querySelector('.xo-notice');
+        const text = root.innerText.replace(notice ? notice.innerText : '', '');
+        return {
+          garbage: ['NaN', 'Infinity', 'undefined', '[object'].filter((g) => text.includes(g)),
+          injected: root.querySelectorAll('script, iframe, img, object, embed, [onerror], [onload]').length,
+        };
+      });
+      if (found.garbage.length) failures.push(`${found.garbage.join(', ')} on screen for ${link.slice(0, 80)}`);
+      if (found.injected) failures.push(`markup from the link rendered for ${link.slice(0, 80)}`);
+      if (problems.length > before) failures.push(`${problems.slice(before).join('; ')} for ${link.slice(0, 80)}`);
+    }
+    expect(failures.length === 0, failures.slice(0, 20).join('\n'));
+    await context.close();
   });
 
   // A writer's page on another origin (another loopback port).

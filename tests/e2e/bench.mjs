@@ -31,7 +31,7 @@ const HEAVY = '#v=1&api=gpt-5.4-mini,claude-sonnet-4.6,deepinfra-llama-3.3-70b,g
   + '&d7=deepseek-v3.1:fp8:h200:sglang&d8=llama-3.3-70b:int4:b200:tensorrt-llm&d8.own=1';
 
 const stats = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
   return { median: at(0.5), p95: at(0.95), min: sorted[0], max: sorted[sorted.length - 1], n: sorted.length };
 };
@@ -86,7 +86,7 @@ async function inputs(page, count) {
     const signature = (c) => {
       const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
       let h = 0;
-      for (let i = 0; i < data.length; i += 4 * 211) h = (h * 31 + data[i] + data[i + 1] * 7 + data[i + 2] * 13) | 0;
+      for (let i = 0; i < data.length; i += 4 * 3) h = (h * 31 + data[i] + data[i + 1] * 7 + data[i + 2] * 13) | 0;
       return h;
     };
     const frame = () => new Promise((r) => requestAnimationFrame(r));

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { launch, serve } from './run.mjs';
+import { launch, serve, typeVolumes, wasmMemoryBytes } from './run.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = path.join(root, 'dist');
@@ -118,24 +118,8 @@ async function inputs(page, count) {
 async function memory(page, cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
-  const wasm = await page.evaluate(() => {
-    const exports = window.__wasm ?? {};
-    const memory = Object.values(exports).find((v) => v instanceof WebAssembly.Memory);
-    return memory ? memory.buffer.byteLength : NaN;
-  });
+  const wasm = await wasmMemoryBytes(page);
   return { wasm_bytes: wasm, js_heap_bytes: heap.usedSize };
-}
-
-async function changes(page, from, to) {
-  await page.evaluate(async ([from, to]) => {
-    const input = document.querySelector('#xo-volume');
-    for (let i = from; i < to; i++) {
-      input.value = `${(1 + (i * 7919) % 90000 / 100).toFixed(2)}B`;
-      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-      if (i % 10 === 9) await new Promise((r) => requestAnimationFrame(r));
-    }
-    await new Promise((r) => requestAnimationFrame(r));
-  }, [from, to]);
 }
 
 function transfer() {
@@ -219,9 +203,9 @@ async function main() {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { page } = await load(context, `${origin}/`);
     const cdp = await context.newCDPSession(page);
-    await changes(page, 0, 10);
+    await typeVolumes(page, 0, 10);
     const after10 = await memory(page, cdp);
-    await changes(page, 10, LONG_SESSION);
+    await typeVolumes(page, 10, LONG_SESSION);
     const afterMany = await memory(page, cdp);
     result.memory = { after_10: after10, [`after_${LONG_SESSION}`]: afterMany };
     await context.close();

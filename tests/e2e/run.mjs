@@ -80,6 +80,27 @@ export async function chartColours(page) {
   }));
 }
 
+/** Types volumes number `from` to `to` of a fixed pseudo-random sequence, a frame every ten. */
+export async function typeVolumes(page, from, to) {
+  await page.evaluate(async ([from, to]) => {
+    const input = document.querySelector('#xo-volume');
+    for (let i = from; i < to; i++) {
+      input.value = `${(1 + (i * 7919) % 90000 / 100).toFixed(2)}B`;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      if (i % 10 === 9) await new Promise((r) => requestAnimationFrame(r));
+    }
+    await new Promise((r) => requestAnimationFrame(r));
+  }, [from, to]);
+}
+
+/** Bytes of the widget's wasm memory; needs the page to have kept Trunk's exports in `window.__wasm`. */
+export async function wasmMemoryBytes(page) {
+  return page.evaluate(() => {
+    const memory = Object.values(window.__wasm ?? {}).find((v) => v instanceof WebAssembly.Memory);
+    return memory ? memory.buffer.byteLength : NaN;
+  });
+}
+
 async function chartsDrawn(page) {
   await page.waitForFunction(() => {
     const canvases = [...document.querySelectorAll('canvas')];
@@ -266,17 +287,10 @@ async function main() {
     await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; }));
     await page.goto(`${origin}/`);
     await page.waitForSelector('.xo-headline p');
-    const edit = (from, to) => page.evaluate(async ([from, to]) => {
-      const input = document.querySelector('#xo-volume');
-      for (let i = from; i < to; i++) {
-        input.value = `${(1 + (i * 7919) % 90000 / 100).toFixed(2)}B`;
-        input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-        if (i % 10 === 9) await new Promise((r) => requestAnimationFrame(r));
-      }
-      await new Promise((r) => requestAnimationFrame(r));
-      const memory = Object.values(window.__wasm ?? {}).find((v) => v instanceof WebAssembly.Memory);
-      return memory ? memory.buffer.byteLength : NaN;
-    }, [from, to]);
+    const edit = async (from, to) => {
+      await typeVolumes(page, from, to);
+      return wasmMemoryBytes(page);
+    };
     const warm = await edit(0, 200);
     const after = await edit(200, 2200);
     expect(Number.isFinite(warm) && after - warm < 1_000_000, `wasm memory grew from ${warm} to ${after} bytes`);

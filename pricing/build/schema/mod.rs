@@ -114,52 +114,23 @@ impl Catalogue {
             }
         };
 
-        let mut families = Vec::new();
-        let mut models = Vec::new();
-        if let Some(d) = doc("models.toml", &mut p) {
-            if let Some(head) = d.whole::<ModelsFile>(&mut p) {
-                families = head.families;
-            }
-            models = d.entries("model", id("id"), &mut p);
-        }
-        let mut apis = Vec::new();
-        if let Some(d) = doc("apis.toml", &mut p) {
-            d.whole::<ApisFile>(&mut p);
-            apis = d.entries("api", id("id"), &mut p);
-        }
-        let mut gpus = Vec::new();
-        if let Some(d) = doc("gpus.toml", &mut p) {
-            d.whole::<GpusFile>(&mut p);
-            gpus = d.entries("gpu", id("id"), &mut p);
-        }
-        let mut engines = Vec::new();
-        if let Some(d) = doc("engines.toml", &mut p) {
-            d.whole::<EnginesFile>(&mut p);
-            engines = d.entries("engine", id("id"), &mut p);
-        }
-        let mut precisions = Vec::new();
-        if let Some(d) = doc("precisions.toml", &mut p) {
-            d.whole::<PrecisionsFile>(&mut p);
-            precisions = d.entries("precision", id("id"), &mut p);
-        }
-        let mut records = Vec::new();
-        let mut cap = None;
-        if let Some(d) = doc("calibration.toml", &mut p) {
-            cap = d.whole::<CalibrationFile>(&mut p);
-            records = d.entries(
-                "record",
-                |i, t| {
-                    let get = |k| t.get(k).and_then(|v| v.get_ref().as_str()).unwrap_or("?");
-                    format!("record {} ({} on {})", i + 1, get("model"), get("gpu"))
-                },
-                &mut p,
-            );
-        }
-        let mut currencies = Vec::new();
-        if let Some(d) = doc("currencies.toml", &mut p) {
-            d.whole::<CurrenciesFile>(&mut p);
-            currencies = d.entries("currency", id("code"), &mut p);
-        }
+        let (head, models) =
+            listed::<ModelsFile, _>(texts, "models.toml", "model", &id("id"), &mut p);
+        let families = head.map(|h| h.families).unwrap_or_default();
+        let (_, apis) = listed::<ApisFile, _>(texts, "apis.toml", "api", &id("id"), &mut p);
+        let (_, gpus) = listed::<GpusFile, _>(texts, "gpus.toml", "gpu", &id("id"), &mut p);
+        let (_, engines) =
+            listed::<EnginesFile, _>(texts, "engines.toml", "engine", &id("id"), &mut p);
+        let (_, precisions) =
+            listed::<PrecisionsFile, _>(texts, "precisions.toml", "precision", &id("id"), &mut p);
+        let record = |i: usize, t: &DeTable| {
+            let get = |k| t.get(k).and_then(|v| v.get_ref().as_str()).unwrap_or("?");
+            format!("record {} ({} on {})", i + 1, get("model"), get("gpu"))
+        };
+        let (cap, records) =
+            listed::<CalibrationFile, _>(texts, "calibration.toml", "record", &record, &mut p);
+        let (_, currencies) =
+            listed::<CurrenciesFile, _>(texts, "currencies.toml", "currency", &id("code"), &mut p);
         let assumptions =
             doc("assumptions.toml", &mut p).and_then(|d| Assumptions::load(&d, &mut p));
         let genai = match texts.iter().find(|(f, _)| *f == "genai-prices.json") {
@@ -343,5 +314,21 @@ impl<'a> Doc<'a> {
     /// A top-level value.
     pub fn get(&self, key: &str) -> Option<&Spanned<DeValue<'a>>> {
         self.root.get_ref().get(key)
+    }
+}
+
+/// A file of entries: its top-level keys as `H` and its entries under `key`
+/// as `T`, each named by `label(index, table)` in problems.
+fn listed<H: DeserializeOwned, T: DeserializeOwned>(
+    texts: &[(&str, &str)],
+    file: &'static str,
+    key: &str,
+    label: impl Fn(usize, &DeTable) -> String,
+    p: &mut Problems,
+) -> (Option<H>, Vec<Entry<T>>) {
+    let text = texts.iter().find(|(f, _)| *f == file).map(|(_, t)| *t);
+    match Doc::parse(file, text, p) {
+        Some(d) => (d.whole(p), d.entries(key, label, p)),
+        None => (None, Vec::new()),
     }
 }

@@ -13,7 +13,7 @@ use crossover_pricing::scenario::{MAX_CUSTOM, MAX_DEPLOYMENTS};
 use crossover_pricing::units::{format_count, parse_quantity};
 use crossover_pricing::view::{Tab, Theme, View, is_currency_code, read_rate};
 use crossover_pricing::workload::{MAX_TOKENS_PER_MONTH, MIN_TOKENS_PER_MONTH, VolumeUnit};
-use crossover_pricing::{Deployment, Ownership, Scenario};
+use crossover_pricing::{Deployment, InputError, Ownership, Scenario, Workload};
 use yew::Reducible;
 
 /// An input whose text is not (yet) a usable value.
@@ -418,26 +418,21 @@ impl State {
     }
 
     fn edit_workload(&mut self, field: Field, text: String) {
-        let id = FieldId::Workload(field);
-        let result = field
-            .spec()
-            .read(&text)
-            .map_err(|e| e.to_string())
-            .and_then(|value| {
-                let mut candidate = self.scenario.workload.clone();
-                candidate.set(field, value);
-                candidate.validate().map(|()| candidate).map_err(|errors| {
-                    let error = errors.iter().find(|e| e.concerns(field)).or(errors.first());
-                    error.map(ToString::to_string).unwrap_or_default()
-                })
-            });
-        match result {
+        let workload = &self.scenario.workload;
+        let error = match edited(
+            workload,
+            field,
+            &text,
+            |w, v| w.set(field, v),
+            Workload::validate,
+        ) {
             Ok(candidate) => {
                 self.scenario.workload = candidate;
-                self.draft(id, text, None);
+                None
             }
-            Err(message) => self.draft(id, text, Some(message)),
-        }
+            Err(message) => Some(message),
+        };
+        self.draft(FieldId::Workload(field), text, error);
     }
 
     fn edit_override(&mut self, i: usize, field: Field, text: String) {
@@ -451,32 +446,39 @@ impl State {
             self.draft(id, text, None);
             return;
         }
-        let result = field
-            .spec()
-            .read(&text)
-            .map_err(|e| e.to_string())
-            .and_then(|value| {
-                let mut candidate = current.clone();
-                candidate.overrides.set(field, Some(value));
-                candidate.validate().map(|()| candidate).map_err(|errors| {
-                    let error = errors.iter().find(|e| e.concerns(field)).or(errors.first());
-                    error.map(ToString::to_string).unwrap_or_default()
-                })
-            });
-        match result {
+        let set = |d: &mut Deployment, v| d.overrides.set(field, Some(v));
+        let error = match edited(current, field, &text, set, Deployment::validate) {
             Ok(candidate) => {
                 self.scenario.deployments[i] = candidate;
-                self.draft(id, text, None);
+                None
             }
-            Err(message) => self.draft(id, text, Some(message)),
-        }
+            Err(message) => Some(message),
+        };
+        self.draft(id, text, error);
     }
+}
+
+/// `current` with `field` set from `text`, if the text reads and the whole
+/// still validates; else the message to show under the field.
+fn edited<T: Clone>(
+    current: &T,
+    field: Field,
+    text: &str,
+    set: impl FnOnce(&mut T, f64),
+    validate: impl FnOnce(&T) -> Result<(), Vec<InputError>>,
+) -> Result<T, String> {
+    let value = field.spec().read(text).map_err(|e| e.to_string())?;
+    let mut candidate = current.clone();
+    set(&mut candidate, value);
+    validate(&candidate).map(|()| candidate).map_err(|errors| {
+        // `current` was valid, so an error about another field is still this edit's doing.
+        let error = errors.iter().find(|e| e.concerns(field)).or(errors.first());
+        error.map(ToString::to_string).unwrap_or_default()
+    })
 }
 
 #[cfg(test)]
 mod tests {
-    use crossover_pricing::Workload;
-
     use super::*;
 
     fn reduce(state: State, action: Action) -> State {

@@ -10,13 +10,14 @@ use crate::view::Money;
 /// or costs at the reader's volume.
 pub fn pair_sentence(c: &Comparison, pair: &Pair, money: &Money) -> String {
     let offering = &c.apis[pair.api].offering;
-    let Ok(plan) = &c.deployments[pair.deployment].plan else {
+    // compare() pairs only priced APIs with planned deployments.
+    let (Ok(plan), Some(rate)) = (
+        &c.deployments[pair.deployment].plan,
+        c.apis[pair.api].pricing.rate(),
+    ) else {
         return String::new();
     };
-    let api_usd_per_mtok = c.apis[pair.api]
-        .pricing
-        .rate()
-        .map_or(f64::NAN, |r| r.usd_per_mtok);
+    let api_usd_per_mtok = rate.usd_per_mtok;
     let break_even = &pair.break_even;
     let (pessimistic, optimistic) = (pair.pessimistic_cheaper_from, pair.optimistic_cheaper_from);
     let at = &pair.at_volume;

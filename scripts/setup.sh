@@ -13,6 +13,7 @@ CROSSOVER_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132"
 TERSER_VERSION="5.51.4"
+CARGO_FUZZ_VERSION="0.13.2"
 TOOLS_DIR="$CROSSOVER_ROOT/.tools"
 # The release build compiles the standard library itself, sized for the web
 # (docs/performance.md). That takes a nightly compiler and its sources: this
@@ -90,6 +91,14 @@ ensure_nightly() {
     if [ ! -d "$(rustc "+$CROSSOVER_NIGHTLY" --print sysroot)/lib/rustlib/src/rust/library/std" ]; then
         say "adding the standard library's sources to $CROSSOVER_NIGHTLY"
         rustup component add rust-src --toolchain "$CROSSOVER_NIGHTLY"
+    fi
+}
+
+# cargo-fuzz for scripts/fuzz; the fuzz targets build with the nightly above.
+ensure_cargo_fuzz() {
+    if [ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
+        say "installing cargo-fuzz $CARGO_FUZZ_VERSION (about a minute)"
+        cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
     fi
 }
 

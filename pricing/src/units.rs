@@ -108,7 +108,7 @@ pub fn parse_share(text: &str) -> Result<f64, ParseNumberError> {
 /// Leading and trailing zeros are dropped; zero is `(b"", 0)`.
 fn decimal_digits(text: &str) -> Option<(Vec<u8>, i64)> {
     let (mantissa, exponent) = match text.find(['e', 'E']) {
-        Some(i) => (&text[..i], text[i + 1..].parse::<i64>().ok()?),
+        Some(i) => (&text[..i], exponent_of(&text[i + 1..])?),
         None => (text, 0),
     };
     let (integer, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
@@ -135,10 +135,27 @@ fn decimal_digits(text: &str) -> Option<(Vec<u8>, i64)> {
     Some((digits, point))
 }
 
+/// Reads `[+-]digits` as an exponent, saturating far beyond any float's
+/// range: `1e-99999999999999999999` is zero, as in Rust's own parser.
+fn exponent_of(text: &str) -> Option<i64> {
+    let (sign, digits) = match text.as_bytes().first() {
+        Some(b'-') => (-1, &text[1..]),
+        Some(b'+') => (1, &text[1..]),
+        _ => (1, text),
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let magnitude = digits
+        .bytes()
+        .fold(0i64, |e, b| (e * 10 + i64::from(b - b'0')).min(1_000_000));
+    Some(sign * magnitude)
+}
+
 /// Reads `[+-]digits[.digits][e[+-]digits]` as the nearest f64: exactly for
 /// anything Rust's shortest formatting ([`format_plain`], [`format_exponent`])
 /// wrote, so share links round-trip; within a unit in the last place for
-/// longer input.
+/// any other text (`pricing/fuzz`, target `number_read`, checks both).
 /// Small by design: the standard parser brings 20 KB of tables into the widget.
 fn parse_decimal(text: &str) -> Option<f64> {
     let (negative, unsigned) = match text.as_bytes().first() {
@@ -513,6 +530,10 @@ mod tests {
         assert_eq!(parse_decimal("5."), Some(5.0));
         assert_eq!(parse_decimal("0e5"), Some(0.0));
         assert_eq!(parse_decimal("1e-400"), Some(0.0));
+        // Found by fuzzing: an exponent beyond i64 saturates as Rust's does.
+        assert_eq!(parse_decimal("5e-010902841550500000010902846"), Some(0.0));
+        assert_eq!(parse_decimal("0e99999999999999999999"), Some(0.0));
+        assert_eq!(parse_decimal("1e99999999999999999999"), None);
         for bad in [
             "", ".", "e5", "1e", "1e+", "1..2", "--1", "1e999", "0x10", "1_0", " 1",
         ] {
@@ -524,6 +545,9 @@ mod tests {
             "2.88222005449619600001e295",
             "1.7976931348623157e308",
             "4.9406564584124654e-324",
+            // Found by fuzzing: 17 digits that are no float's shortest text.
+            "66666666666226626",
+            "777777777777777777777776602",
         ] {
             let (ours, std) = (parse_decimal(long).unwrap(), long.parse::<f64>().unwrap());
             assert!(

@@ -13,10 +13,12 @@ use crossover_pricing::view::{Money, Tab, Theme, View};
 use crossover_pricing::words::pair_sentence;
 use crossover_pricing::workload::{MAX_TOKENS_PER_MONTH, MIN_TOKENS_PER_MONTH};
 use crossover_pricing::{
-    ApiRate, Deployment, Overrides, Ownership, Scenario, SelfHostPlan, Workload, api_rate,
-    break_even, compare,
+    ApiRate, Deployment, Overrides, Ownership, Scenario, SelfHostPlan, Workload, api_rate, compare,
 };
 use proptest::prelude::*;
+
+mod common;
+use common::invariants::{break_even_is_real, costs_rise_with_volume};
 
 fn log_uniform(min: f64, max: f64) -> impl Strategy<Value = f64> {
     (min.log10()..=max.log10()).prop_map(move |e| 10f64.powf(e).clamp(min, max))
@@ -193,52 +195,19 @@ fn pair() -> impl Strategy<Value = (ApiRate, SelfHostPlan)> {
     )
 }
 
-fn near_a_boundary(volume: f64, plan: &SelfHostPlan) -> bool {
-    let stairs = volume / plan.tokens_per_replica();
-    (stairs - stairs.round()).abs() < 1e-6 * stairs.max(1.0)
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
     #[test]
     fn cost_never_falls_as_volume_grows((rate, plan) in pair(), a in volume(), b in volume()) {
-        let (low, high) = if a <= b { (a, b) } else { (b, a) };
-        prop_assert!(rate.monthly_cost(low) <= rate.monthly_cost(high));
-        prop_assert!(plan.monthly_cost(low) <= plan.monthly_cost(high));
-        prop_assert!(plan.pessimistic().monthly_cost(high) >= plan.optimistic().monthly_cost(high));
+        let checked = costs_rise_with_volume(&rate, &plan, a, b);
+        prop_assert!(checked.is_ok(), "{:?}", checked);
     }
 
     #[test]
     fn every_break_even_interval_is_a_real_crossing((rate, plan) in pair(), samples in prop::collection::vec(volume(), 16)) {
-        let result = break_even(&rate, &plan);
-        let cheaper = |v: f64| plan.monthly_cost(v) < rate.monthly_cost(v);
-        for (i, interval) in result.intervals.iter().enumerate() {
-            let (from, to) = (interval.from_tokens_per_month, interval.to_tokens_per_month);
-            prop_assert!(from < to || (from == to && i + 1 == result.intervals.len()));
-            let inside = [from + (to - from) * 0.5, from + (to - from) * 1e-3, to - (to - from) * 1e-3];
-            for v in inside.into_iter().filter(|v| !near_a_boundary(*v, &plan)) {
-                prop_assert!(cheaper(v), "not cheaper at {} inside ({}, {}]", v, from, to);
-            }
-            if from > MIN_TOKENS_PER_MONTH {
-                let below = from * (1.0 - 1e-9);
-                prop_assert!(near_a_boundary(below, &plan) || !cheaper(below), "cheaper just below {}", from);
-            }
-            if let Some(next) = result.intervals.get(i + 1) {
-                prop_assert!(to < next.from_tokens_per_month);
-                let gap = to + (next.from_tokens_per_month - to) * 0.5;
-                prop_assert!(near_a_boundary(gap, &plan) || !cheaper(gap), "cheaper in the gap at {}", gap);
-            }
-        }
-        if !result.truncated {
-            for v in samples.into_iter().filter(|v| !near_a_boundary(*v, &plan)) {
-                prop_assert_eq!(cheaper(v), result.is_cheaper_at(v), "volume {} misclassified", v);
-            }
-        }
-        if let Some(from) = result.cheaper_from_tokens_per_month {
-            prop_assert_eq!(Some(from), result.intervals.last().map(|i| i.from_tokens_per_month));
-            prop_assert_eq!(result.intervals.last().map(|i| i.to_tokens_per_month), Some(MAX_TOKENS_PER_MONTH));
-        }
+        let checked = break_even_is_real(&rate, &plan, &samples);
+        prop_assert!(checked.is_ok(), "{:?}", checked.err());
     }
 
     #[test]

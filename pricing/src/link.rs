@@ -859,6 +859,38 @@ mod tests {
     }
 
     #[test]
+    fn hostile_values_get_plain_short_notices() {
+        for (link, says) in [
+            ("v=1&tpm=1e300", "got 1e300"),
+            ("v=1&cur=EUR&rate=1e300", "between 0.0001 and 1M"),
+            ("v=1&cur=EUR&rate=1e-300", "between 0.0001 and 1M"),
+            ("v=1&cur=EUR&rate=5e-324", "between 0.0001 and 1M"),
+            ("v=1&cur=NAN&rate=2", "cur"),
+            ("v=1&cur=inf&rate=2", "cur"),
+            ("v=1&tpm=0x10", "not a number"),
+            ("v=1&tpm=%D9%A1%D9%A2", "not a number"),
+            ("v=1&tpm=1e", "not a number"),
+            ("v=1&tpm=-Infinity", "not a number"),
+        ] {
+            let d = decode(link).unwrap();
+            assert_eq!(d.view.usd_rate, None, "{link}");
+            assert!(
+                d.view.currency != "NAN" && d.view.currency != "INF",
+                "{link}"
+            );
+            let notice = d
+                .warnings
+                .first()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            assert!(
+                notice.contains(says) && notice.len() < 160,
+                "{link}: {notice}"
+            );
+        }
+    }
+
+    #[test]
     fn retired_offerings_still_open_with_a_notice() {
         let d = decode("v=1&api=moonshot-kimi-k2.5").unwrap();
         assert_eq!(d.scenario.apis, vec!["moonshot-kimi-k2.5".to_string()]);

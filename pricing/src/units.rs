@@ -75,11 +75,18 @@ pub fn parse_quantity(text: &str) -> Result<f64, ParseNumberError> {
     let (number, suffix) = text.split_at(split);
     let scale = match suffix.trim().to_ascii_lowercase().as_str() {
         "" => 1.0,
-        s => SUFFIXES
-            .iter()
-            .find(|(name, _)| *name == s)
-            .map(|&(_, scale)| scale)
-            .ok_or_else(|| ParseNumberError::UnknownSuffix(suffix.trim().to_string()))?,
+        s => match SUFFIXES.iter().find(|(name, _)| *name == s) {
+            Some(&(_, scale)) => scale,
+            // Only letters after digits read as a unit; `0x10`, `1e`,
+            // `-Infinity` and digits of other scripts are no number at all.
+            None if number.bytes().any(|b| b.is_ascii_digit())
+                && !s.starts_with('e')
+                && s.bytes().all(|b| b.is_ascii_alphabetic()) =>
+            {
+                return Err(ParseNumberError::UnknownSuffix(suffix.trim().to_string()));
+            }
+            None => return Err(ParseNumberError::NotANumber),
+        },
     };
     let digits = strip_separators(number.trim())?;
     if digits.is_empty() || !digits.bytes().any(|b| b.is_ascii_digit()) {
@@ -309,6 +316,12 @@ pub fn format_count(value: f64) -> String {
     }
     let sign = if value < 0.0 { "-" } else { "" };
     let magnitude = value.abs();
+    // Past a thousand trillion, "1e300" and not three hundred digits.
+    if magnitude >= 1e18 {
+        let exponent = magnitude.log10().floor();
+        let mantissa = round_significant(magnitude / 10f64.powf(exponent), 3);
+        return format!("{sign}{}e{exponent}", trim_decimal(mantissa));
+    }
     for (scale, suffix) in SCALES {
         let scaled = round_significant(magnitude / scale, 3);
         if scaled >= 1.0 {
@@ -488,9 +501,26 @@ mod tests {
             Err(ParseNumberError::AmbiguousComma)
         );
         assert_eq!(
-            parse_quantity("abc"),
+            parse_quantity("5 abc"),
             Err(ParseNumberError::UnknownSuffix("abc".into()))
         );
+        // Not units: hexadecimal, a bare exponent, words for infinity,
+        // digits of other scripts, letters alone.
+        for text in [
+            "0x10",
+            "1e",
+            "-Infinity",
+            "NaN",
+            "\u{661}\u{662}",
+            "abc",
+            "12 \u{661}",
+        ] {
+            assert_eq!(
+                parse_quantity(text),
+                Err(ParseNumberError::NotANumber),
+                "{text}"
+            );
+        }
         assert_eq!(
             parse_quantity("5 parsecs"),
             Err(ParseNumberError::UnknownSuffix("parsecs".into()))

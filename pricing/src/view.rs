@@ -7,7 +7,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{CURRENCIES, Currency};
 
-/// Largest exchange rate accepted (units of a currency per US dollar).
+/// The exchange rates accepted (units of a currency per US dollar): from a
+/// currency worth ten thousand dollars to one worth a millionth of one. No
+/// currency comes near either end, and between them every amount prints.
+pub const MIN_USD_RATE: f64 = 1e-4;
 pub const MAX_USD_RATE: f64 = 1e6;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,19 +93,23 @@ impl Default for View {
 /// from a link.
 pub fn read_rate(text: &str) -> Result<f64, String> {
     let rate = crate::units::parse_quantity(text).map_err(|e| e.to_string())?;
-    if rate > 0.0 && rate <= MAX_USD_RATE {
+    if (MIN_USD_RATE..=MAX_USD_RATE).contains(&rate) {
         Ok(rate)
     } else {
         Err(format!(
-            "a rate is more than 0 and at most {}",
+            "a rate is between {} and {}",
+            crate::units::format_count(MIN_USD_RATE),
             crate::units::format_count(MAX_USD_RATE)
         ))
     }
 }
 
-/// Whether `code` looks like an ISO 4217 code: three capital letters.
+/// Whether `code` looks like an ISO 4217 code: three capital letters, and
+/// not NAN or INF, which beside an amount read as a broken number.
 pub fn is_currency_code(code: &str) -> bool {
-    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
+    code.len() == 3
+        && code.bytes().all(|b| b.is_ascii_uppercase())
+        && !matches!(code, "NAN" | "INF")
 }
 
 /// A currency to show amounts in: symbol and units per US dollar.
@@ -150,7 +157,7 @@ impl View {
     pub fn money(&self) -> Money {
         let rate = self
             .usd_rate
-            .filter(|r| r.is_finite() && *r > 0.0 && *r <= MAX_USD_RATE);
+            .filter(|r| (MIN_USD_RATE..=MAX_USD_RATE).contains(r));
         match (self.catalogue_currency(), rate) {
             (Some(c), rate) => Money::of(c, rate),
             (None, Some(rate)) if is_currency_code(&self.currency) => Money {

@@ -1,4 +1,4 @@
-// Trunk post-build hook (Trunk.toml): makes the wasm-bindgen output smaller.
+// Post-build step (scripts/post-build.mjs): makes the wasm-bindgen output smaller.
 //
 // 1. The module's imports and exports get short names (`a`, `b`, ...) in
 //    place of wasm-bindgen's hashed ones (`__wbg_setAttribute_6c0af4c5c1e8cdd3`),

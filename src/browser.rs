@@ -50,26 +50,37 @@ pub fn link_with_fragment(text: &str) -> String {
     format!("{base}#{text}")
 }
 
-/// Copies text to the clipboard and tells `done` whether the browser let it.
+/// Copies text to the clipboard and tells `done` whether the browser let it
+/// (a frame without `allow="clipboard-write"` does not).
 pub fn copy_to_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {
     let Some(w) = window() else {
         return done(false);
     };
-    let promise = w.navigator().clipboard().write_text(text);
-    let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
-    let settle = move |ok: bool| {
-        let done = done.clone();
-        wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::once(move |_: JsValue| {
-            if let Some(done) = done.take() {
-                done(ok);
-            }
-        })
-    };
-    let (resolved, rejected) = (settle(true), settle(false));
-    let _ = promise.then2(&resolved, &rejected);
-    // One of the two never runs; both must outlive this call.
-    resolved.forget();
-    rejected.forget();
+    // One callback for both outcomes, so it runs exactly once and frees
+    // itself: writeText fulfils with undefined and rejects with an error.
+    let settle = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::once_into_js(
+        move |outcome: JsValue| done(outcome.is_undefined()),
+    );
+    let written = w.navigator().clipboard().write_text(text);
+    written.unchecked_ref::<Thenable>().then(&settle, &settle);
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// A promise taking plain functions: js-sys's `then2` wants closures
+    /// that stay owned, which is what leaked on every copy.
+    type Thenable;
+    #[wasm_bindgen(method)]
+    fn then(this: &Thenable, fulfilled: &JsValue, rejected: &JsValue);
+}
+
+/// Sets lengths in CSS pixels through the element's style object, which a
+/// strict Content-Security-Policy allows where it refuses `style` attributes.
+pub fn set_px(element: &web_sys::HtmlElement, lengths: &[(&str, f64)]) {
+    let style = element.style();
+    for (name, px) in lengths {
+        let _ = style.set_property(name, &format!("{px}px"));
+    }
 }
 
 pub fn device_pixel_ratio() -> f64 {
@@ -193,6 +204,13 @@ pub fn in_iframe() -> bool {
         Ok(Some(parent)) => !js_sys::Object::is(&parent, &w),
         _ => false,
     }
+}
+
+/// Whether a host's sandbox took the widget's own origin away (an iframe
+/// `sandbox` without `allow-same-origin`): then it likely forbids downloads
+/// and new windows too, and nothing tells the page when they are refused.
+pub fn sandboxed() -> bool {
+    window().is_some_and(|w| w.origin() == "null")
 }
 
 /// Tells the embedding page the widget's height: `{type, height}` only.

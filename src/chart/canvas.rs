@@ -24,9 +24,7 @@ pub fn draw_on_canvas(
     if canvas.height() != height {
         canvas.set_height(height);
     }
-    let style = canvas.style();
-    let _ = style.set_property("width", &format!("{css_width}px"));
-    let _ = style.set_property("height", &format!("{css_height}px"));
+    crate::browser::set_px(canvas, &[("width", css_width), ("height", css_height)]);
     let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
     draw(&backend.into_drawing_area(), spec, look).ok()
 }

@@ -161,6 +161,11 @@ impl PlotArea {
         let t = (x - self.left) / (self.right - self.left);
         Some(10f64.powf(self.x_min.log10() + t * (self.x_max.log10() - self.x_min.log10())))
     }
+
+    /// Whether the pointer's readout goes to its left, to stay inside the plot.
+    pub fn flips_readout(&self, x: f64) -> bool {
+        x > (self.left + self.right) / 2.0
+    }
 }
 
 /// A log axis with our labels ("1B", "$10k"). plotters' default labels go

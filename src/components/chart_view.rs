@@ -45,7 +45,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     let canvas = use_node_ref();
     let width = use_state(|| 0.0f64);
     let plot = use_mut_ref(|| None::<PlotArea>);
-    let pointer = use_state(|| None::<(f64, f64)>);
+    let pointer = use_state(|| None::<f64>);
     let watch = use_mut_ref(|| None::<browser::ResizeWatch>);
 
     {
@@ -94,14 +94,36 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
         );
     }
 
+    let hairline = use_node_ref();
+    let readout_box = use_node_ref();
     let onpointermove = {
-        let pointer = pointer.clone();
-        let plot = plot.clone();
+        let (pointer, plot) = (pointer.clone(), plot.clone());
+        let (hairline, readout_box) = (hairline.clone(), readout_box.clone());
         Callback::from(move |e: PointerEvent| {
             let x = f64::from(e.offset_x());
-            let y = f64::from(e.offset_y());
-            let inside = plot.borrow().and_then(|p| p.volume_at(x).map(|_| (x, y)));
-            pointer.set(inside);
+            let area = (*plot.borrow()).filter(|p| p.volume_at(x).is_some());
+            // Placed through the style object: a strict policy refuses style attributes.
+            if let (Some(area), Some(line), Some(text)) = (
+                area,
+                hairline.cast::<web_sys::HtmlElement>(),
+                readout_box.cast::<web_sys::HtmlElement>(),
+            ) {
+                let left = if area.flips_readout(x) {
+                    x - 12.0
+                } else {
+                    x + 12.0
+                };
+                browser::set_px(
+                    &line,
+                    &[
+                        ("left", x),
+                        ("top", area.top),
+                        ("height", area.bottom - area.top),
+                    ],
+                );
+                browser::set_px(&text, &[("left", left), ("top", area.top + 4.0)]);
+            }
+            pointer.set(area.map(|_| x));
         })
     };
     let onpointerleave = {
@@ -109,27 +131,24 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
         Callback::from(move |_| pointer.set(None))
     };
 
-    let readout = (*pointer).and_then(|(x, _)| {
+    let shown = (*pointer).and_then(|x| {
         let area = (*plot.borrow())?;
-        let volume = area.volume_at(x)?;
+        Some((area.volume_at(x)?, area.flips_readout(x)))
+    });
+    let readout = shown.map(|(volume, _)| {
         let rows = values_at(&props.comparison, volume, props.spec.measure, &props.money);
         let per = match props.spec.measure {
             crate::chart::Measure::Monthly => "/month",
             crate::chart::Measure::PerMtok => " per 1M",
         };
-        let flip = x > (area.left + area.right) / 2.0;
-        let left = if flip { x - 12.0 } else { x + 12.0 };
-        Some(html! {
+        html! {
             <>
-                <div class="xo-hairline" style={format!("left:{x}px; top:{}px; height:{}px", area.top, area.bottom - area.top)} aria-hidden="true"></div>
-                <div class={classes!("xo-readout", flip.then_some("xo-readout-left"))} style={format!("left:{left}px; top:{}px", area.top + 4.0)} aria-hidden="true">
-                    <strong>{ format!("{} tokens a month", format_count(volume)) }</strong>
-                    { for rows.into_iter().map(|(label, value)| html! {
-                        <div><span class="xo-readout-label">{ label }</span><span class="xo-num">{ format!("{}{per}", format_amount(value, &props.money.symbol)) }</span></div>
-                    }) }
-                </div>
+                <strong>{ format!("{} tokens a month", format_count(volume)) }</strong>
+                { for rows.into_iter().map(|(label, value)| html! {
+                    <div><span class="xo-readout-label">{ label }</span><span class="xo-num">{ format!("{}{per}", format_amount(value, &props.money.symbol)) }</span></div>
+                }) }
             </>
-        })
+        }
     });
 
     html! {
@@ -138,7 +157,9 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
             <div class="xo-canvas-box" ref={container}>
                 <canvas ref={canvas} role="img" aria-label={props.description.clone()}
                     {onpointermove} {onpointerleave}></canvas>
-                { readout.unwrap_or_default() }
+                <div class="xo-hairline" ref={hairline} hidden={shown.is_none()} aria-hidden="true"></div>
+                <div class={classes!("xo-readout", shown.is_some_and(|(_, flip)| flip).then_some("xo-readout-left"))}
+                    ref={readout_box} hidden={shown.is_none()} aria-hidden="true">{ readout.unwrap_or_default() }</div>
             </div>
         </figure>
     }

@@ -75,7 +75,6 @@ pub fn deployment_editor(props: DeploymentEditorProps) -> Html {
         .map(|m| {
             (
                 m.id.to_string(),
-                m.id.to_string(),
                 format!(
                     "{} ({}B{})",
                     m.name,
@@ -91,13 +90,12 @@ pub fn deployment_editor(props: DeploymentEditorProps) -> Html {
         .collect();
     let precisions: Vec<_> = Precision::ALL
         .into_iter()
-        .map(|p| (p, p.id().to_string(), p.format().name.to_string()))
+        .map(|p| (p.id().to_string(), p.format().name.to_string()))
         .collect();
     let gpus: Vec<_> = GPUS
         .iter()
         .map(|g| {
             (
-                g.id.to_string(),
                 g.id.to_string(),
                 format!("{} ({} GB)", g.short_name, g.memory_gb),
             )
@@ -105,11 +103,14 @@ pub fn deployment_editor(props: DeploymentEditorProps) -> Html {
         .collect();
     let engines: Vec<_> = ENGINES
         .iter()
-        .map(|e| (e.id.to_string(), e.id.to_string(), e.name.to_string()))
+        .map(|e| (e.id.to_string(), e.name.to_string()))
         .collect();
     let onaction = props.onaction.clone();
-    let on_precision =
-        Callback::from(move |p: Precision| onaction.emit(Action::SetPrecision(i, p)));
+    let on_precision = Callback::from(move |key: String| {
+        if let Some(p) = Precision::from_id(&key) {
+            onaction.emit(Action::SetPrecision(i, p))
+        }
+    });
     let onaction = props.onaction.clone();
     let on_ownership = move |ownership: Ownership| {
         let onaction = onaction.clone();
@@ -163,7 +164,7 @@ pub fn deployment_editor(props: DeploymentEditorProps) -> Html {
             <legend>{ format!("Self-hosting option {}", i + 1) }</legend>
             <div class="xo-grid">
                 { select_field(SelectFieldProps { id: format!("xo-d{i}-model"), label: "Open model", options: models, selected: d.model.clone(), onchange: emit(Action::SetModel) }) }
-                { select_field(SelectFieldProps { id: format!("xo-d{i}-precision"), label: "Precision", options: precisions, selected: d.precision, onchange: on_precision }) }
+                { select_field(SelectFieldProps { id: format!("xo-d{i}-precision"), label: "Precision", options: precisions, selected: d.precision.id().to_string(), onchange: on_precision }) }
                 { select_field(SelectFieldProps { id: format!("xo-d{i}-gpu"), label: "GPU", options: gpus, selected: d.gpu.clone(), onchange: emit(Action::SetGpu) }) }
                 { select_field(SelectFieldProps { id: format!("xo-d{i}-engine"), label: "Serving engine", options: engines, selected: d.engine.clone(), onchange: emit(Action::SetEngine) }) }
             </div>

@@ -1,5 +1,5 @@
 use crossover_pricing::catalogue::CURRENCIES;
-use crossover_pricing::view::{Theme, View};
+use crossover_pricing::view::{Theme, View, is_currency_code};
 use yew::prelude::*;
 
 use crate::components::number_field::{NumberFieldProps, number_field};
@@ -36,7 +36,7 @@ pub fn display_settings(props: DisplaySettingsProps) -> Html {
     let on_code = Callback::from(move |e: InputEvent| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         let code = input.value().trim().to_ascii_uppercase();
-        if code.len() == 3 {
+        if is_currency_code(&code) {
             oncode.emit(code);
         }
     });
@@ -73,7 +73,9 @@ pub fn display_settings(props: DisplaySettingsProps) -> Html {
             if known.is_none() {
                 <div class="xo-field">
                     <label for="xo-currency-code">{ "Currency code" }</label>
-                    <input id="xo-currency-code" type="text" maxlength="3" autocomplete="off" spellcheck="false"
+                    // The browser flags what the model would refuse, and the style sheet turns the help into the message.
+                    <input id="xo-currency-code" type="text" maxlength="3" autocomplete="off" spellcheck="false" required=true
+                        pattern="(?![Nn][Aa][Nn]|[Ii][Nn][Ff])[A-Za-z]{3}"
                         value={view.currency.clone()} oninput={on_code} aria-describedby="xo-currency-code-help" />
                     <p class="xo-help" id="xo-currency-code-help">{ "Three letters, e.g. CHF" }</p>
                 </div>

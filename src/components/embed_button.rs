@@ -17,7 +17,7 @@ pub struct EmbedButtonProps {
 /// scenario, and the few lines that let it size itself (docs/embedding.md).
 pub fn snippet(src: &str) -> String {
     format!(
-        r#"<iframe src="{src}" title="Crossover: API or self-hosted LLM, cost and break-even" style="width:100%;height:900px;border:0" loading="lazy" allow="clipboard-write"></iframe>
+        r#"<iframe src="{src}" title="Crossover: API or self-hosted LLM, cost and break-even" style="width:100%;height:900px;border:0" loading="lazy" allow="clipboard-write" sandbox="allow-scripts allow-same-origin allow-downloads allow-popups allow-popups-to-escape-sandbox"></iframe>
 <script>addEventListener("message",function(e){{var d=e.data;if(!d||d.type!=="crossover:height")return;for(var f of document.querySelectorAll("iframe")){{if(f.contentWindow===e.source){{f.style.height=Math.min(Math.max(+d.height||0,300),4000)+"px"}}}}}})</script>"#
     )
 }

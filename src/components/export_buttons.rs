@@ -56,6 +56,9 @@ pub fn export_buttons(props: ExportButtonsProps) -> Html {
             <button type="button" class="xo-link-button" onclick={png("#xo-panel-unit canvas", "crossover-cost-per-1m.png")}>{ "cost-per-1M chart (PNG)" }</button>
             <button type="button" class="xo-link-button" onclick={curves}>{ "chart data (CSV)" }</button>
             <button type="button" class="xo-link-button" onclick={table}>{ "table (CSV)" }</button>
+            if browser::sandboxed() {
+                <p class="xo-help">{ "The page around this calculator sandboxes it, so downloads and new windows may be blocked: copy the share link and open it on its own." }</p>
+            }
         </div>
     }
 }

@@ -3,7 +3,9 @@ use std::rc::Rc;
 
 use crossover_pricing::catalogue::{self, GENAI_PRICES_VERSION, GPUS, PriceOrigin};
 use crossover_pricing::compare::{Offering, short_label};
-use crossover_pricing::units::{format_count, format_money, format_money_whole, format_percent};
+use crossover_pricing::units::{
+    format_count, format_money, format_money_whole, format_percent, format_trimmed,
+};
 use crossover_pricing::view::Money;
 use crossover_pricing::{ApiPricing, Comparison, Ownership};
 use yew::prelude::*;
@@ -45,8 +47,18 @@ pub fn results_table(props: ResultsTableProps) -> Html {
     let c = &props.comparison;
     let money = &props.money;
     let volume = format_count(c.tokens_per_month);
+    // A rate from a link or typed, not the catalogue's, is said beside the amounts.
+    let rate = if money.catalogue_rate {
+        String::new()
+    } else {
+        escape(&format!(
+            ", in {} at {} per US dollar (not the catalogue's rate)",
+            money.code,
+            format_trimmed(money.per_usd, 4)
+        ))
+    };
     let mut table = format!(
-        "<table class=\"xo-table\"><caption>Every option at your {volume} tokens a month</caption>\
+        "<table class=\"xo-table\"><caption>Every option at your {volume} tokens a month{rate}</caption>\
          <thead><tr><th scope=\"col\">Option</th><th scope=\"col\" class=\"xo-num\">Per month</th>\
          <th scope=\"col\" class=\"xo-num\">Per 1M tokens</th><th scope=\"col\" class=\"xo-num\">GPUs (replicas × GPUs)</th>\
          <th scope=\"col\" class=\"xo-num\">GPU time used</th><th scope=\"col\">Licence</th></tr></thead><tbody>"

@@ -1,16 +1,18 @@
 use yew::prelude::*;
 
-pub struct SelectFieldProps<T> {
+pub struct SelectFieldProps {
     pub id: String,
     pub label: &'static str,
-    /// `(value, option key, text shown)`.
-    pub options: Vec<(T, String, String)>,
-    pub selected: T,
-    pub onchange: Callback<T>,
+    /// `(key, text shown)`.
+    pub options: Vec<(String, String)>,
+    pub selected: String,
+    /// Called with the chosen key. One type for every list: a generic view
+    /// was compiled once per value type (docs/performance.md).
+    pub onchange: Callback<String>,
 }
 
-/// A labelled drop-down list of values.
-pub fn select_field<T: Clone + PartialEq + 'static>(props: SelectFieldProps<T>) -> Html {
+/// A labelled drop-down list.
+pub fn select_field(props: SelectFieldProps) -> Html {
     let SelectFieldProps {
         id,
         label,
@@ -18,19 +20,17 @@ pub fn select_field<T: Clone + PartialEq + 'static>(props: SelectFieldProps<T>) 
         selected,
         onchange,
     } = props;
-    let values = options.clone();
     let onchange = Callback::from(move |e: Event| {
         let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-        if let Some((value, _, _)) = values.iter().find(|(_, key, _)| *key == select.value()) {
-            onchange.emit(value.clone());
-        }
+        onchange.emit(select.value());
     });
     html! {
         <div class="xo-field">
             <label for={id.clone()}>{ label }</label>
             <select id={id} onchange={onchange}>
-                { for options.into_iter().map(|(value, key, text)| html! {
-                    <option value={key} selected={value == selected}>{ text }</option>
+                { for options.into_iter().map(|(key, text)| {
+                    let chosen = key == selected;
+                    html! { <option value={key} selected={chosen}>{ text }</option> }
                 }) }
             </select>
         </div>

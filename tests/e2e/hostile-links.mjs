@@ -34,6 +34,17 @@ const MARKUP = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '">
   "javascript:alert(1)", '{{7*7}}', '${alert(1)}', '&lt;b&gt;'];
 const CONTROLS = ['%E2%80%AE', '%E2%80%8B', '%E2%81%A6', '%00', '%0A', '%0D', '%ED%A0%80', '%FF%FE', '%C0%AF', '%EF%BB%BF'];
 
+/** Strings to type into every text field: what a link can carry, decoded, and more. */
+export function hostileStrings() {
+  return [
+    ...BAD_NUMBERS.map((b) => decodeURIComponent(b)),
+    ...MARKUP,
+    '\u202e5', '5\u200b', '\u20665\u2069', '\u0000', '1\n2', '\ud800', '\ufeff7', '\u0663\u0664',
+    '1e-999', '1e999', '0.0000000000000000001', '5e-324', '１２', 'NAN', 'INF', 'null', 'undefined',
+    ' ', '9'.repeat(5000), '$', '%', '12 parsecs', '¹²',
+  ];
+}
+
 export function hostileLinks() {
   const next = random(20261130);
   const pick = (list) => list[Math.floor(next() * list.length)];

@@ -1,7 +1,7 @@
 // End-to-end tests: serve the real dist/ (built by `trunk build --release`)
 // on loopback and drive the system Chromium with playwright-core.
 //
-//   node tests/e2e/run.mjs [--screenshots]
+//   node tests/e2e/run.mjs [--screenshots]      (E2E_ONLY=text: only checks named so)
 //
 // Exits non-zero when any check fails. Prints timings (load, input to
 // redraw) for docs/performance.md; they are reported, never asserted.
@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { hostileLinks } from './hostile-links.mjs';
+import { hostileLinks, hostileStrings } from './hostile-links.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = path.join(root, 'dist');
@@ -27,8 +27,18 @@ const TYPES = {
   '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml',
 };
 
-/** A static file server for a directory, on a free loopback port. */
+/** The headers a directory's `_headers` file (Netlify / Cloudflare Pages form, one `/*` block) asks for. */
+export function hostHeaders(directory) {
+  const file = path.join(directory, '_headers');
+  if (!fs.existsSync(file)) return {};
+  return Object.fromEntries(fs.readFileSync(file, 'utf8').split('\n')
+    .filter((line) => /^\s+\S+:/.test(line))
+    .map((line) => { const at = line.indexOf(':'); return [line.slice(0, at).trim().toLowerCase(), line.slice(at + 1).trim()]; }));
+}
+
+/** A static file server for a directory, on a free loopback port, sending the headers its `_headers` asks for. */
 export function serve(directory, extraRoutes = {}) {
+  const headers = hostHeaders(directory);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     if (extraRoutes[url.pathname]) {
@@ -43,6 +53,7 @@ export function serve(directory, extraRoutes = {}) {
     }
     // Host pages on other origins load the widget's files to mount it directly.
     res.writeHead(200, {
+      ...headers,
       'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'access-control-allow-origin': '*',
     });
@@ -63,6 +74,9 @@ export async function watchedPage(browser, origin, options = {}) {
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('dialog', async (d) => { problems.push(`dialog: ${d.message()}`); await d.dismiss(); });
+  await page.exposeBinding('__cspViolation', (_, text) => problems.push(`CSP violation: ${text}`));
+  await page.addInitScript(() => document.addEventListener('securitypolicyviolation',
+    (e) => window.__cspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`)));
   page.on('request', (r) => {
     const url = r.url();
     if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`request outside the page's origin: ${url}`);
@@ -111,7 +125,10 @@ async function chartsDrawn(page) {
 }
 
 const results = [];
+// E2E_ONLY=text runs only the checks whose name holds it (while working on one).
+const only = process.env.E2E_ONLY;
 async function check(name, body) {
+  if (only && !name.includes(only)) return;
   const started = Date.now();
   try {
     await body();
@@ -445,6 +462,180 @@ async function main() {
     expect((await page.textContent('#calc .xo-table')).includes('£'), 'not in pounds');
     const foreign = problems.filter((p) => !(p.startsWith('request outside') && p.includes(origin)));
     expect(foreign.length === 0, foreign.join('\n'));
+    await context.close();
+  });
+
+  await check("under dist/_headers' strict Content-Security-Policy nothing is refused, and a refusal would be seen", async () => {
+    const policy = hostHeaders(dist)['content-security-policy'] ?? '';
+    for (const part of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval' 'sha256-", "style-src 'self'",
+      "img-src 'self' data: blob:", "object-src 'none'", "base-uri 'none'", 'frame-ancestors']) {
+      expect(policy.includes(part), `the policy lacks ${part}: ${policy}`);
+    }
+    expect(!/unsafe-inline|unsafe-eval'|\*\.|https?:/.test(policy.replace("'wasm-unsafe-eval'", '')), `the policy is loose: ${policy}`);
+    const { page, problems, context } = await watchedPage(browser, origin);
+    const response = await page.goto(`${origin}/#v=1&tpm=3B&cur=EUR`);
+    expect(response.headers()['content-security-policy'] === policy, 'the server did not send the policy');
+    await page.waitForSelector('.xo-headline p');
+    expect(await chartsDrawn(page), 'a chart is blank under the policy');
+    // Styled by the sheet, laid out, and every control that writes a style or a position used.
+    expect(await page.$eval('.xo-volume-text', (e) => getComputedStyle(e).borderRadius) === '6px', 'the style sheet did not apply');
+    await page.fill('#xo-volume', '40B');
+    const box = await page.$('#xo-panel-monthly canvas').then((c) => c.boundingBox());
+    await page.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2);
+    await page.waitForSelector('#xo-panel-monthly .xo-readout:not([hidden])');
+    const placed = await page.$eval('#xo-panel-monthly .xo-hairline', (e) => e.style.left);
+    expect(/^\d+(\.\d+)?px$/.test(placed), `the hairline was not placed: "${placed}"`);
+    await page.click('text=Embed in your page');
+    await page.click('text=Copy share link');
+    const ticks = await page.$$eval('.xo-slider-scale span', (spans) => spans.map((t) => Math.round(t.getBoundingClientRect().left)));
+    expect(ticks.length === 8 && ticks.every((x, i) => i === 0 || x > ticks[i - 1]), `slider ticks ${ticks}`);
+    expect(problems.length === 0, problems.join('\n'));
+    // The control: an inline style attribute is refused, and the test sees it.
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p style="color:red">x</p>'));
+    await page.waitForFunction(() => true);
+    await page.waitForTimeout(50);
+    expect(problems.some((p) => p.includes('style-src')), `a refused inline style went unseen: ${problems.join('; ')}`);
+    await context.close();
+  });
+
+  await check('in a frame sandboxed with only allow-scripts the widget works, styled, and says what the sandbox blocks', async () => {
+    hostPage = () => `<!doctype html><html><head><link rel="icon" href="data:,"></head><body>
+      <iframe sandbox="allow-scripts" src="${origin}/#v=1&tpm=3B&embed=1" style="width:900px;height:1400px;border:0"></iframe></body></html>`;
+    const { page, problems, context } = await watchedPage(browser, hostOrigin);
+    await page.goto(`${hostOrigin}/host.html`);
+    const frame = await (await page.waitForSelector('iframe')).contentFrame();
+    await frame.waitForSelector('.xo-headline p');
+    expect(await frame.evaluate(() => window.origin) === 'null', 'the frame kept its origin');
+    expect(await frame.$eval('.xo-volume-text', (e) => getComputedStyle(e).borderRadius) === '6px', 'unstyled in the sandbox');
+    expect((await chartColours(frame))[0] > 8, 'a blank chart in the sandbox');
+    expect((await frame.textContent('.xo-export')).includes('sandboxes it'), 'no word on what the sandbox blocks');
+    await frame.click('text=Copy share link');
+    const shown = await frame.waitForSelector('.xo-share-link', { timeout: 3000 }).catch(() => null);
+    expect(shown && (await shown.inputValue()).includes('#v=1'), 'the refused copy did not show the link to copy by hand');
+    // Chromium reports the refusal the click provoked; the widget handled it above.
+    const foreign = problems.filter((p) => !(p.startsWith('request outside') && p.includes(origin))
+      && !p.startsWith('console error: Permissions policy violation: The Clipboard API has been blocked'));
+    expect(foreign.length === 0, foreign.join('\n'));
+    await context.close();
+  });
+
+  await check('the widget ignores what a host posts to it, and the snippet resizes only from its own frame', async () => {
+    const { page, context } = await watchedPage(browser, origin);
+    await page.goto(`${origin}/#v=1&tpm=3B`);
+    await page.waitForSelector('.xo-headline p');
+    await page.click('text=Embed in your page').catch(() => {});
+    const snippet = await page.inputValue('#xo-embed-snippet').catch(() => null);
+    await context.close();
+    expect(snippet && snippet.includes('sandbox="allow-scripts allow-same-origin allow-downloads allow-popups allow-popups-to-escape-sandbox"'), `snippet ${snippet}`);
+    hostPage = () => `<!doctype html><html><head><link rel="icon" href="data:,"></head><body>${snippet}
+      <iframe id="stranger" srcdoc="<p>another frame</p>"></iframe></body></html>`;
+    const writer = await watchedPage(browser, hostOrigin);
+    await writer.page.goto(`${hostOrigin}/host.html`);
+    const frame = await (await writer.page.waitForSelector('iframe')).contentFrame();
+    await frame.waitForSelector('.xo-headline p');
+    await writer.page.waitForFunction(() => document.querySelector('iframe').style.height !== '900px');
+    const before = { height: await writer.page.$eval('iframe', (f) => f.style.height), text: await frame.textContent('.xo-root'), hash: await frame.evaluate(() => location.hash) };
+    await writer.page.evaluate(() => {
+      const widget = document.querySelector('iframe').contentWindow;
+      const odd = [null, undefined, 42, 'crossover:height', { type: 'crossover:height', height: 5 },
+        { type: 'crossover:height', height: 1e9 }, { type: 'crossover:set', tpm: '1T' }, { tpm: '1T', v: 1 },
+        'v=1&tpm=1T', ['v=1&tpm=1T'], { toString: null }, new Array(100000).fill('x'), new Uint8Array(1 << 20)];
+      for (const message of odd) widget.postMessage(message, '*');
+      // Spoofed heights: from the host itself and from another frame, not from the widget.
+      postMessage({ type: 'crossover:height', height: 310 }, '*');
+      document.getElementById('stranger').contentWindow.eval("parent.postMessage({ type: 'crossover:height', height: 320 }, '*')");
+    });
+    await writer.page.waitForTimeout(300);
+    const after = { height: await writer.page.$eval('iframe', (f) => f.style.height), text: await frame.textContent('.xo-root'), hash: await frame.evaluate(() => location.hash) };
+    expect(JSON.stringify(before) === JSON.stringify(after), `changed by host messages:\n${JSON.stringify(before).slice(0, 300)}\n${JSON.stringify(after).slice(0, 300)}`);
+    const foreign = writer.problems.filter((p) => !(p.startsWith('request outside') && p.includes(origin)));
+    expect(foreign.length === 0, foreign.join('\n'));
+    await writer.context.close();
+  });
+
+  await check('copying the share link 1,000 times does not grow the wasm memory', async () => {
+    const { page, problems, context } = await watchedPage(browser, origin);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; }));
+    await page.goto(`${origin}/#v=1&tpm=3B`);
+    await page.waitForSelector('.xo-headline p');
+    const copy = (times) => page.evaluate(async (times) => {
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Copy share link');
+      for (let i = 0; i < times; i++) {
+        button.click();
+        await new Promise((r) => setTimeout(r, 0));
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }, times);
+    await copy(100);
+    const warm = await wasmMemoryBytes(page);
+    await copy(1000);
+    const after = await wasmMemoryBytes(page);
+    // The leak was about 390 B a click: 1,000 clicks would take six more 64 KB pages.
+    expect(Number.isFinite(warm) && after - warm < 128 * 1024, `wasm memory grew from ${warm} to ${after} bytes over 1,000 copies`);
+    expect(await page.$('.xo-share-status:has-text("Link copied")') || await page.$('.xo-share-link'), 'no word on the copy');
+    expect(problems.length === 0, problems.join('\n'));
+    await context.close();
+  });
+
+  await check(`${hostileStrings().length} hostile strings typed into every text field: the last good value stays, with the right message`, async () => {
+    const { page, problems, context } = await watchedPage(browser, origin);
+    await page.goto(`${origin}/#v=1&tpm=3B&cur=XYZ&rate=2&c1=Acme&c1.in=0.5&c1.out=1.5&d1=llama-3.3-70b:fp8:h100-sxm:vllm&d2=gpt-oss-120b:int4:h200:sglang&d2.own=1`);
+    await page.waitForSelector('.xo-headline p');
+    const report = await page.evaluate(async (strings) => {
+      const tick = () => new Promise((r) => setTimeout(r, 0));
+      const root = document.querySelector('.xo-root');
+      const snapshot = () => [root.querySelector('.xo-headline').innerText, root.querySelector('.xo-table')?.innerText, location.hash].join('\n');
+      const figures = (shot) => shot.slice(0, shot.lastIndexOf('\n'));
+      const type = async (input, text) => {
+        input.value = text;
+        input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+        await tick();
+      };
+      const ids = [...root.querySelectorAll('input[type=text]:not([readonly])')].map((i) => i.id);
+      const failures = [];
+      let tried = 0;
+      const original = snapshot();
+      for (const id of ids) {
+        for (const text of strings) {
+          const input = document.getElementById(id);
+          if (!input) { failures.push(`${id} went away`); break; }
+          const good = input.value;
+          const before = snapshot();
+          await type(input, text);
+          tried += 1;
+          const now = document.getElementById(id);
+          const message = id === 'xo-currency-code' ? (now.matches(':invalid') ? 'invalid' : '')
+            : (document.getElementById(`${id}-error`)?.textContent ?? '');
+          // textContent: most fields sit in closed <details>, which innerText skips.
+          const shown = root.textContent;
+          const label = `${id} ← ${JSON.stringify(text).slice(0, 40)}`;
+          if (root.querySelectorAll('script, img, iframe, svg [onload], [onerror]').length) failures.push(`${label}: markup rendered`);
+          if (now.inputMode === 'decimal') {
+            const garbage = ['NaN', 'Infinity', 'undefined', '[object'].filter((g) => shown.replace(message, '').includes(g));
+            if (garbage.length) failures.push(`${label}: ${garbage} on screen`);
+            if (message && figures(snapshot()) !== figures(before)) failures.push(`${label}: refused ("${message}") but the figures changed`);
+            const encoded = (() => { try { return encodeURIComponent(text.trim()); } catch { return ''; } })();
+            if (message && encoded.length >= 6 && location.hash.includes(encoded)) failures.push(`${label}: refused but written into the link`);
+            if (/\d{25,}/.test(message) || message.length > 200) failures.push(`${label}: message "${message.slice(0, 80)}…"`);
+            if (['0x10', '٣٤', '1e', '-Infinity', 'Infinity', 'NaN', '１２'].includes(text) && !/not a number/.test(message)) {
+              failures.push(`${label}: message "${message}"`);
+            }
+            if (/unknown unit/.test(message) && !/[a-z]{2,}$/i.test(text.trim())) failures.push(`${label}: "${message}"`);
+          }
+          if (id === 'xo-currency-code' && ['NAN', 'INF', '１２', ''].includes(text) && !message) failures.push(`${label}: not flagged`);
+          await type(document.getElementById(id), good);
+          // The figures come back; the link may now name a default explicitly.
+          if (figures(snapshot()) !== figures(original)) failures.push(`${label}: retyping ${JSON.stringify(good)} did not restore the figures`);
+        }
+      }
+      return { ids, tried, failures };
+    }, hostileStrings());
+    expect(report.ids.length >= 20 && report.tried >= report.ids.length * hostileStrings().length,
+      `${report.ids.length} fields, ${report.tried} strings typed: ${report.ids.join(' ')}`);
+    console.log(`     ${report.tried} strings typed into ${report.ids.length} fields`);
+    expect(report.failures.length === 0, report.failures.slice(0, 25).join('\n'));
+    expect(problems.length === 0, problems.slice(0, 10).join('\n'));
     await context.close();
   });
 

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { launch, serve, typeVolumes, wasmMemoryBytes } from './run.mjs';
+import { launch, memoryAfterGc, serve, typeVolumes } from './run.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = path.join(root, 'dist');
@@ -115,13 +115,6 @@ async function inputs(page, count) {
   }, count);
 }
 
-async function memory(page, cdp) {
-  await cdp.send('HeapProfiler.collectGarbage');
-  const heap = await cdp.send('Runtime.getHeapUsage');
-  const wasm = await wasmMemoryBytes(page);
-  return { wasm_bytes: wasm, js_heap_bytes: heap.usedSize };
-}
-
 function transfer() {
   const files = fs.readdirSync(dist).filter((f) => fs.statSync(path.join(dist, f)).isFile()).sort();
   const rows = files.map((name) => {
@@ -202,11 +195,10 @@ async function main() {
   {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { page } = await load(context, `${origin}/`);
-    const cdp = await context.newCDPSession(page);
     await typeVolumes(page, 0, 10);
-    const after10 = await memory(page, cdp);
+    const after10 = await memoryAfterGc(page);
     await typeVolumes(page, 10, LONG_SESSION);
-    const afterMany = await memory(page, cdp);
+    const afterMany = await memoryAfterGc(page);
     result.memory = { after_10: after10, [`after_${LONG_SESSION}`]: afterMany };
     await context.close();
   }

@@ -51,6 +51,9 @@ fs.writeFileSync(htmlFile, html);
 // Any page may frame the widget: that is what the iframe snippet is for.
 fs.writeFileSync(
   path.join(staging, '_headers'),
-  `/*\n  Content-Security-Policy: ${policy}; frame-ancestors *\n  X-Content-Type-Options: nosniff\n`,
+  `/*\n  Content-Security-Policy: ${policy}; frame-ancestors *\n  X-Content-Type-Options: nosniff\n`
+    // Public files: hosts on other origins and frames sandboxed without
+    // allow-same-origin fetch them with CORS.
+    + '  Access-Control-Allow-Origin: *\n',
 );
 console.log(`csp: ${scripts.length} script and ${styles.length} style hashes`);

@@ -361,17 +361,10 @@ impl State {
         let result = parse_quantity(&text)
             .map_err(|e| e.to_string())
             .and_then(|amount| {
+                // Checked by its row in the field table: the same message as a link's or the CLI's.
                 let tokens = unit.to_tokens_per_month(amount, &self.scenario.workload);
-                if (MIN_TOKENS_PER_MONTH..=MAX_TOKENS_PER_MONTH).contains(&tokens) {
-                    Ok(tokens)
-                } else {
-                    Err(format!(
-                        "that is {} tokens a month; enter from {} to {} tokens a month",
-                        format_count(tokens),
-                        format_count(MIN_TOKENS_PER_MONTH),
-                        format_count(MAX_TOKENS_PER_MONTH)
-                    ))
-                }
+                let check = Field::TokensPerMonth.spec().check(tokens);
+                check.map(|()| tokens).map_err(|e| e.to_string())
             });
         match result {
             Ok(tokens) => {
@@ -524,12 +517,16 @@ mod tests {
         assert_eq!(s.scenario.workload.tokens_per_month, 3e9);
         assert_eq!(s.volume_text(), "3 bananas");
         assert!(s.error(FieldId::Volume).unwrap().contains("unknown unit"));
+        // The same words as a link's notice and the CLI's.
         let s = reduce(s, Action::EditVolume("5".into()));
+        let tpm = crossover_pricing::link::decode("v=1&tpm=5").unwrap();
+        let notice = tpm.warnings[0].to_string();
+        let message = s.error(FieldId::Volume).unwrap();
         assert!(
-            s.error(FieldId::Volume)
-                .unwrap()
-                .contains("from 1k to 10000T")
+            message.contains("between 1000 and 10000T; got 5"),
+            "{message}"
         );
+        assert!(notice.contains(message), "{notice} against {message}");
         assert_eq!(s.scenario.workload.tokens_per_month, 3e9);
     }
 

@@ -89,7 +89,9 @@ pub fn App(props: &AppProps) -> Html {
     use_iframe_height(root.clone(), framed);
 
     // Only what is priced recomputes; the currency and theme only redraw.
-    let comparison = use_memo(state.scenario.clone(), |s| compare(s).map(Rc::new));
+    let comparison = use_memo(state.scenario.clone(), |s| {
+        crate::timing::measure("compare", || compare(s).map(Rc::new))
+    });
     let money = view.money();
     let specs = {
         let comparison = comparison.clone();

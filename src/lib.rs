@@ -9,6 +9,7 @@ pub mod components;
 pub mod hooks;
 pub mod markup;
 pub mod state;
+pub mod timing;
 
 use wasm_bindgen::prelude::*;
 
@@ -24,7 +25,9 @@ pub fn start() {
             sync_url: true,
             ..app::AppProps::default()
         };
-        yew::Renderer::<app::App>::with_root_and_props(element, props).render();
+        timing::measure("start", || {
+            yew::Renderer::<app::App>::with_root_and_props(element, props).render()
+        });
     }
 }
 

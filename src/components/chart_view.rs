@@ -54,6 +54,9 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
         let watch = watch.clone();
         use_effect_with((), move |_| {
             if let Some(element) = container.cast::<web_sys::Element>() {
+                // Measured now, so the first paint has the chart; the observer
+                // would report it only a frame later.
+                width.set(element.get_bounding_client_rect().width());
                 let width = width.clone();
                 *watch.borrow_mut() = browser::ResizeWatch::new(&element, move |w, _| width.set(w));
             }
@@ -87,8 +90,13 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
                         palette: palette.clone(),
                         compact,
                     };
-                    *plot.borrow_mut() =
-                        draw_on_canvas(&canvas, css_width, css_height, spec, &look);
+                    let span = match spec.measure {
+                        crate::chart::Measure::Monthly => "draw monthly",
+                        crate::chart::Measure::PerMtok => "draw per 1M",
+                    };
+                    *plot.borrow_mut() = crate::timing::measure(span, || {
+                        draw_on_canvas(&canvas, css_width, css_height, spec, &look)
+                    });
                 }
             },
         );

@@ -3,7 +3,10 @@
 // writes the same figures as JSON (target/bench-web/latest.json and a dated
 // copy) for comparison between runs. Times are reported, never asserted.
 //
-//   node tests/e2e/bench.mjs [--changes N] [--criterion FILE]
+//   node tests/e2e/bench.mjs [--changes N] [--criterion FILE] [--bench-dist DIR]
+//
+// --bench-dist: a build with the `bench` feature (spans on the performance
+// timeline) for the load breakdown and the model's time in the page.
 //
 // scripts/bench-web builds the release dist/ first and passes criterion's
 // output. Figures vary with the machine: compare runs made on one machine.
@@ -62,8 +65,75 @@ const WATCH = () => {
   requestAnimationFrame(tick);
 };
 
-async function load(context, url, reload) {
-  const page = reload ?? await context.newPage();
+// For the breakdown (a `bench` build): compile and instantiate timed apart,
+// and the moment the widget's first element enters the page.
+const INSTRUMENT = () => {
+  window.__load = {};
+  WebAssembly.instantiateStreaming = async (source, imports) => {
+    const module = await WebAssembly.compileStreaming(source);
+    window.__load.compiled = performance.now();
+    const instance = await WebAssembly.instantiate(module, imports);
+    window.__load.instantiated = performance.now();
+    return { module, instance };
+  };
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('.xo-root')) {
+      window.__load.first_render = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+};
+
+/** One cold load of the `bench` build, split into its steps (ms from navigation start). */
+async function breakdown(browser, origin) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(INSTRUMENT);
+  const { figures } = await load(context, `${origin}/`, undefined, page);
+  const steps = await page.evaluate(() => {
+    const resource = (name) => performance.getEntriesByType('resource').find((r) => r.name.endsWith(name));
+    const spans = performance.getEntriesByType('measure').map((m) => ({ name: m.name, start_ms: m.startTime, ms: m.duration }));
+    const nav = performance.getEntriesByType('navigation')[0];
+    return {
+      html_fetched: nav.responseEnd,
+      js_fetched: resource('crossover.js')?.responseEnd,
+      wasm_fetched: resource('crossover_bg.wasm')?.responseEnd,
+      wasm_compiled: window.__load.compiled,
+      wasm_instantiated: window.__load.instantiated,
+      first_render: window.__load.first_render,
+      spans,
+    };
+  });
+  await context.close();
+  return { ...steps, charts_drawn: figures.drawn, next_frame: figures.frame, first_contentful_paint: figures.fcp };
+}
+
+/** The model's time per change in the page: the `compare` spans of a `bench` build over `count` volume changes. */
+async function compareInPage(browser, origin, fragment, count) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page } = await load(context, `${origin}/${fragment}`);
+  await page.evaluate(() => performance.clearMeasures());
+  await typeVolumes(page, 0, count);
+  const spans = await page.evaluate(() => performance.getEntriesByType('measure').map((m) => [m.name, m.duration]));
+  await context.close();
+  const of = (name) => stats(spans.filter(([n]) => n === name).map(([, ms]) => ms));
+  return { compare_ms: of('compare'), draw_monthly_ms: of('draw monthly'), draw_per_1m_ms: of('draw per 1M') };
+}
+
+/** The widget's own chart data for a scenario, as its "chart data (CSV)" button saves it. */
+async function chartData(browser, origin, fragment) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`${origin}/${fragment}`);
+  await page.waitForSelector('.xo-headline p');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=chart data (CSV)')]);
+  const csv = fs.readFileSync(await download.path(), 'utf8');
+  await context.close();
+  return csv;
+}
+
+async function load(context, url, reload, fresh) {
+  const page = reload ?? fresh ?? await context.newPage();
   if (!reload) await page.addInitScript(WATCH);
   if (reload) await page.reload(); else await page.goto(url);
   await page.waitForFunction(() => window.__bench && window.__bench.frame, null, { timeout: 30000 });
@@ -191,6 +261,55 @@ async function main() {
     await context.close();
   }
 
+  // The drawing reference: the same charts for the same curves, plain JS on 2D canvases.
+  const curves = {};
+  for (const [name, fragment] of [['default', '#v=1'], ['heavy', HEAVY]]) curves[name] = await chartData(browser, origin, fragment);
+  const reference = await serve(path.join(root, 'tests', 'bench'), { '/curves.csv': (url) => curves[url.search.slice(1) || 'default'] });
+  const referenceOrigin = `http://127.0.0.1:${reference.address().port}`;
+  {
+    const cold = [], warm = [];
+    for (let i = 0; i < LOADS; i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const { page, figures } = await load(context, `${referenceOrigin}/reference.html`);
+      cold.push(figures);
+      if (i === 0) {
+        for (let j = 0; j < LOADS; j++) warm.push((await load(context, null, page)).figures);
+      }
+      await context.close();
+    }
+    result.reference = { load: { cold: summarise(cold), warm: summarise(warm) }, input: {} };
+    for (const name of ['default', 'heavy']) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const { page } = await load(context, `${referenceOrigin}/reference.html?${name}`);
+      const { text, painted } = await inputs(page, INPUTS);
+      result.reference.input[name] = { to_text_ms: stats(text), to_frame_ms: stats(painted), frames_missed: INPUTS - painted.length };
+      await context.close();
+    }
+  }
+  reference.close();
+  const ratio = (a, b) => round(a.median / b.median, 2);
+  result.widget_over_reference = {
+    cold_load: ratio(result.load.cold.charts_drawn_ms, result.reference.load.cold.charts_drawn_ms),
+    warm_load: ratio(result.load.warm.charts_drawn_ms, result.reference.load.warm.charts_drawn_ms),
+    ...Object.fromEntries(['default', 'heavy'].flatMap((k) => [
+      [`input_to_text_${k}`, ratio(result.input[k].to_text_ms, result.reference.input[k].to_text_ms)],
+      [`input_to_frame_${k}`, ratio(result.input[k].to_frame_ms, result.reference.input[k].to_frame_ms)],
+    ])),
+  };
+
+  // The breakdown and the model in the page, from the `bench` build (spans on the timeline).
+  const benchDist = arg('--bench-dist');
+  if (benchDist && fs.existsSync(path.join(benchDist, 'index.html'))) {
+    const spanServer = await serve(path.resolve(benchDist));
+    const spanOrigin = `http://127.0.0.1:${spanServer.address().port}`;
+    result.breakdown_spans = await breakdown(browser, spanOrigin);
+    result.model_in_page = {
+      default: await compareInPage(browser, spanOrigin, '#v=1', INPUTS),
+      heavy: await compareInPage(browser, spanOrigin, HEAVY, INPUTS),
+    };
+    spanServer.close();
+  }
+
   // Memory over a long session.
   {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -229,6 +348,22 @@ async function main() {
     '',
     `Input (${INPUTS} volume changes)`,
     ...Object.entries(result.input).map(([k, v]) => `  ${k.padEnd(8)} to result text ${p(v.to_text_ms)}; to the frame with both charts changed ${p(v.to_frame_ms)}${v.frames_missed ? ` (${v.frames_missed} not seen)` : ''}`),
+    '',
+    `Drawing reference (tests/bench/reference.html: the same curves on 2D canvases, no framework, no wasm)`,
+    `  cold: both charts drawn ${ms(result.reference.load.cold.charts_drawn_ms)}; first contentful paint ${ms(result.reference.load.cold.first_contentful_paint_ms)}`,
+    `  warm: both charts drawn ${ms(result.reference.load.warm.charts_drawn_ms)}`,
+    ...Object.entries(result.reference.input).map(([k, v]) => `  ${k.padEnd(8)} to result text ${p(v.to_text_ms)}; to the frame with both charts changed ${p(v.to_frame_ms)}`),
+    `  widget ÷ reference: ${Object.entries(result.widget_over_reference).map(([k, v]) => `${k.replaceAll('_', ' ')} ${v}`).join('; ')}`,
+    ...(result.breakdown_spans ? [
+      '',
+      'One cold load, step by step (bench build; ms from navigation start)',
+      `  HTML fetched ${round(result.breakdown_spans.html_fetched)}; JS fetched ${round(result.breakdown_spans.js_fetched)}; wasm fetched ${round(result.breakdown_spans.wasm_fetched)}; compiled ${round(result.breakdown_spans.wasm_compiled)}; instantiated ${round(result.breakdown_spans.wasm_instantiated)}`,
+      `  ${result.breakdown_spans.spans.map((s) => `${s.name} ${round(s.start_ms)}+${round(s.ms)}`).join('; ')}`,
+      `  first element ${round(result.breakdown_spans.first_render)}; both charts drawn ${round(result.breakdown_spans.charts_drawn)}; next frame ${round(result.breakdown_spans.next_frame)}; first contentful paint ${round(result.breakdown_spans.first_contentful_paint)}`,
+      '',
+      `Model in the page (bench build, ${INPUTS} volume changes)`,
+      ...Object.entries(result.model_in_page).map(([k, v]) => `  ${k.padEnd(8)} compare() ${p(v.compare_ms)}; draw monthly ${p(v.draw_monthly_ms)}; draw per 1M ${p(v.draw_per_1m_ms)}`),
+    ] : []),
     '',
     'Memory (after garbage collection)',
     ...Object.entries(result.memory).map(([k, v]) => `  ${k.replace('_', ' ').padEnd(12)} wasm ${kb(v.wasm_bytes)}, JS heap ${kb(v.js_heap_bytes)}`),

@@ -42,8 +42,8 @@ export function serve(directory, extraRoutes = {}) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     if (extraRoutes[url.pathname]) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(extraRoutes[url.pathname]());
+      res.writeHead(200, { 'content-type': url.pathname.endsWith('.csv') ? 'text/csv' : 'text/html; charset=utf-8' });
+      res.end(extraRoutes[url.pathname](url));
       return;
     }
     const file = path.join(directory, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname));
@@ -232,6 +232,8 @@ async function main() {
     expect(headline.includes('costs less than') && headline.includes('at your 1B'), headline);
     const rows = await page.$$('.xo-table tbody tr');
     expect(rows.length === 4, `${rows.length} table rows`);
+    // The status line of the first paint gives way to the widget.
+    expect(await page.$eval('.xo-booting', (e) => getComputedStyle(e).display) === 'none', 'the loading status still shows');
     expect(!(await page.textContent('body')).includes('NaN'), 'NaN on screen');
     expect(problems.length === 0, problems.join('\n'));
     await context.close();

@@ -81,6 +81,12 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let root = use_node_ref();
+    let section = |k: usize| {
+        dispatcher(&state, move |e: Event| {
+            let details: web_sys::Element = e.target_unchecked_into();
+            Action::SetSectionOpen(k, details.has_attribute("open"))
+        })
+    };
     // Two property reads; cheaper than a hook holding them.
     let framed = browser::in_iframe();
     let view = &state.view;
@@ -180,8 +186,12 @@ pub fn App(props: &AppProps) -> Html {
                     drafts: state.drafts.clone(),
                     onedit: dispatcher(&state, |(f, t)| Action::EditWorkload(f, t)),
                 }) }
-                <details class="xo-section" open={!view.embed}>
+                // A closed section's controls are not built: a hundred API
+                // boxes would cost every render, and the first paint, time
+                // for nothing on screen.
+                <details class="xo-section" open={state.sections_open[0]} ontoggle={section(0)}>
                     <summary>{ "Self-hosting options" }</summary>
+                    if state.sections_open[0] {
                     <label class="xo-check">
                         <input type="checkbox" checked={state.permissive_only}
                             onchange={dispatcher(&state, move |e: Event| {
@@ -210,10 +220,12 @@ pub fn App(props: &AppProps) -> Html {
                             { "Add a self-hosting option" }
                         </button>
                     }
+                    }
                 </details>
-                <details class="xo-section">
+                <details class="xo-section" open={state.sections_open[1]} ontoggle={section(1)}>
                     <summary>{ format!("APIs to compare ({} selected{})", state.scenario.apis.len(),
                         if state.scenario.custom.is_empty() { String::new() } else { format!(", {} of your own", state.scenario.custom.len()) }) }</summary>
+                    if state.sections_open[1] {
 
                     { api_picker(ApiPickerProps { selected: state.scenario.apis.clone(), date: state.scenario.date, ontoggle: dispatcher(&state, Action::ToggleApi) }) }
                     { custom_offerings(CustomOfferingsProps {
@@ -221,9 +233,11 @@ pub fn App(props: &AppProps) -> Html {
                         drafts: state.drafts.clone(),
                         onaction: dispatcher(&state, |a| a),
                     }) }
+                    }
                 </details>
-                <details class="xo-section">
+                <details class="xo-section" open={state.sections_open[2]} ontoggle={section(2)}>
                     <summary>{ format!("Currency and colours ({}, {})", money.code, match view.theme { Theme::Auto => "system", Theme::Light => "light", Theme::Dark => "dark" }) }</summary>
+                    if state.sections_open[2] {
                     { display_settings(DisplaySettingsProps {
                         view: view.clone(),
                         rate_text: state.drafts.get(&FieldId::Rate).map(|d| AttrValue::from(d.text.clone())),
@@ -232,6 +246,7 @@ pub fn App(props: &AppProps) -> Html {
                         onrate: dispatcher(&state, Action::EditRate),
                         ontheme: dispatcher(&state, Action::SetTheme),
                     }) }
+                    }
                 </details>
             </div>
             <footer class="xo-footer">

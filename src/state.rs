@@ -84,6 +84,9 @@ pub struct State {
     pub snippet_copied: Option<bool>,
     /// The embed snippet is shown.
     pub embed_open: bool,
+    /// Which option sections (self-hosting, APIs, display) are open; a
+    /// closed one's controls are not built (see `App`).
+    pub sections_open: [bool; 3],
 }
 
 /// Something copied to the clipboard, or refused by the browser.
@@ -111,6 +114,7 @@ impl Default for State {
             link_copied: None,
             snippet_copied: None,
             embed_open: false,
+            sections_open: [true, false, false],
         }
     }
 }
@@ -152,6 +156,8 @@ pub enum Action {
     SetTab(Tab),
     Copied(Copied),
     ToggleEmbed,
+    /// An option section opened or closed by the reader.
+    SetSectionOpen(usize, bool),
 }
 
 impl Reducible for State {
@@ -181,6 +187,7 @@ impl State {
                     decoded.scenario.date = today;
                 }
                 State {
+                    sections_open: [!decoded.view.embed, false, false],
                     scenario: decoded.scenario,
                     view: decoded.view,
                     notices: decoded.warnings.iter().map(ToString::to_string).collect(),
@@ -346,6 +353,11 @@ impl State {
                 CopyTarget::EmbedSnippet => self.snippet_copied = Some(ok),
             },
             Action::ToggleEmbed => self.embed_open = !self.embed_open,
+            Action::SetSectionOpen(k, open) => {
+                if let Some(section) = self.sections_open.get_mut(k) {
+                    *section = open;
+                }
+            }
             Action::SetModel(..) | Action::SetGpu(..) | Action::SetEngine(..) => {}
         }
     }

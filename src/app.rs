@@ -104,10 +104,9 @@ pub fn App(props: &AppProps) -> Html {
         use_memo(
             (state.scenario.clone(), money.clone()),
             move |(_, money)| {
-                (*comparison)
-                    .as_ref()
-                    .ok()
-                    .map(|c| chart_specs(c, money).map(Rc::new))
+                (*comparison).as_ref().ok().map(|c| {
+                    crate::timing::measure("chart specs", || chart_specs(c, money).map(Rc::new))
+                })
             },
         )
     };

@@ -188,7 +188,7 @@ async function inputs(page, count) {
 }
 
 function transfer() {
-  const files = fs.readdirSync(dist).filter((f) => fs.statSync(path.join(dist, f)).isFile()).sort();
+  const files = fs.readdirSync(dist).filter((name) => name !== '_headers').filter((f) => fs.statSync(path.join(dist, f)).isFile()).sort();
   const rows = files.map((name) => {
     const data = fs.readFileSync(path.join(dist, name));
     return {

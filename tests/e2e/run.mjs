@@ -176,7 +176,8 @@ export async function openAllSections(page) {
     const summary = await page.$('.xo-root details:not([open]) > summary');
     if (!summary) return;
     await summary.click();
-    await page.waitForFunction((s) => s.parentElement.open, summary);
+    // Open, and its controls built (the toggle event reaches the widget a task later).
+    await page.waitForFunction((s) => s.parentElement.open && s.parentElement.children.length > 1, summary);
   }
 }
 

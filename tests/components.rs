@@ -187,7 +187,9 @@ async fn the_widget_answers_what_is_typed() {
     // Bad input: a message by the field, and the last good result stays.
     type_into("#xo-volume", "lots");
     assert!(until(|| !text_of("#xo-volume-error").is_empty()).await);
-    assert!(text_of("#xo-volume-error").contains("unknown unit"));
+    assert!(text_of("#xo-volume-error").contains("not a number"));
+    type_into("#xo-volume", "5 lots");
+    assert!(until(|| text_of("#xo-volume-error").contains("unknown unit \"lots\"")).await);
     let volume = document().query_selector("#xo-volume").unwrap().unwrap();
     assert_eq!(
         volume.get_attribute("aria-invalid").as_deref(),

@@ -7,10 +7,8 @@
 pub mod canvas;
 pub mod data;
 
-use std::ops::Range;
-
 use plotters::coord::Shift;
-use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, ValueFormatter};
+use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -168,52 +166,53 @@ impl PlotArea {
     }
 }
 
-/// A log axis with our labels ("1B", "$10k"). plotters' default labels go
-/// through `{:?}`, which would bring core's float formatter into the widget.
-struct LabelledLog<'a> {
-    coord: LogCoord<f64>,
-    /// `None` for token counts.
-    currency_symbol: Option<&'a str>,
+/// Log scales from data to backend pixels, with the plot's edges.
+struct Axes {
+    left: i32,
+    right: i32,
+    top: i32,
+    bottom: i32,
+    x_decades: (f64, f64),
+    y_decades: (f64, f64),
 }
 
-impl<'a> LabelledLog<'a> {
-    fn new(range: Range<f64>, currency_symbol: Option<&'a str>) -> Self {
-        LabelledLog {
-            coord: range.log_scale().into(),
-            currency_symbol,
-        }
-    }
-}
-
-impl Ranged for LabelledLog<'_> {
-    type FormatOption = NoDefaultFormatting;
-    type ValueType = f64;
-
-    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
-        self.coord.map(value, limit)
+impl Axes {
+    fn x(&self, volume: f64) -> i32 {
+        let (lo, hi) = self.x_decades;
+        let t = (volume.log10().clamp(lo, hi) - lo) / (hi - lo);
+        self.left + (t * f64::from(self.right - self.left)).round() as i32
     }
 
-    fn key_points<Hint: KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
-        self.coord.key_points(hint)
+    fn y(&self, value: f64) -> i32 {
+        let (lo, hi) = self.y_decades;
+        let t = (value.log10().clamp(lo, hi) - lo) / (hi - lo);
+        self.bottom - (t * f64::from(self.bottom - self.top)).round() as i32
     }
 
-    fn range(&self) -> Range<f64> {
-        self.coord.range()
+    fn point(&self, (volume, value): (f64, f64)) -> (i32, i32) {
+        (self.x(volume), self.y(value))
     }
 }
 
-impl ValueFormatter<f64> for LabelledLog<'_> {
-    fn format_ext(&self, value: &f64) -> String {
-        match self.currency_symbol {
-            Some(symbol) => format_amount(*value, symbol),
-            None => format_count(*value),
-        }
-    }
+/// Every power of ten in `decades`, with the minor steps (2×…9×) between,
+/// as (value, is a power of ten).
+fn grid_values((lo, hi): (f64, f64)) -> impl Iterator<Item = (f64, bool)> {
+    (lo.floor() as i32..=hi.ceil() as i32)
+        .flat_map(|e| (1..10).map(move |m| (f64::from(m) * 10f64.powi(e), m == 1)))
+        .filter(move |(v, _)| (lo..=hi).contains(&v.log10()))
+}
+
+/// Every `step`-th power of ten, so that at most `max_labels` are labelled.
+fn label_step((lo, hi): (f64, f64), max_labels: usize) -> usize {
+    let powers = (hi.floor() - lo.ceil()) as usize + 1;
+    powers.div_ceil(max_labels.max(1)).max(1)
 }
 
 type DrawResult<T, DB> = Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
-/// Draws one chart filling `root`.
+/// Draws one chart filling `root`, in backend pixels: the axes, grid and
+/// labels are laid out here rather than by plotters' chart builder, which
+/// cost a tenth of the bundle (docs/performance.md).
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     spec: &ChartSpec,
@@ -221,64 +220,110 @@ pub fn draw<DB: DrawingBackend>(
 ) -> DrawResult<PlotArea, DB> {
     let palette = &look.palette;
     root.fill(&palette.background)?;
+    let (width, height) = root.dim_in_pixel();
     let (x0, x1) = spec.x_range;
     let (y0, y1) = spec.y_range;
-    let y_label = match spec.measure {
-        Measure::Monthly => format!("{} per month", spec.currency_code),
-        Measure::PerMtok => format!("{} per 1M tokens", spec.currency_code),
+    let axes = Axes {
+        left: look.px(if look.compact { 62.0 } else { 74.0 }),
+        right: width as i32 - look.px(if look.compact { 10.0 } else { 18.0 }),
+        top: look.px(22.0),
+        bottom: height as i32 - look.px(50.0),
+        x_decades: (x0.log10(), x1.log10()),
+        y_decades: (y0.log10(), y1.log10()),
     };
-    let mut chart = ChartBuilder::on(root)
-        .margin_top(look.px(22.0))
-        .margin_right(look.px(if look.compact { 10.0 } else { 18.0 }))
-        .margin_left(look.px(6.0))
-        .margin_bottom(look.px(4.0))
-        .x_label_area_size(look.px(46.0))
-        .y_label_area_size(look.px(if look.compact { 56.0 } else { 68.0 }))
-        .build_cartesian_2d(
-            LabelledLog::new(x0..x1, None),
-            LabelledLog::new(y0..y1, Some(&spec.symbol)),
-        )?;
-    chart
-        .configure_mesh()
-        .x_labels(if look.compact { 4 } else { 8 })
-        .y_labels(if look.compact { 5 } else { 7 })
-        .x_desc("tokens per month (log scale)")
-        .y_desc(if look.compact { "" } else { y_label.as_str() })
-        .label_style(look.font(16.0))
-        .axis_desc_style(look.font(16.0))
-        .axis_style(palette.muted.stroke_width(look.px(1.0).max(1) as u32))
-        .bold_line_style(palette.grid.stroke_width(look.px(1.0).max(1) as u32))
-        .light_line_style(palette.grid.mix(0.45).stroke_width(1))
-        .draw()?;
+    let (left, right, top, bottom) = (axes.left, axes.right, axes.top, axes.bottom);
+    let line = look.px(1.0).max(1) as u32;
+    let minor = palette.grid.mix(0.45).stroke_width(1);
+    let major = palette.grid.stroke_width(line);
+    let tick = look.px(5.0);
+
+    let x_step = label_step(axes.x_decades, if look.compact { 4 } else { 8 });
+    let mut powers = 0;
+    for (volume, power) in grid_values(axes.x_decades) {
+        let x = axes.x(volume);
+        let style = if power { major } else { minor };
+        root.draw(&PathElement::new(vec![(x, top), (x, bottom)], style))?;
+        if power {
+            if powers % x_step == 0 {
+                root.draw(&PathElement::new(
+                    vec![(x, bottom), (x, bottom + tick)],
+                    major,
+                ))?;
+                root.draw(&Text::new(
+                    format_count(volume),
+                    (x, bottom + tick + look.px(4.0)),
+                    look.font(16.0).pos(Pos::new(HPos::Center, VPos::Top)),
+                ))?;
+            }
+            powers += 1;
+        }
+    }
+    let y_step = label_step(axes.y_decades, if look.compact { 5 } else { 7 });
+    let mut powers = 0;
+    for (value, power) in grid_values(axes.y_decades) {
+        let y = axes.y(value);
+        let style = if power { major } else { minor };
+        root.draw(&PathElement::new(vec![(left, y), (right, y)], style))?;
+        if power {
+            if powers % y_step == 0 {
+                root.draw(&PathElement::new(vec![(left - tick, y), (left, y)], major))?;
+                root.draw(&Text::new(
+                    format_amount(value, &spec.symbol),
+                    (left - tick - look.px(4.0), y),
+                    look.font(16.0).pos(Pos::new(HPos::Right, VPos::Center)),
+                ))?;
+            }
+            powers += 1;
+        }
+    }
+    let axis = palette.muted.stroke_width(line);
+    root.draw(&PathElement::new(
+        vec![(left, top), (left, bottom), (right, bottom)],
+        axis,
+    ))?;
+    root.draw(&Text::new(
+        "tokens per month (log scale)",
+        ((left + right) / 2, height as i32 - look.px(4.0)),
+        look.font(16.0).pos(Pos::new(HPos::Center, VPos::Bottom)),
+    ))?;
+    if !look.compact {
+        let y_label = match spec.measure {
+            Measure::Monthly => format!("{} per month", spec.currency_code),
+            Measure::PerMtok => format!("{} per 1M tokens", spec.currency_code),
+        };
+        root.draw(&Text::new(
+            y_label,
+            (look.px(6.0), (top + bottom) / 2),
+            look.font(16.0)
+                .transform(FontTransform::Rotate270)
+                .pos(Pos::new(HPos::Center, VPos::Top)),
+        ))?;
+    }
 
     for (i, series) in spec.series.iter().enumerate() {
         let colour = look.colour(i);
         if let Some(band) = &series.band {
-            chart.draw_series(std::iter::once(Polygon::new(
-                band.clone(),
-                colour.mix(0.16).filled(),
-            )))?;
+            let outline: Vec<_> = band.iter().map(|&p| axes.point(p)).collect();
+            root.draw(&Polygon::new(outline, colour.mix(0.16).filled()))?;
         }
         let width = look.px(if series.dashed { 2.0 } else { 3.0 }).max(1) as u32;
+        let path: Vec<_> = series.points.iter().map(|&p| axes.point(p)).collect();
         if series.dashed {
-            chart.draw_series(DashedLineSeries::new(
-                series.points.iter().copied(),
+            root.draw(&DashedPathElement::new(
+                path,
                 look.px(7.0),
                 look.px(4.0),
                 colour.stroke_width(width),
             ))?;
         } else {
-            chart.draw_series(LineSeries::new(
-                series.points.iter().copied(),
-                colour.stroke_width(width),
-            ))?;
+            root.draw(&PathElement::new(path, colour.stroke_width(width)))?;
         }
         let size = look.px(4.5);
         for &point in &series.marker_points {
             draw_marker(
-                &mut chart,
+                root,
                 series.marker,
-                point,
+                axes.point(point),
                 size,
                 colour,
                 palette.background,
@@ -288,29 +333,26 @@ pub fn draw<DB: DrawingBackend>(
     }
 
     // The user's volume.
-    let you = spec.user_volume;
-    let top = chart.backend_coord(&(you, y1));
-    chart.plotting_area().draw(&PathElement::new(
-        vec![(you, y0), (you, y1)],
+    let you = axes.x(spec.user_volume);
+    root.draw(&PathElement::new(
+        vec![(you, top), (you, bottom)],
         palette.text.stroke_width(look.px(1.5).max(1) as u32),
     ))?;
-    let label = format!("you: {}", format_count(you));
-    let near_right_edge = top.0 > chart.plotting_area().get_pixel_range().0.end - look.px(70.0);
-    let (anchor, dx) = if near_right_edge {
+    let (anchor, dx) = if you > right - look.px(70.0) {
         (HPos::Right, -look.px(4.0))
     } else {
         (HPos::Left, look.px(4.0))
     };
     root.draw(&Text::new(
-        label,
-        (top.0 + dx, top.1 - look.px(4.0)),
+        format!("you: {}", format_count(spec.user_volume)),
+        (you + dx, top - look.px(4.0)),
         look.font(16.0).pos(Pos::new(anchor, VPos::Bottom)),
     ))?;
 
     // Break-even points, labelled where the label has room.
     let mut placed: Vec<(i32, i32, i32, i32)> = Vec::new();
     for mark in &spec.marks {
-        let (px, py) = chart.backend_coord(&(mark.volume, mark.value));
+        let (px, py) = axes.point((mark.volume, mark.value));
         let colour = look.colour(mark.series);
         root.draw(&Circle::new((px, py), look.px(5.5), palette.text.filled()))?;
         root.draw(&Circle::new((px, py), look.px(3.5), colour.filled()))?;
@@ -337,13 +379,12 @@ pub fn draw<DB: DrawingBackend>(
     }
 
     root.present()?;
-    let (xs, ys) = chart.plotting_area().get_pixel_range();
     let s = look.scale;
     Ok(PlotArea {
-        left: f64::from(xs.start) / s,
-        right: f64::from(xs.end) / s,
-        top: f64::from(ys.start) / s,
-        bottom: f64::from(ys.end) / s,
+        left: f64::from(left) / s,
+        right: f64::from(right) / s,
+        top: f64::from(top) / s,
+        bottom: f64::from(bottom) / s,
         x_min: x0,
         x_max: x1,
     })
@@ -356,49 +397,49 @@ fn triangle(size: i32) -> Vec<(i32, i32)> {
     vec![(0, -half), (half, half * 3 / 4), (-half, half * 3 / 4)]
 }
 
-fn draw_marker<DB: DrawingBackend, CT: plotters::coord::CoordTranslate<From = (f64, f64)>>(
-    chart: &mut ChartContext<'_, DB, CT>,
+fn draw_marker<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
     marker: Marker,
-    point: (f64, f64),
+    (x, y): (i32, i32),
     size: i32,
     colour: RGBColor,
     background: RGBColor,
     look: &Look,
 ) -> DrawResult<(), DB> {
-    let area = chart.plotting_area();
     let stroke = look.px(1.5).max(1) as u32;
+    let at = |offsets: Vec<(i32, i32)>| -> Vec<(i32, i32)> {
+        offsets
+            .into_iter()
+            .map(|(dx, dy)| (x + dx, y + dy))
+            .collect()
+    };
+    let square = [(x - size, y - size), (x + size, y + size)];
     match marker {
-        Marker::Circle => area.draw(&Circle::new(point, size, colour.filled())),
-        Marker::Square => area.draw(
-            &(EmptyElement::at(point)
-                + Rectangle::new([(-size, -size), (size, size)], colour.filled())),
-        ),
-        Marker::Triangle => {
-            area.draw(&(EmptyElement::at(point) + Polygon::new(triangle(size), colour.filled())))
-        }
-        Marker::Diamond => area.draw(
-            &(EmptyElement::at(point)
-                + Polygon::new(
-                    vec![(0, -size - 1), (size + 1, 0), (0, size + 1), (-size - 1, 0)],
-                    colour.filled(),
-                )),
-        ),
+        Marker::Circle => root.draw(&Circle::new((x, y), size, colour.filled())),
+        Marker::Square => root.draw(&Rectangle::new(square, colour.filled())),
+        Marker::Triangle => root.draw(&Polygon::new(at(triangle(size)), colour.filled())),
+        Marker::Diamond => root.draw(&Polygon::new(
+            at(vec![
+                (0, -size - 1),
+                (size + 1, 0),
+                (0, size + 1),
+                (-size - 1, 0),
+            ]),
+            colour.filled(),
+        )),
         Marker::HollowCircle => {
-            area.draw(&Circle::new(point, size, background.filled()))?;
-            area.draw(&Circle::new(point, size, colour.stroke_width(stroke)))
+            root.draw(&Circle::new((x, y), size, background.filled()))?;
+            root.draw(&Circle::new((x, y), size, colour.stroke_width(stroke)))
         }
-        Marker::HollowSquare => area.draw(
-            &(EmptyElement::at(point)
-                + Rectangle::new([(-size, -size), (size, size)], background.filled())
-                + Rectangle::new([(-size, -size), (size, size)], colour.stroke_width(stroke))),
-        ),
-        Marker::Cross => area.draw(&Cross::new(point, size, colour.stroke_width(stroke + 1))),
+        Marker::HollowSquare => {
+            root.draw(&Rectangle::new(square, background.filled()))?;
+            root.draw(&Rectangle::new(square, colour.stroke_width(stroke)))
+        }
+        Marker::Cross => root.draw(&Cross::new((x, y), size, colour.stroke_width(stroke + 1))),
         Marker::HollowTriangle => {
-            let mut outline = triangle(size);
+            let mut outline = at(triangle(size));
             outline.push(outline[0]);
-            area.draw(
-                &(EmptyElement::at(point) + PathElement::new(outline, colour.stroke_width(stroke))),
-            )
+            root.draw(&PathElement::new(outline, colour.stroke_width(stroke)))
         }
     }
 }
@@ -461,10 +502,23 @@ mod tests {
             labels.iter().all(|l| !l.contains("000")),
             "raw numbers in {labels:?}"
         );
-        // one line per API and deployment, a band for the estimate's range
-        assert!(out.matches("<polyline").count() >= 4);
+        // one line per API and deployment in its colour, a band for the estimate's range
+        for &RGBColor(r, g, b) in &SERIES_LIGHT[..monthly.series.len()] {
+            let stroke = format!("stroke=\"#{r:02X}{g:02X}{b:02X}\"");
+            assert!(out.contains(&stroke), "no line in {stroke}");
+        }
         assert!(out.contains("<polygon"));
-        assert!(area.left < area.right && area.top < area.bottom);
+        // The plot area reported for the pointer is where the axes were drawn.
+        let axis = format!(
+            "points=\"{l},{t} {l},{b} {r},{b} \"",
+            l = area.left,
+            t = area.top,
+            b = area.bottom,
+            r = area.right
+        );
+        assert!(out.contains(&axis), "no axis at {axis}");
+        assert_eq!((area.left, area.top), (74.0, 22.0));
+        assert_eq!((area.right, area.bottom), (800.0 - 18.0, 420.0 - 50.0));
         let v = area.volume_at((area.left + area.right) / 2.0).unwrap();
         assert!(v > monthly.x_range.0 && v < monthly.x_range.1);
         let (out, _) = svg(&unit, false);
@@ -494,6 +548,44 @@ mod tests {
         assert!(texts(&out).iter().any(|l| l == "EUR per month"));
         assert!(texts(&out).iter().any(|l| l.starts_with('€')));
         assert_eq!(euros[0].y_range.1, monthly.y_range.1 * 0.5);
+    }
+
+    #[test]
+    fn grid_has_every_power_of_ten_and_the_steps_between() {
+        let values: Vec<_> = grid_values((6.0, 13.0)).collect();
+        // seven decades of nine lines, and 1e13 closing the last
+        assert_eq!(values.len(), 7 * 9 + 1);
+        assert_eq!(values.iter().filter(|(_, power)| *power).count(), 8);
+        assert_eq!(values[0], (1e6, true));
+        assert_eq!(values[1], (2e6, false));
+        assert_eq!(*values.last().unwrap(), (1e13, true));
+        // part-decades keep only the values inside
+        let values: Vec<_> = grid_values((0.5, 1.5)).collect();
+        assert_eq!(values.first(), Some(&(4.0, false)));
+        assert_eq!(values.last(), Some(&(30.0, false)));
+        // eight powers: all labelled when eight fit, every other when four do
+        assert_eq!(label_step((6.0, 13.0), 8), 1);
+        assert_eq!(label_step((6.0, 13.0), 4), 2);
+        assert_eq!(label_step((6.0, 13.0), 5), 2);
+        assert_eq!(label_step((0.2, 0.8), 4), 1);
+    }
+
+    #[test]
+    fn axes_map_the_ranges_to_the_plot_edges() {
+        let axes = Axes {
+            left: 74,
+            right: 782,
+            top: 22,
+            bottom: 370,
+            x_decades: (6.0, 13.0),
+            y_decades: (0.0, 4.0),
+        };
+        assert_eq!(axes.point((1e6, 1.0)), (74, 370));
+        assert_eq!(axes.point((1e13, 1e4)), (782, 22));
+        // 1e9 is 3 of 7 decades along 708 px; $100 half of 348 px up
+        assert_eq!(axes.point((1e9, 100.0)), (74 + 303, 370 - 174));
+        // outside the range (or zero) stays on the edge
+        assert_eq!(axes.point((1e15, 0.0)), (782, 370));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 use std::rc::Rc;
 
+use crossover_pricing::catalogue::LicenceFilter;
 use crossover_pricing::link::encode;
 use crossover_pricing::view::{Theme, View};
 use crossover_pricing::words::pair_sentence;
@@ -20,6 +21,7 @@ use crate::components::headline::{HeadlineProps, headline};
 use crate::components::legend::{LegendProps, legend};
 use crate::components::notice::{NoticeProps, notice};
 use crate::components::results_table::{ResultsTableProps, results_table};
+use crate::components::select_field::{SelectFieldProps, select_field};
 use crate::components::share_button::{ShareButtonProps, share_button};
 use crate::components::tabs::{TabsProps, tabs};
 use crate::components::volume_input::{VolumeInputProps, volume_input};
@@ -191,14 +193,18 @@ pub fn App(props: &AppProps) -> Html {
                 <details class="xo-section" open={state.sections_open[0]} ontoggle={section(0)}>
                     <summary>{ "Self-hosting options" }</summary>
                     if state.sections_open[0] {
-                    <label class="xo-check">
-                        <input type="checkbox" checked={state.permissive_only}
-                            onchange={dispatcher(&state, move |e: Event| {
-                                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                                Action::SetPermissiveOnly(input.checked())
-                            })} />
-                        { "Only permissively licensed models (Apache-2.0, MIT)" }
-                    </label>
+                    { select_field(SelectFieldProps {
+                        id: "xo-licence-filter".into(),
+                        label: "Models offered",
+                        options: LicenceFilter::ALL
+                            .iter()
+                            .map(|f| (f.id().to_string(), f.label().to_string()))
+                            .collect(),
+                        selected: state.licence_filter.id().to_string(),
+                        onchange: dispatcher(&state, |key: String| {
+                            Action::SetLicenceFilter(LicenceFilter::from_id(&key).unwrap_or_default())
+                        }),
+                    }) }
                     { for state.scenario.deployments.iter().enumerate().map(|(i, deployment)| {
                         let plan = match comparison {
                             Ok(c) => c.deployments[i].plan.clone(),
@@ -208,7 +214,7 @@ pub fn App(props: &AppProps) -> Html {
                             index: i,
                             deployment: deployment.clone(),
                             drafts: state.drafts.clone(),
-                            permissive_only: state.permissive_only,
+                            licence_filter: state.licence_filter,
                             plan,
                             money: money.clone(),
                             onaction: dispatcher(&state, |a| a),

@@ -20,6 +20,15 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// A link that opens outside the widget (and outside its frame).
+pub fn outside_link(href: &str, text: &str) -> String {
+    format!(
+        "<a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}</a>",
+        escape(href),
+        escape(text)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::escape;

@@ -5,7 +5,9 @@
 use std::rc::Rc;
 
 use crossover_pricing::api::CustomOffering;
-use crossover_pricing::catalogue::{self, CURRENCIES, DEFAULTS, Precision, price_dates};
+use crossover_pricing::catalogue::{
+    self, CURRENCIES, DEFAULTS, LicenceFilter, Precision, price_dates,
+};
 use crossover_pricing::date::Date;
 use crossover_pricing::fields::{Field, Overrides};
 use crossover_pricing::link::decode;
@@ -75,8 +77,8 @@ pub struct State {
     pub drafts: Drafts,
     /// What a share link could not restore.
     pub notices: Vec<String>,
-    /// Show only permissively licensed open models.
-    pub permissive_only: bool,
+    /// Which open models the lists offer, by licence.
+    pub licence_filter: LicenceFilter,
     /// Whether copying the share link worked (`false`: the browser refused),
     /// until the scenario changes.
     pub link_copied: Option<bool>,
@@ -110,7 +112,7 @@ impl Default for State {
             volume_unit: VolumeUnit::TokensPerMonth,
             drafts: Drafts::default(),
             notices: Vec::new(),
-            permissive_only: false,
+            licence_filter: LicenceFilter::Any,
             link_copied: None,
             snippet_copied: None,
             embed_open: false,
@@ -148,7 +150,7 @@ pub enum Action {
     RemoveCustom(usize),
     RenameCustom(usize, String),
     EditCustom(usize, Field, String),
-    SetPermissiveOnly(bool),
+    SetLicenceFilter(LicenceFilter),
     DismissNotices,
     SetCurrency(String),
     EditRate(String),
@@ -331,7 +333,7 @@ impl State {
                 }
             }
             Action::EditCustom(i, field, text) => self.edit_custom(i, field, text),
-            Action::SetPermissiveOnly(on) => self.permissive_only = on,
+            Action::SetLicenceFilter(filter) => self.licence_filter = filter,
             Action::SetCurrency(code) => {
                 // A catalogue currency starts at its catalogue rate.
                 let view = &mut self.view;

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use crossover_pricing::catalogue::{
-    self, APIS, ENGINES, GENAI_PRICES_VERSION, GPUS, MODELS, PriceOrigin, price_dates,
+    self, APIS, ENGINES, GENAI_PRICES_VERSION, GPUS, LicenceTier, MODELS, PriceOrigin, price_dates,
 };
 use crossover_pricing::compare::{Comparison, short_label};
 use crossover_pricing::date::Date;
@@ -355,21 +355,32 @@ fn list_catalogue(what: &str, json: bool, date: Date) -> Result<String, String> 
         }
     }
     if wanted("models") {
-        writeln!(out, "Open models (total / active parameters, licence)").unwrap();
+        writeln!(
+            out,
+            "Open models (total / active parameters, licence and tier, openness, Hugging Face)"
+        )
+        .unwrap();
         for m in MODELS {
+            let tier = match m.licence_tier() {
+                LicenceTier::Permissive => "permissive",
+                LicenceTier::Custom => "custom",
+                LicenceTier::NonCommercial => "non-commercial",
+            };
             writeln!(
                 out,
-                "  {:<24} {:<28} {:>6}B / {:>5}B  {}{}",
+                "  {:<24} {:<28} {:>6}B / {:>5}B  {} [{tier}; {}]{}  {}",
                 m.id,
                 m.name,
                 m.total_params_b,
                 m.active_params_b,
                 m.licence,
+                m.openness.label(),
                 if m.commercial_restriction.is_empty() {
                     String::new()
                 } else {
                     format!(" ({})", m.commercial_restriction)
-                }
+                },
+                m.hf_url(),
             )
             .unwrap();
         }

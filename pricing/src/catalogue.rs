@@ -189,6 +189,83 @@ pub enum KvLayout {
     Latent { kv_latent_dim: u32 },
 }
 
+/// What a model's makers publish.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Openness {
+    /// The weights, to run and fine-tune; not how they were made.
+    OpenWeight,
+    /// The weights, the training code and the training data.
+    FullyOpen,
+}
+
+impl Openness {
+    pub fn label(self) -> &'static str {
+        match self {
+            Openness::OpenWeight => "open weights",
+            Openness::FullyOpen => "fully open: weights, training code and data",
+        }
+    }
+}
+
+/// The three kinds of licence an open model comes under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LicenceTier {
+    /// An OSI-approved permissive licence (Apache-2.0, MIT).
+    Permissive,
+    /// The maker's own terms, which allow commercial use (perhaps with conditions).
+    Custom,
+    /// No commercial use at all (CC-BY-NC and the like).
+    NonCommercial,
+}
+
+/// Which open models the lists offer, by licence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LicenceFilter {
+    #[default]
+    Any,
+    CommercialUse,
+    Permissive,
+}
+
+impl LicenceFilter {
+    pub const ALL: [LicenceFilter; 3] = [
+        LicenceFilter::Any,
+        LicenceFilter::CommercialUse,
+        LicenceFilter::Permissive,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            LicenceFilter::Any => "any",
+            LicenceFilter::CommercialUse => "commercial",
+            LicenceFilter::Permissive => "permissive",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            LicenceFilter::Any => "Any licence",
+            LicenceFilter::CommercialUse => "Commercial use allowed",
+            LicenceFilter::Permissive => "Permissive only (Apache-2.0, MIT)",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<LicenceFilter> {
+        LicenceFilter::ALL.into_iter().find(|f| f.id() == id)
+    }
+
+    pub fn allows(self, model: &OpenModel) -> bool {
+        match self {
+            LicenceFilter::Any => true,
+            LicenceFilter::CommercialUse => model.licence_tier() != LicenceTier::NonCommercial,
+            LicenceFilter::Permissive => model.licence_tier() == LicenceTier::Permissive,
+        }
+    }
+}
+
 /// An open-weight model that can be self-hosted.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OpenModel {
@@ -201,6 +278,9 @@ pub struct OpenModel {
     pub permissive: bool,
     pub commercial_use: bool,
     pub commercial_restriction: &'static str,
+    pub openness: Openness,
+    /// `organisation/name` on Hugging Face.
+    pub hf_repo: &'static str,
     pub total_params_b: f64,
     pub active_params_b: f64,
     pub experts_total: Option<u32>,
@@ -218,6 +298,20 @@ pub struct OpenModel {
     pub as_of: &'static str,
     #[cfg(feature = "notes")]
     pub notes: Option<&'static str>,
+}
+
+impl OpenModel {
+    pub fn licence_tier(&self) -> LicenceTier {
+        match (self.permissive, self.commercial_use) {
+            (true, _) => LicenceTier::Permissive,
+            (false, true) => LicenceTier::Custom,
+            (false, false) => LicenceTier::NonCommercial,
+        }
+    }
+
+    pub fn hf_url(&self) -> String {
+        format!("https://huggingface.co/{}", self.hf_repo)
+    }
 }
 
 /// A number format weights are served in.

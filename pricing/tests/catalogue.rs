@@ -5,8 +5,8 @@
 use std::collections::HashSet;
 
 use crossover_pricing::catalogue::{
-    APIS, ApiKind, CALIBRATION, DEFAULTS, ENGINES, EngineKind, GPUS, MODELS, Precision,
-    PriceOrigin, api, model, price_dates,
+    APIS, ApiKind, CALIBRATION, DEFAULTS, ENGINES, EngineKind, GPUS, LicenceFilter, LicenceTier,
+    MODELS, Openness, Precision, PriceOrigin, api, model, price_dates,
 };
 use crossover_pricing::date::Date;
 use crossover_pricing::{Scenario, Workload, api_rate, compare};
@@ -242,6 +242,38 @@ fn licences_say_whether_commercial_use_is_allowed() {
                 "{}: Llama's MAU cap",
                 m.id
             );
+        }
+    }
+}
+
+#[test]
+fn all_three_licence_tiers_and_both_kinds_of_openness_are_represented() {
+    for tier in [
+        LicenceTier::Permissive,
+        LicenceTier::Custom,
+        LicenceTier::NonCommercial,
+    ] {
+        assert!(
+            MODELS.iter().any(|m| m.licence_tier() == tier),
+            "no {tier:?} model"
+        );
+    }
+    assert!(MODELS.iter().any(|m| m.openness == Openness::FullyOpen));
+    // The filters remove what they say, and nothing else.
+    let offered = |filter: LicenceFilter| MODELS.iter().filter(|m| filter.allows(m)).count();
+    let non_commercial = MODELS.iter().filter(|m| !m.commercial_use).count();
+    let permissive = MODELS.iter().filter(|m| m.permissive).count();
+    assert_eq!(offered(LicenceFilter::Any), MODELS.len());
+    assert_eq!(
+        offered(LicenceFilter::CommercialUse),
+        MODELS.len() - non_commercial
+    );
+    assert_eq!(offered(LicenceFilter::Permissive), permissive);
+    for m in MODELS {
+        assert_eq!(m.hf_url(), format!("https://huggingface.co/{}", m.hf_repo));
+        // Gemma moved to Apache-2.0 with Gemma 4; Gemma 3 is under Google's own terms.
+        if m.family == "Gemma" {
+            assert_eq!(m.permissive, m.name.starts_with("Gemma 4"), "{}", m.id);
         }
     }
 }

@@ -731,18 +731,59 @@ fn a_family_without_a_model_is_refused() {
     Bad::new(
         "models.toml",
         "families = [",
-        "\"gpt-oss\"]",
-        "\"gpt-oss\", \"Falcon\"]",
+        "\"Cohere\"]",
+        "\"Cohere\", \"Falcon\"]",
     )
     .has(&["data/models.toml: families: no model of the Falcon family"])
     .only(1);
     Bad::new(
         "models.toml",
         "families = [",
-        "\"gpt-oss\"]",
-        "\"gpt-oss\", \"Phi\"]",
+        "\"Cohere\"]",
+        "\"Cohere\", \"Phi\"]",
     )
     .has(&["data/models.toml: families: \"Phi\" appears twice"]);
+}
+
+#[test]
+fn a_hugging_face_repository_is_organisation_slash_name() {
+    for bad in [
+        "Llama-3.1-8B",
+        "meta-llama/",
+        "https://huggingface.co/x/y",
+        "a/b/c",
+        "a b/c",
+    ] {
+        Bad::new(
+            "models.toml",
+            "id = \"llama-3.1-8b\"",
+            "hf_repo = \"meta-llama/Llama-3.1-8B-Instruct\"",
+            &format!("hf_repo = {bad:?}"),
+        )
+        .has(&["data/models.toml: llama-3.1-8b", "organisation/name"]);
+    }
+}
+
+#[test]
+fn openness_is_open_weight_or_fully_open_and_permissive_means_commercial() {
+    Bad::new(
+        "models.toml",
+        "id = \"llama-3.1-8b\"",
+        "openness = \"open-weight\"",
+        "openness = \"open-source\"",
+    )
+    .has(&["unknown variant `open-source`", "fully-open"]);
+    Bad::new(
+        "models.toml",
+        "id = \"qwen3-32b\"",
+        "commercial_use = true",
+        "commercial_use = false",
+    )
+    .on_line(
+        "data/models.toml: qwen3-32b",
+        "a permissive licence allows commercial use",
+    )
+    .only(1);
 }
 
 // ---- fields that come together ----

@@ -1,5 +1,5 @@
 use crossover_pricing::SelfHostPlan;
-use crossover_pricing::catalogue::{ENGINES, GPUS, MODELS, OpenModel, Precision};
+use crossover_pricing::catalogue::{ENGINES, GPUS, LicenceFilter, MODELS, OpenModel, Precision};
 use crossover_pricing::fields::{Field, FieldKind};
 use crossover_pricing::selfhost::{Deployment, Ownership, PlanError};
 use crossover_pricing::view::Money;
@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::components::number_field::{NumberFieldProps, number_field};
 use crate::components::select_field::{SelectFieldProps, select_field};
-use crate::markup::escape;
+use crate::markup::{escape, outside_link};
 use crate::state::{Action, Drafts, FieldId};
 
 pub struct DeploymentEditorProps {
@@ -16,13 +16,14 @@ pub struct DeploymentEditorProps {
     pub deployment: Deployment,
     /// What is being typed in this deployment's fields.
     pub drafts: Drafts,
-    pub permissive_only: bool,
+    pub licence_filter: LicenceFilter,
     pub plan: Result<SelfHostPlan, PlanError>,
     pub money: Money,
     pub onaction: Callback<Action>,
 }
 
-/// "Apache-2.0 · commercial use" and the like, for a model's licence badge.
+/// The licence linked to its text, a badge for what it allows, any
+/// condition, how open the model is, and its Hugging Face page.
 pub fn licence_badge(model: &OpenModel) -> Html {
     let (class, text) = match (
         model.permissive,
@@ -44,9 +45,10 @@ pub fn licence_badge(model: &OpenModel) -> Html {
     };
     Html::from_html_unchecked(
         format!(
-            "<p class=\"xo-licence\"><a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}</a> <span class=\"{class}\">{text}</span>{restriction}</p>",
-            escape(model.licence_url),
-            escape(model.licence)
+            "<p class=\"xo-licence\">{} <span class=\"{class}\">{text}</span>{restriction}<span class=\"xo-help\"> · {}: {}</span></p>",
+            outside_link(model.licence_url, model.licence),
+            model.openness.label(),
+            outside_link(&model.hf_url(), "Hugging Face")
         )
         .into(),
     )
@@ -68,10 +70,9 @@ pub fn deployment_editor(props: DeploymentEditorProps) -> Html {
         let onaction = props.onaction.clone();
         Callback::from(move |id: String| onaction.emit(make(i, id)))
     };
-    let permissive_only = props.permissive_only;
     let models: Vec<_> = MODELS
         .iter()
-        .filter(|m| !permissive_only || m.permissive || m.id == d.model)
+        .filter(|m| props.licence_filter.allows(m) || m.id == d.model)
         .map(|m| {
             (
                 m.id.to_string(),

@@ -1,7 +1,9 @@
 use std::fmt::Write as _;
 use std::rc::Rc;
 
-use crossover_pricing::catalogue::{self, GENAI_PRICES_VERSION, GPUS, PriceOrigin};
+use crossover_pricing::catalogue::{
+    self, GENAI_PRICES_VERSION, GPUS, LicenceTier, OpenModel, Openness, PriceOrigin,
+};
 use crossover_pricing::compare::{Offering, short_label};
 use crossover_pricing::units::{
     format_count, format_money, format_money_whole, format_percent, format_trimmed,
@@ -10,15 +12,35 @@ use crossover_pricing::view::Money;
 use crossover_pricing::{ApiPricing, Comparison, Ownership};
 use yew::prelude::*;
 
-use crate::markup::escape;
+use crate::markup::{escape, outside_link};
 
 pub struct ResultsTableProps {
     pub comparison: Rc<Comparison>,
     pub money: Money,
 }
 
+/// The licence linked to its text, its tier, and whether the model is fully open.
+fn licence_cell(model: Option<&OpenModel>) -> String {
+    let Some(m) = model else {
+        return "Proprietary (API terms)".into();
+    };
+    let tier = match m.licence_tier() {
+        LicenceTier::Permissive => "permissive",
+        LicenceTier::Custom => "commercial use on its terms",
+        LicenceTier::NonCommercial => "no commercial use",
+    };
+    let open = match m.openness {
+        Openness::FullyOpen => " · fully open",
+        Openness::OpenWeight => "",
+    };
+    format!(
+        "{}<span class=\"xo-kind\"> · {tier}{open}</span>",
+        outside_link(m.licence_url, m.licence)
+    )
+}
+
 /// A table row: the option's name, then cells (`None`: one cell spanning
-/// the four figures, with a reason), then the licence.
+/// the four figures, with a reason), then the licence cell (markup).
 fn row(out: &mut String, name: &str, note: &str, cells: Result<[&str; 4], &str>, licence: &str) {
     let _ = write!(
         out,
@@ -36,7 +58,7 @@ fn row(out: &mut String, name: &str, note: &str, cells: Result<[&str; 4], &str>,
             let _ = write!(out, "<td colspan=\"4\">{}</td>", escape(reason));
         }
     }
-    let _ = write!(out, "<td>{}</td></tr>", escape(licence));
+    let _ = write!(out, "<td>{licence}</td></tr>");
 }
 
 /// Every option at the user's volume: the accessible twin of the charts.
@@ -64,11 +86,7 @@ pub fn results_table(props: ResultsTableProps) -> Html {
          <th scope=\"col\" class=\"xo-num\">GPU time used</th><th scope=\"col\">Licence</th></tr></thead><tbody>"
     );
     for a in &c.apis {
-        let licence = a
-            .offering
-            .open_model()
-            .and_then(catalogue::model)
-            .map_or("Proprietary (API terms)", |m| m.licence);
+        let licence = &licence_cell(a.offering.open_model().and_then(catalogue::model));
         let note = match a.next_change {
             Some(day) => format!(" · API · price changes on {day}"),
             None => " · API".to_string(),
@@ -120,13 +138,13 @@ pub fn results_table(props: ResultsTableProps) -> Html {
                     &short_label(plan),
                     &note,
                     Ok([&monthly, &unit, &gpus, &used]),
-                    plan.model.licence,
+                    &licence_cell(Some(plan.model)),
                 );
             }
             (Err(e), _) => {
                 let name = format!("{} on {}", d.deployment.model, d.deployment.gpu);
-                let licence = d.deployment.model().map(|m| m.licence).unwrap_or_default();
-                row(&mut table, &name, "", Err(&e.to_string()), licence);
+                let licence = licence_cell(d.deployment.model());
+                row(&mut table, &name, "", Err(&e.to_string()), &licence);
             }
             _ => {}
         }
@@ -138,10 +156,9 @@ pub fn results_table(props: ResultsTableProps) -> Html {
         let _ = match &a.offering {
             Offering::Catalogue(o) => write!(
                 sources,
-                "<li>{}: <a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">{}</a>{}</li>",
+                "<li>{}: {}{}</li>",
                 escape(&a.offering.label()),
-                escape(o.source),
-                escape(o.source),
+                outside_link(o.source, o.source),
                 match o.origin {
                     PriceOrigin::GenaiPrices => format!(
                         " (via genai-prices {GENAI_PRICES_VERSION}, data of {})",
@@ -157,17 +174,34 @@ pub fn results_table(props: ResultsTableProps) -> Html {
             ),
         };
     }
+    let mut models: Vec<&OpenModel> = c
+        .apis
+        .iter()
+        .filter_map(|a| a.offering.open_model().and_then(catalogue::model))
+        .chain(c.deployments.iter().filter_map(|d| d.deployment.model()))
+        .collect();
+    models.sort_by_key(|m| m.id);
+    models.dedup_by_key(|m| m.id);
+    for m in models {
+        let _ = write!(
+            sources,
+            "<li>{}: weights and configuration on Hugging Face, {} (architecture read {})</li>",
+            escape(m.name),
+            outside_link(&m.hf_url(), m.hf_repo),
+            m.as_of
+        );
+    }
     for g in GPUS
         .iter()
         .filter(|g| c.deployments.iter().any(|d| d.deployment.gpu == g.id))
     {
         let _ = write!(
             sources,
-            "<li>{}: rent: {}; purchase: {} <a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\">specifications</a> (as of {})</li>",
+            "<li>{}: rent: {}; purchase: {} {} (as of {})</li>",
             escape(g.short_name),
             escape(&g.rent_sources.join("; ")),
             escape(g.purchase_source),
-            escape(g.spec_source),
+            outside_link(g.spec_source, "specifications"),
             g.as_of
         );
     }

@@ -745,6 +745,40 @@ async function main() {
     await context.close();
   });
 
+  await check('the licence filter removes the non-commercial model; the table and sources link the licence and Hugging Face', async () => {
+    const { page, problems, context } = await watchedPage(browser, origin);
+    await page.goto(`${origin}/#v=1&tpm=3B`);
+    await page.waitForSelector('.xo-headline p');
+    // The self-hosting section is open on a page of its own.
+    await page.waitForSelector('#xo-licence-filter');
+    const offered = () => page.$$eval('#xo-d0-model option', (os) => os.map((o) => o.value));
+    const all = await offered();
+    expect(all.includes('command-r-08-2024') && all.includes('olmo-3.1-32b') && all.includes('llama-3.1-8b'), all.join());
+    await page.selectOption('#xo-licence-filter', 'commercial');
+    await page.waitForFunction(() => ![...document.querySelectorAll('#xo-d0-model option')].some((o) => o.value === 'command-r-08-2024'));
+    const commercial = await offered();
+    expect(commercial.length === all.length - 1 && commercial.includes('llama-3.1-8b'), commercial.join());
+    await page.selectOption('#xo-licence-filter', 'permissive');
+    await page.waitForFunction(() => ![...document.querySelectorAll('#xo-d0-model option')].some((o) => o.value === 'llama-3.1-8b'));
+    const permissive = await offered();
+    // The chosen model stays listed whatever the filter.
+    expect(permissive.includes('llama-3.3-70b') && permissive.includes('olmo-3.1-32b') && !permissive.includes('gemma-3-27b'), permissive.join());
+    expect(await page.$('.xo-table a[href="https://www.llama.com/llama3_3/license/"]') !== null, 'no licence link in the table');
+    await page.click('.xo-sources summary');
+    expect(await page.$('.xo-sources a[href="https://huggingface.co/meta-llama/Llama-3.3-70B-Instruct"]') !== null, 'no Hugging Face link in the sources');
+    expect(await page.$('.xo-licence a[href="https://huggingface.co/meta-llama/Llama-3.3-70B-Instruct"]') !== null, 'no Hugging Face link by the model');
+    // A non-commercial and a fully open model, shared in a link: the table says so.
+    const shared = await watchedPage(browser, origin);
+    await shared.page.goto(`${origin}/#v=1&tpm=3B&d1=command-r-08-2024:bf16:h100-sxm:vllm&d2=olmo-3.1-32b:bf16:h100-sxm:vllm`);
+    await shared.page.waitForSelector('.xo-table');
+    const table = await shared.page.textContent('.xo-table');
+    expect(table.includes('CC-BY-NC-4.0 · no commercial use') && table.includes('Apache-2.0 · permissive · fully open'), table);
+    if (takeScreenshots) await (await shared.page.$('.xo-results')).screenshot({ path: path.join(shots, 'licence-tiers.png') });
+    expect(problems.length === 0 && shared.problems.length === 0, [...problems, ...shared.problems].join('\n'));
+    await shared.context.close();
+    await context.close();
+  });
+
   await check('currency and theme survive a share link', async () => {
     const { page, problems, context } = await watchedPage(browser, origin);
     await page.goto(`${origin}/#v=1&tpm=3B`);

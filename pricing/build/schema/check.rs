@@ -171,6 +171,9 @@ fn check_model(p: &mut Problems, m: &Entry<Model>) {
     p.check(m.licence_url.as_str().starts_with("https://"), || {
         format!("{at}: licence_url must be an https URL")
     });
+    p.check(m.commercial_use || !m.permissive, || {
+        format!("{at}: a permissive licence allows commercial use")
+    });
     let (total, active) = (m.total_params_b.0, m.active_params_b.0);
     p.check(active <= total, || {
         format!("{at}: active parameters exceed total")

@@ -84,6 +84,8 @@ pub struct Model {
     pub permissive: bool,
     pub commercial_use: bool,
     pub commercial_restriction: String,
+    pub openness: Openness,
+    pub hf_repo: HfRepo,
     pub total_params_b: Positive,
     pub active_params_b: Positive,
     pub experts: Option<Experts>,

@@ -142,6 +142,14 @@ text!(
         .any(|scheme| s.strip_prefix(scheme).is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_alphanumeric())))
 );
 
+text!(
+    /// A Hugging Face repository, `organisation/name`: what the widget links to.
+    HfRepo, "a Hugging Face repository as organisation/name", |s| s
+        .split_once('/')
+        .is_some_and(|(org, name)| [org, name].iter().all(|part| !part.is_empty()
+            && part.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))))
+);
+
 /// A calendar date, YYYY-MM-DD: a TOML date (`as_of = 2026-11-26`) or a
 /// string holding one (`as_of = "2026-11-26"`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -249,6 +257,11 @@ closed_set!(
 closed_set!(
     /// Batched server or single-user server.
     EngineKind, "EngineKind", "lowercase" { Batched, Local }
+);
+closed_set!(
+    /// What a model's makers publish: the weights only, or also the training
+    /// code and data.
+    Openness, "Openness", "kebab-case" { OpenWeight, FullyOpen }
 );
 closed_set!(
     /// Where a default or a figure comes from.

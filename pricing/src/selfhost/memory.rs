@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::catalogue::{Engine, Gpu, KvLayout, OpenModel, Precision};
+use crate::catalogue::{Engine, GPUS, Gpu, KvLayout, OpenModel, Precision};
 use crate::units::{format_count, format_fixed};
 
 const BYTES_PER_GB: f64 = 1e9;
@@ -46,6 +46,11 @@ pub enum FitError {
         available_gb: f64,
         max_gpus: u32,
         gpu: &'static str,
+        /// The least compressed smaller format that fits on this GPU.
+        fits_at: Option<&'static str>,
+        /// The GPU and count of the smallest replica (by memory) that holds
+        /// it in this format.
+        fits_on: Option<(u32, &'static str)>,
     },
     /// The average request is longer than the model's context.
     ExceedsModelContext {
@@ -62,12 +67,24 @@ impl std::fmt::Display for FitError {
                 available_gb,
                 max_gpus,
                 gpu,
-            } => write!(
-                f,
-                "does not fit: needs {} GB (weights, KV cache and engine overhead) but {max_gpus}x {gpu} have {} GB",
-                format_fixed(*needed_gb, 0),
-                format_fixed(*available_gb, 0)
-            ),
+                fits_at,
+                fits_on,
+            } => {
+                write!(
+                    f,
+                    "does not fit: needs {} GB (weights, KV cache and engine overhead) but {max_gpus}x {gpu} have {} GB",
+                    format_fixed(*needed_gb, 0),
+                    format_fixed(*available_gb, 0)
+                )?;
+                match (fits_at, fits_on) {
+                    (Some(format), Some((n, on))) => {
+                        write!(f, "; it fits in {format}, or on {n}x {on}")
+                    }
+                    (Some(format), None) => write!(f, "; it fits in {format}"),
+                    (None, Some((n, on))) => write!(f, "; it fits on {n}x {on}"),
+                    (None, None) => write!(f, "; no GPU in the catalogue holds it"),
+                }
+            }
             FitError::ExceedsModelContext {
                 request_tokens,
                 max_context_tokens,
@@ -138,19 +155,26 @@ pub fn fit(
             max_context_tokens: model.max_context_tokens,
         });
     }
-    let weights = weights_bytes(model, precision);
-    let kv = f64::from(concurrency) * kv_bytes_per_sequence(model, precision, shape.tokens());
-    let needed = weights + kv;
+    let needed = |precision: Precision| {
+        weights_bytes(model, precision)
+            + f64::from(concurrency) * kv_bytes_per_sequence(model, precision, shape.tokens())
+    };
+    let replica = |precision: Precision, gpu: &Gpu| {
+        let usable = usable_bytes_per_gpu(gpu, engine);
+        gpu_counts(engine.max_gpus_per_replica)
+            .find(|&n| usable > 0.0 && f64::from(n) * usable >= needed(precision))
+    };
     let usable = usable_bytes_per_gpu(gpu, engine);
-    let fits = |n: u32| usable > 0.0 && f64::from(n) * usable >= needed;
-    match gpu_counts(engine.max_gpus_per_replica).find(|&n| fits(n)) {
+    match replica(precision, gpu) {
         Some(n) => {
             let memory_gb = f64::from(n) * gpu.memory_gb;
             Ok(MemoryFit {
                 gpus_per_replica: n,
                 concurrency,
-                weights_gb: weights / BYTES_PER_GB,
-                kv_cache_gb: kv / BYTES_PER_GB,
+                weights_gb: weights_bytes(model, precision) / BYTES_PER_GB,
+                kv_cache_gb: f64::from(concurrency)
+                    * kv_bytes_per_sequence(model, precision, shape.tokens())
+                    / BYTES_PER_GB,
                 overhead_gb: memory_gb - f64::from(n) * usable / BYTES_PER_GB,
                 memory_gb,
             })
@@ -158,11 +182,24 @@ pub fn fit(
         None => {
             let max_gpus = gpu_counts(engine.max_gpus_per_replica).last().unwrap_or(1);
             let overhead_gb = gpu.memory_gb - usable / BYTES_PER_GB;
+            let bytes = |p: Precision| p.format().bytes_per_param;
+            let fits_at = Precision::ALL
+                .into_iter()
+                .filter(|&p| bytes(p) < bytes(precision) && replica(p, gpu).is_some())
+                .max_by(|a, b| bytes(*a).total_cmp(&bytes(*b)))
+                .map(|p| p.format().name);
+            let fits_on = GPUS
+                .iter()
+                .filter_map(|g| replica(precision, g).map(|n| (f64::from(n) * g.memory_gb, n, g)))
+                .min_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, n, g)| (n, g.short_name));
             Err(FitError::DoesNotFit {
-                needed_gb: needed / BYTES_PER_GB + f64::from(max_gpus) * overhead_gb,
+                needed_gb: needed(precision) / BYTES_PER_GB + f64::from(max_gpus) * overhead_gb,
                 available_gb: f64::from(max_gpus) * gpu.memory_gb,
                 max_gpus,
                 gpu: gpu.name,
+                fits_at,
+                fits_on,
             })
         }
     }
@@ -261,7 +298,23 @@ mod tests {
             }
             other => panic!("unexpected {other:?}"),
         }
-        assert!(err.to_string().starts_with("does not fit: needs "));
+        // FP8 weights are 70.6 GB and four cards offer 4 x (24 x 0.95 - 1) =
+        // 87.2 GB: the least compressed smaller format that fits. In BF16 the
+        // smallest replica is 2x H100 (160 GB, 2 x 75 = 150 GB usable, the
+        // first of the catalogue's 160 GB pairs); one B200 has 180 GB.
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "does not fit: needs {} GB (weights, KV cache and engine overhead) but 4x NVIDIA GeForce RTX 4090 24GB have 96 GB; it fits in FP8, or on 2x H100 SXM",
+                format_fixed(
+                    match &err {
+                        FitError::DoesNotFit { needed_gb, .. } => *needed_gb,
+                        _ => 0.0,
+                    },
+                    0
+                )
+            )
+        );
     }
 
     #[test]

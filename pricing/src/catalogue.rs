@@ -321,17 +321,53 @@ pub enum Precision {
     Bf16,
     Fp8,
     Int4,
+    Nvfp4,
+    Mxfp4,
+    #[serde(rename = "q8_0")]
+    Q8_0,
+    #[serde(rename = "q6_k")]
+    Q6K,
+    #[serde(rename = "q5_k_m")]
+    Q5KM,
+    #[serde(rename = "q4_k_m")]
+    Q4KM,
+    #[serde(rename = "q3_k_m")]
+    Q3KM,
 }
 
 impl Precision {
-    pub const ALL: [Precision; 3] = [Precision::Bf16, Precision::Fp8, Precision::Int4];
+    pub const ALL: [Precision; 10] = [
+        Precision::Bf16,
+        Precision::Fp8,
+        Precision::Int4,
+        Precision::Nvfp4,
+        Precision::Mxfp4,
+        Precision::Q8_0,
+        Precision::Q6K,
+        Precision::Q5KM,
+        Precision::Q4KM,
+        Precision::Q3KM,
+    ];
 
+    /// The id in data/ and in share links.
     pub fn id(self) -> &'static str {
         match self {
             Precision::Bf16 => "bf16",
             Precision::Fp8 => "fp8",
             Precision::Int4 => "int4",
+            Precision::Nvfp4 => "nvfp4",
+            Precision::Mxfp4 => "mxfp4",
+            Precision::Q8_0 => "q8_0",
+            Precision::Q6K => "q6_k",
+            Precision::Q5KM => "q5_k_m",
+            Precision::Q4KM => "q4_k_m",
+            Precision::Q3KM => "q3_k_m",
         }
+    }
+
+    /// Whether engines of this kind load weights in this format.
+    pub fn served_by(self, kind: EngineKind) -> bool {
+        self.format().served_by.contains(&kind)
     }
 
     pub fn from_id(id: &str) -> Option<Precision> {
@@ -363,6 +399,9 @@ pub struct PrecisionFormat {
     pub kv_bytes_per_value: f64,
     /// Rates to run at, best first; BF16 when the GPU has none of them.
     pub compute: &'static [ComputeRate],
+    /// Whose efficiency factors apply: [`Precision::Bf16`], `Fp8` or `Int4`.
+    pub engine_factors: Precision,
+    pub served_by: &'static [EngineKind],
     #[cfg(feature = "notes")]
     pub source: &'static str,
 }
@@ -444,11 +483,12 @@ pub struct PerPrecision {
 }
 
 impl PerPrecision {
+    /// The factor for a format, through the class it runs like.
     pub fn get(&self, precision: Precision) -> f64 {
-        match precision {
+        match precision.format().engine_factors {
             Precision::Bf16 => self.bf16,
             Precision::Fp8 => self.fp8,
-            Precision::Int4 => self.int4,
+            _ => self.int4,
         }
     }
 }

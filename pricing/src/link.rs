@@ -513,7 +513,12 @@ impl Reader {
             return self.bad(key, value, "expected model:precision:gpu:engine");
         };
         let Some(precision) = Precision::from_id(precision) else {
-            return self.bad(key, value, "precision must be bf16, fp8 or int4");
+            let ids: Vec<&str> = Precision::ALL.iter().map(|p| p.id()).collect();
+            return self.bad(
+                key,
+                value,
+                format_args!("precision must be one of {}", ids.join(", ")),
+            );
         };
         for (found, kind, id) in [
             (catalogue::model(model).is_some(), "open model", model),
@@ -711,9 +716,26 @@ mod tests {
                 .iter()
                 .any(|m| m.contains("no API offering \"nope\""))
         );
-        assert!(messages.iter().any(|m| m.contains("precision must be")));
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("precision must be one of bf16, fp8, int4, nvfp4, mxfp4, q8_0, q6_k, q5_k_m, q4_k_m, q3_k_m"))
+        );
         assert!(messages.iter().any(|m| m.contains("d2.gpuh")));
         assert!(messages.iter().any(|m| m.contains("exceed 100%")));
+    }
+
+    #[test]
+    fn every_weight_format_round_trips() {
+        for precision in Precision::ALL {
+            let text = format!("v=1&d1=llama-3.3-70b:{}:rtx-4090:ollama", precision.id());
+            let d = decode(&text).unwrap();
+            assert!(d.warnings.is_empty(), "{text}: {:?}", d.warnings);
+            assert_eq!(d.scenario.deployments[0].precision, precision);
+            assert!(
+                encode(&d.scenario, &View::default()).contains(&format!(":{}:", precision.id()))
+            );
+        }
     }
 
     #[test]

@@ -40,6 +40,19 @@ impl Catalogue {
             });
         }
 
+        for x in &self.precisions {
+            let at = &x.at;
+            p.check(
+                matches!(
+                    x.engine_factors,
+                    Precision::Bf16 | Precision::Fp8 | Precision::Int4
+                ),
+                || format!("{at}: engine_factors must be bf16, fp8 or int4 (engines.toml has factors for those)"),
+            );
+            p.check(!x.served_by.is_empty(), || {
+                format!("{at}: served_by names no kind of engine")
+            });
+        }
         self.check_families(p);
         for a in &self.apis {
             check_api(p, a, &model_ids);
@@ -136,6 +149,13 @@ fn precision_id(p: Precision) -> &'static str {
         Precision::Bf16 => "bf16",
         Precision::Fp8 => "fp8",
         Precision::Int4 => "int4",
+        Precision::Nvfp4 => "nvfp4",
+        Precision::Mxfp4 => "mxfp4",
+        Precision::Q8_0 => "q8_0",
+        Precision::Q6K => "q6_k",
+        Precision::Q5KM => "q5_k_m",
+        Precision::Q4KM => "q4_k_m",
+        Precision::Q3KM => "q3_k_m",
     }
 }
 

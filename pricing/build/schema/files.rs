@@ -269,6 +269,10 @@ pub struct PrecisionEntry {
     pub bytes_per_param: Positive,
     pub kv_bytes_per_value: Positive,
     pub compute: Vec<ComputeRate>,
+    /// Whose efficiency factors in engines.toml apply: bf16, fp8 or int4.
+    pub engine_factors: Precision,
+    /// The kinds of engine that load weights in this format.
+    pub served_by: Vec<EngineKind>,
     pub source: Text,
     /// Checked, not generated: the source text says how the figure was got.
     #[allow(dead_code)]

@@ -218,8 +218,9 @@ pub fn to_rust(c: &Catalogue, notes: bool) -> String {
         let compute = compute.join(", ");
         writeln!(
             s,
-            "    PrecisionFormat {{ precision: {}, name: {:?}, bytes_per_param: {}, kv_bytes_per_value: {}, compute: &[{compute}]{} }},",
-            x.id.rust(), x.name.0, float(x.bytes_per_param.0), float(x.kv_bytes_per_value.0), source_field(&x.source.0, notes),
+            "    PrecisionFormat {{ precision: {}, name: {:?}, bytes_per_param: {}, kv_bytes_per_value: {}, compute: &[{compute}], engine_factors: {}, served_by: &[{}]{} }},",
+            x.id.rust(), x.name.0, float(x.bytes_per_param.0), float(x.kv_bytes_per_value.0), x.engine_factors.rust(),
+            x.served_by.iter().map(|k| k.rust()).collect::<Vec<_>>().join(", "), source_field(&x.source.0, notes),
         )
         .unwrap();
     }

@@ -219,12 +219,12 @@ impl<'de> Deserialize<'de> for Date {
 /// deserialisation error that lists the known ones, plus the Rust path each
 /// variant is written out as.
 macro_rules! closed_set {
-    ($(#[$doc:meta])* $name:ident, $rust:literal, $case:literal { $($variant:ident),* $(,)? }) => {
+    ($(#[$doc:meta])* $name:ident, $rust:literal, $case:literal { $($(#[$vattr:meta])* $variant:ident),* $(,)? }) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Deserialize)]
         #[serde(rename_all = $case)]
         pub enum $name {
-            $($variant),*
+            $($(#[$vattr])* $variant),*
         }
 
         impl $name {
@@ -244,7 +244,14 @@ closed_set!(
 );
 closed_set!(
     /// A number format weights are served in.
-    Precision, "Precision", "lowercase" { Bf16, Fp8, Int4 }
+    Precision, "Precision", "lowercase" {
+        Bf16, Fp8, Int4, Nvfp4, Mxfp4,
+        #[serde(rename = "q8_0")] Q8_0,
+        #[serde(rename = "q6_k")] Q6K,
+        #[serde(rename = "q5_k_m")] Q5KM,
+        #[serde(rename = "q4_k_m")] Q4KM,
+        #[serde(rename = "q3_k_m")] Q3KM,
+    }
 );
 closed_set!(
     /// A low-precision tensor-core rate.
@@ -269,5 +276,16 @@ closed_set!(
 );
 
 impl Precision {
-    pub const ALL: [Precision; 3] = [Precision::Bf16, Precision::Fp8, Precision::Int4];
+    pub const ALL: [Precision; 10] = [
+        Precision::Bf16,
+        Precision::Fp8,
+        Precision::Int4,
+        Precision::Nvfp4,
+        Precision::Mxfp4,
+        Precision::Q8_0,
+        Precision::Q6K,
+        Precision::Q5KM,
+        Precision::Q4KM,
+        Precision::Q3KM,
+    ];
 }

@@ -52,6 +52,12 @@ pub enum FitError {
         /// it in this format.
         fits_on: Option<(u32, &'static str)>,
     },
+    /// The engine does not load weights in this format (GGUF needs a local
+    /// engine; NVFP4 and MXFP4 a batched one).
+    FormatNotServed {
+        format: &'static str,
+        engine: &'static str,
+    },
     /// The average request is longer than the model's context.
     ExceedsModelContext {
         request_tokens: f64,
@@ -84,6 +90,9 @@ impl std::fmt::Display for FitError {
                     (None, Some((n, on))) => write!(f, "; it fits on {n}x {on}"),
                     (None, None) => write!(f, "; no GPU in the catalogue holds it"),
                 }
+            }
+            FitError::FormatNotServed { format, engine } => {
+                write!(f, "{engine} does not load {format} weights")
             }
             FitError::ExceedsModelContext {
                 request_tokens,
@@ -149,6 +158,12 @@ pub fn fit(
     shape: &RequestShape,
     concurrency: u32,
 ) -> Result<MemoryFit, FitError> {
+    if !precision.served_by(engine.kind) {
+        return Err(FitError::FormatNotServed {
+            format: precision.format().name,
+            engine: engine.name,
+        });
+    }
     if shape.tokens() > model.max_context_tokens {
         return Err(FitError::ExceedsModelContext {
             request_tokens: shape.tokens(),
@@ -185,7 +200,11 @@ pub fn fit(
             let bytes = |p: Precision| p.format().bytes_per_param;
             let fits_at = Precision::ALL
                 .into_iter()
-                .filter(|&p| bytes(p) < bytes(precision) && replica(p, gpu).is_some())
+                .filter(|&p| {
+                    bytes(p) < bytes(precision)
+                        && p.served_by(engine.kind)
+                        && replica(p, gpu).is_some()
+                })
                 .max_by(|a, b| bytes(*a).total_cmp(&bytes(*b)))
                 .map(|p| p.format().name);
             let fits_on = GPUS
@@ -233,7 +252,7 @@ pub fn concurrency_that_fits(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalogue::{engine, gpu, model};
+    use crate::catalogue::{EngineKind, engine, gpu, model};
 
     fn shape() -> RequestShape {
         RequestShape {
@@ -298,14 +317,15 @@ mod tests {
             }
             other => panic!("unexpected {other:?}"),
         }
-        // FP8 weights are 70.6 GB and four cards offer 4 x (24 x 0.95 - 1) =
-        // 87.2 GB: the least compressed smaller format that fits. In BF16 the
+        // Q8_0 weights are 70.6 x 1.0626 = 75.0 GB and four cards offer
+        // 4 x (24 x 0.95 - 1) = 87.2 GB: the least compressed smaller format
+        // llama.cpp loads that fits. In BF16 the
         // smallest replica is 2x H100 (160 GB, 2 x 75 = 150 GB usable, the
         // first of the catalogue's 160 GB pairs); one B200 has 180 GB.
         assert_eq!(
             err.to_string(),
             format!(
-                "does not fit: needs {} GB (weights, KV cache and engine overhead) but 4x NVIDIA GeForce RTX 4090 24GB have 96 GB; it fits in FP8, or on 2x H100 SXM",
+                "does not fit: needs {} GB (weights, KV cache and engine overhead) but 4x NVIDIA GeForce RTX 4090 24GB have 96 GB; it fits in GGUF Q8_0, or on 2x H100 SXM",
                 format_fixed(
                     match &err {
                         FitError::DoesNotFit { needed_gb, .. } => *needed_gb,
@@ -315,6 +335,39 @@ mod tests {
                 )
             )
         );
+    }
+
+    #[test]
+    fn gguf_formats_size_the_weights_and_need_a_local_engine() {
+        let m = model("llama-3.3-70b").unwrap();
+        let g = gpu("rtx-4090").unwrap();
+        let ollama = engine("ollama").unwrap();
+        // Q4_K_M: 4.8944 bits a weight measured on llama.cpp's files, so
+        // 70.6e9 x 0.6118 = 43.19 GB of weights; the KV cache stays 16-bit:
+        // 2 x 8 heads x 128 x 80 layers x 2 bytes = 327,680 B a token, x 2,000
+        // tokens = 0.655 GB. 43.85 GB is more than two cards' 2 x 21.8 GB,
+        // so the replica takes four.
+        let fit = fit(m, Precision::Q4KM, g, ollama, &shape(), 1).unwrap();
+        assert!((fit.weights_gb - 70.6 * 0.6118).abs() < 1e-9);
+        assert!((fit.kv_cache_gb - 0.65536).abs() < 1e-9);
+        assert_eq!(fit.gpus_per_replica, 4);
+        // Q3_K_M (0.4857 B a weight, 34.29 GB) fits on two.
+        let smaller = super::fit(m, Precision::Q3KM, g, ollama, &shape(), 1).unwrap();
+        assert_eq!(smaller.gpus_per_replica, 2);
+        // A batched engine does not load GGUF; a local one not NVFP4.
+        let vllm = engine("vllm").unwrap();
+        let err = super::fit(m, Precision::Q4KM, g, vllm, &shape(), 1).unwrap_err();
+        assert_eq!(err.to_string(), "vLLM does not load GGUF Q4_K_M weights");
+        let err = super::fit(m, Precision::Nvfp4, g, ollama, &shape(), 1).unwrap_err();
+        assert_eq!(err.to_string(), "Ollama does not load NVFP4 weights");
+        for p in Precision::ALL {
+            assert_eq!(
+                p.served_by(EngineKind::Local),
+                p.id().starts_with('q')
+                    || matches!(p, Precision::Bf16 | Precision::Fp8 | Precision::Int4),
+                "{p:?}"
+            );
+        }
     }
 
     #[test]

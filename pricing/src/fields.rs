@@ -100,10 +100,17 @@ impl From<&Sourced<bool>> for Assumed {
 pub enum DefaultFrom {
     /// `data/assumptions.toml`.
     Assumption(fn(&'static Defaults) -> Assumed),
-    /// One for rented GPUs, another for owned ones.
-    ByOwnership {
+    /// One for rented GPUs, one for owned ones in a data centre, one for a
+    /// machine you own and run yourself ([`Deployment::is_personal`]).
+    BySetting {
         rented: fn(&'static Defaults) -> Assumed,
         owned: fn(&'static Defaults) -> Assumed,
+        personal: fn(&'static Defaults) -> Assumed,
+    },
+    /// One for owned hardware in a data centre, one for a personal machine.
+    OwnedOrPersonal {
+        owned: fn(&'static Defaults) -> Assumed,
+        personal: fn(&'static Defaults) -> Assumed,
     },
     /// The GPU's typical rental price in `data/gpus.toml`.
     GpuRent,
@@ -274,21 +281,30 @@ fields! {
         meaning: "electricity, USD per kWh",
         key: "kwh", name: "electricity price per kWh", label: "Electricity", unit: "USD per kWh",
         kind: FieldKind::Money, min: 0.0, max: 10.0,
-        default: DefaultFrom::Assumption(|d| (&d.electricity_usd_per_kwh).into()),
+        default: DefaultFrom::OwnedOrPersonal {
+            owned: |d| (&d.electricity_usd_per_kwh).into(),
+            personal: |d| (&d.household_electricity_usd_per_kwh).into(),
+        },
         place: Place::Deployment { applies: Applies::Owned },
     },
     Pue {
         meaning: "power usage effectiveness: the building's power over the IT equipment's",
         key: "pue", name: "PUE", label: "PUE", unit: "× IT power",
         kind: FieldKind::Number, min: 1.0, max: 3.0,
-        default: DefaultFrom::Assumption(|d| (&d.pue).into()),
+        default: DefaultFrom::OwnedOrPersonal {
+            owned: |d| (&d.pue).into(),
+            personal: |d| (&d.personal_pue).into(),
+        },
         place: Place::Deployment { applies: Applies::Owned },
     },
     HostingUsdPerGpuMonth {
         meaning: "rack space and facility, USD per GPU-month",
         key: "host", name: "hosting per GPU per month", label: "Hosting", unit: "USD per GPU-month",
         kind: FieldKind::Money, min: 0.0, max: 1e5,
-        default: DefaultFrom::Assumption(|d| (&d.hosting_usd_per_gpu_month).into()),
+        default: DefaultFrom::OwnedOrPersonal {
+            owned: |d| (&d.hosting_usd_per_gpu_month).into(),
+            personal: |d| (&d.personal_hosting_usd_per_gpu_month).into(),
+        },
         place: Place::Deployment { applies: Applies::Owned },
     },
     UsdPerGpuHour {
@@ -309,9 +325,10 @@ fields! {
         meaning: "share of one engineer's time spent running the deployment",
         key: "fte", name: "engineer share (FTE)", label: "Engineering time", unit: "FTE",
         kind: FieldKind::Number, min: 0.0, max: 100.0,
-        default: DefaultFrom::ByOwnership {
+        default: DefaultFrom::BySetting {
             rented: |d| (&d.rented_engineer_fte).into(),
             owned: |d| (&d.owned_engineer_fte).into(),
+            personal: |d| (&d.personal_engineer_fte).into(),
         },
         place: Place::Deployment { applies: Applies::Always },
     },
@@ -482,12 +499,19 @@ impl FieldSpec {
         let gpu = deployment.and_then(Deployment::gpu);
         match self.default {
             DefaultFrom::Assumption(of) => Some(of(d)),
-            DefaultFrom::ByOwnership { rented, owned } => {
-                Some(match deployment.map_or(Ownership::Rent, |x| x.ownership) {
-                    Ownership::Rent => rented(d),
-                    Ownership::Own => owned(d),
-                })
-            }
+            DefaultFrom::BySetting {
+                rented,
+                owned,
+                personal,
+            } => Some(match deployment {
+                Some(x) if x.is_personal() => personal(d),
+                Some(x) if x.ownership == Ownership::Own => owned(d),
+                _ => rented(d),
+            }),
+            DefaultFrom::OwnedOrPersonal { owned, personal } => Some(match deployment {
+                Some(x) if x.is_personal() => personal(d),
+                _ => owned(d),
+            }),
             DefaultFrom::GpuRent => gpu.map(|g| Assumed {
                 value: g.rent_usd_per_gpu_hour.typical,
                 basis: Basis::Sourced,
@@ -617,10 +641,23 @@ pub fn markdown_table(scope: Scope) -> String {
         let default = match (spec.default, spec.default_for(None)) {
             (DefaultFrom::GpuRent, _) => "the GPU's typical rent".to_string(),
             (DefaultFrom::GpuPurchase, _) => "the GPU's purchase price".to_string(),
-            (DefaultFrom::ByOwnership { rented, owned }, _) => format!(
-                "{} rented, {} owned",
+            (
+                DefaultFrom::BySetting {
+                    rented,
+                    owned,
+                    personal,
+                },
+                _,
+            ) => format!(
+                "{} rented, {} owned, {} on your own machine",
                 plain(rented(&DEFAULTS).value),
-                plain(owned(&DEFAULTS).value)
+                plain(owned(&DEFAULTS).value),
+                plain(personal(&DEFAULTS).value)
+            ),
+            (DefaultFrom::OwnedOrPersonal { owned, personal }, _) => format!(
+                "{}, {} on your own machine",
+                plain(owned(&DEFAULTS).value),
+                plain(personal(&DEFAULTS).value)
             ),
             (_, Some(a)) => plain(a.value),
             (_, None) => "none".to_string(),

@@ -124,6 +124,43 @@ fn owned_gpu_costs_by_hand() {
 }
 
 #[test]
+fn a_machine_you_own_and_run_yourself_by_hand() {
+    // One RTX 4090 you bought, Llama 3.1 8B in GGUF Q4_K_M on Ollama.
+    let mut d = Deployment::new("llama-3.1-8b", Precision::Q4KM, "rtx-4090", "ollama");
+    d.ownership = Ownership::Own;
+    assert!(d.is_personal());
+    let plan = d.plan(&workload()).unwrap();
+    let g = plan.per_gpu_month;
+    assert_eq!(gpu("rtx-4090").unwrap().purchase_usd_per_gpu, 1599.0);
+    // depreciation (1,599 - 319.8) / 48 = $26.65; capital (1,599 + 319.8) / 2 x 0.08 / 12 = $6.396
+    assert_close!(g.depreciation, 26.65);
+    assert_close!(g.capital, 6.396);
+    // Personal defaults: household $0.1802/kWh, PUE 1.0, no hosting, no engineer.
+    // power (450 + 56.25) W x 730 h x 1.0 x $0.1802 / 1000 = $66.594...
+    assert_close!(g.power, 0.50625 * 730.0 * 0.1802);
+    assert_close!(g.hosting, 0.0);
+    assert_close!(plan.operations_usd_per_month, 0.0);
+    // The same card owned behind a batched engine is a data-centre GPU.
+    let mut served = Deployment::new("llama-3.1-8b", Precision::Int4, "rtx-4090", "vllm");
+    served.ownership = Ownership::Own;
+    assert!(!served.is_personal());
+    let plan = served.plan(&workload()).unwrap();
+    assert_close!(plan.per_gpu_month.hosting, 25.0);
+    assert_close!(plan.operations_usd_per_month, 4500.0);
+    // Rented with a local engine: the rented defaults.
+    d.ownership = Ownership::Rent;
+    assert!(!d.is_personal());
+    assert_close!(
+        d.plan(&workload()).unwrap().operations_usd_per_month,
+        0.2 * 18_000.0
+    );
+    // What you type wins over any default.
+    d.ownership = Ownership::Own;
+    d.overrides.set(Field::EngineerFte, Some(0.05));
+    assert_close!(d.plan(&workload()).unwrap().operations_usd_per_month, 900.0);
+}
+
+#[test]
 fn service_hours_billing_and_batch_traffic() {
     let mut w = workload();
     w.service_hours_per_day = 12.0;

@@ -9,7 +9,7 @@ use crossover_pricing::units::{
     format_count, format_money, format_money_whole, format_percent, format_trimmed,
 };
 use crossover_pricing::view::Money;
-use crossover_pricing::{ApiPricing, Comparison, Ownership};
+use crossover_pricing::{ApiPricing, Comparison};
 use yew::prelude::*;
 
 use crate::markup::{escape, outside_link};
@@ -120,11 +120,7 @@ pub fn results_table(props: ResultsTableProps) -> Html {
                     ),
                     _ => String::new(),
                 };
-                let own = if plan.ownership == Ownership::Own {
-                    "owned"
-                } else {
-                    "rented"
-                };
+                let own = plan.ownership_words();
                 let monthly = format!(
                     "{}{range}",
                     escape(&format_money_whole(q.monthly_usd, money))

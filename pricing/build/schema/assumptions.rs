@@ -66,7 +66,7 @@ impl Value {
 /// The range a number default must lie in, by its name, else its section:
 /// - `*_share`: a part of a whole, 0 to 1;
 /// - `*_utilisation`: above 0 (it divides), at most 1;
-/// - `pue`, `peak_to_average`: ratios of a total to a part of it, at least 1;
+/// - `*pue`, `peak_to_average`: ratios of a total to a part of it, at least 1;
 /// - `*_per_day`: hours in a day, above 0, at most 24;
 /// - `*_years`: a lifetime, above 0;
 /// - anything else in `[calendar]` and `[workload]` (hours, token volumes,
@@ -80,7 +80,7 @@ pub fn range(section: &str, name: &str, v: f64) -> Result<(), String> {
         ((0.0..=1.0).contains(&v), "from 0 to 1")
     } else if name.ends_with("_utilisation") {
         (v > 0.0 && v <= 1.0, "above 0 and at most 1")
-    } else if name == "pue" || name == "peak_to_average" {
+    } else if name.ends_with("pue") || name == "peak_to_average" {
         (v >= 1.0, "at least 1")
     } else if name.ends_with("_per_day") {
         (v > 0.0 && v <= 24.0, "above 0 and at most 24")

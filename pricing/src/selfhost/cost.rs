@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::Ownership;
 use super::memory::MemoryFit;
 use super::throughput::Throughput;
-use crate::catalogue::{Engine, Gpu, OpenModel, Precision};
+use crate::catalogue::{Engine, EngineKind, Gpu, OpenModel, Precision};
 
 /// What one GPU costs a month, by kind. Rented GPUs have only `rental`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
@@ -211,10 +211,17 @@ impl SelfHostPlan {
             self.gpus_per_replica(),
             self.gpu.name,
             self.engine.name,
-            match self.ownership {
-                Ownership::Rent => "rented",
-                Ownership::Own => "owned",
-            }
+            self.ownership_words()
         )
+    }
+
+    /// "rented", "owned", or "your own machine" for owned hardware behind a
+    /// local engine (priced with the personal defaults).
+    pub fn ownership_words(&self) -> &'static str {
+        match self.ownership {
+            Ownership::Rent => "rented",
+            Ownership::Own if self.engine.kind == EngineKind::Local => "your own machine",
+            Ownership::Own => "owned",
+        }
     }
 }

@@ -12,7 +12,7 @@ use self::calibration::error_range;
 use self::cost::{GpuMonthCost, SelfHostPlan};
 use self::memory::{FitError, RequestShape, fit};
 use self::throughput::estimate;
-use crate::catalogue::{self, DEFAULTS, Engine, Gpu, OpenModel, Precision};
+use crate::catalogue::{self, DEFAULTS, Engine, EngineKind, Gpu, OpenModel, Precision};
 use crate::error::InputError;
 pub use crate::fields::Overrides;
 use crate::fields::{Field, Place};
@@ -206,6 +206,14 @@ impl Deployment {
         } else {
             Err(errors)
         }
+    }
+
+    /// A machine you own and run yourself: owned hardware served by a local
+    /// engine. It takes the personal defaults (no engineer, no hosting,
+    /// household electricity, no facility overhead).
+    pub fn is_personal(&self) -> bool {
+        self.ownership == Ownership::Own
+            && self.engine().is_some_and(|e| e.kind == EngineKind::Local)
     }
 
     /// Whether `field` applies to this deployment as it is (rent or own).

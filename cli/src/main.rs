@@ -392,17 +392,17 @@ fn list_catalogue(what: &str, json: bool, date: Date) -> Result<String, String> 
         )
         .unwrap();
         for g in GPUS {
-            let r = g.rent_usd_per_gpu_hour;
+            let rent = g.rent_usd_per_gpu_hour.map_or_else(
+                || "not rented out".to_string(),
+                |r| format!("${} / ${} / ${}", r.low, r.typical, r.high),
+            );
             writeln!(
                 out,
-                "  {:<14} {:<26} {:>4} GB {:>5} TB/s  ${} / ${} / ${}  {}",
+                "  {:<14} {:<26} {:>4} GB {:>5} TB/s  {rent}  {}",
                 g.id,
                 g.name,
                 g.memory_gb,
                 g.memory_bandwidth_tb_s,
-                r.low,
-                r.typical,
-                r.high,
                 format_usd_whole(g.purchase_usd_per_gpu)
             )
             .unwrap();

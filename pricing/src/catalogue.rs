@@ -440,8 +440,13 @@ pub struct Gpu {
     /// GPUs in one server; larger replicas span servers.
     pub gpus_per_server: u32,
     pub spec_source: &'static str,
-    pub rent_usd_per_gpu_hour: PriceRange,
+    /// None for machines no one rents out: renting one needs a typed price.
+    pub rent_usd_per_gpu_hour: Option<PriceRange>,
     pub rent_sources: &'static [&'static str],
+    /// Share of the memory the GPU may use (1, or about 0.75 on a Mac).
+    pub usable_memory_fraction: f64,
+    /// `board_power_w` is the whole machine's draw: no host power is added.
+    pub whole_machine_power: bool,
     pub purchase_usd_per_gpu: f64,
     pub purchase_source: &'static str,
     pub as_of: &'static str,
@@ -516,6 +521,8 @@ pub struct Engine {
     pub id: &'static str,
     pub name: &'static str,
     pub kind: EngineKind,
+    /// GPU vendors it runs on.
+    pub runs_on: &'static [&'static str],
     pub concurrency: u32,
     pub memory_fraction: f64,
     pub overhead_gb_per_gpu: f64,

@@ -32,6 +32,11 @@ pub enum InputError {
         kind: &'static str,
         id: String,
     },
+    /// A quantity the model needs that has no default here (renting a
+    /// machine no one rents out) and was not typed.
+    Missing {
+        field: Field,
+    },
 }
 
 impl InputError {
@@ -41,7 +46,8 @@ impl InputError {
         match self {
             InputError::NotFinite { field }
             | InputError::OutOfRange { field, .. }
-            | InputError::NotWhole { field, .. } => Some(*field),
+            | InputError::NotWhole { field, .. }
+            | InputError::Missing { field } => Some(*field),
             InputError::SharesExceedOne { second, .. } => Some(*second),
             InputError::UnknownId { .. } => None,
         }
@@ -62,6 +68,11 @@ impl fmt::Display for InputError {
             InputError::NotFinite { field } => {
                 write!(f, "{} must be a finite number", field.spec().name)
             }
+            InputError::Missing { field } => write!(
+                f,
+                "{}: the catalogue has none for this GPU; type one, or own it",
+                field.spec().name
+            ),
             InputError::OutOfRange {
                 field,
                 value,

@@ -512,8 +512,8 @@ impl FieldSpec {
                 Some(x) if x.is_personal() => personal(d),
                 _ => owned(d),
             }),
-            DefaultFrom::GpuRent => gpu.map(|g| Assumed {
-                value: g.rent_usd_per_gpu_hour.typical,
+            DefaultFrom::GpuRent => gpu.and_then(|g| g.rent_usd_per_gpu_hour).map(|r| Assumed {
+                value: r.typical,
                 basis: Basis::Sourced,
                 source: "data/gpus.toml",
             }),
@@ -530,15 +530,16 @@ impl FieldSpec {
     pub fn default_note(&self, deployment: Option<&Deployment>) -> Option<String> {
         let gpu = deployment.and_then(Deployment::gpu);
         match self.default {
-            DefaultFrom::GpuRent => gpu.map(|g| {
-                let r = g.rent_usd_per_gpu_hour;
-                format!(
+            DefaultFrom::GpuRent => gpu.map(|g| match g.rent_usd_per_gpu_hour {
+                Some(r) => format!(
                     "Catalogue: {} typical, {}–{} seen (on demand, {})",
                     format_usd(r.typical),
                     format_usd(r.low),
                     format_usd(r.high),
                     g.as_of
-                )
+                ),
+                None => "No rental price in the catalogue for this machine: type one, or own it"
+                    .to_string(),
             }),
             DefaultFrom::GpuPurchase => gpu.map(|g| {
                 format!(

@@ -161,6 +161,48 @@ fn a_machine_you_own_and_run_yourself_by_hand() {
 }
 
 #[test]
+fn gemma_4_on_a_mac_studio_with_ollama_from_a_share_link() {
+    let link = "v=1&tpm=30M&d1=gemma-4-31b:q4_k_m:mac-studio-m3-ultra-96:ollama&d1.own=1";
+    let decoded = crossover_pricing::link::decode(link).unwrap();
+    assert!(decoded.warnings.is_empty(), "{:?}", decoded.warnings);
+    let d = &decoded.scenario.deployments[0];
+    assert!(d.is_personal());
+    let plan = d.plan(&decoded.scenario.workload).unwrap();
+    let g = plan.per_gpu_month;
+    // $3,999 over 4 years to 20%: 3,199.2 / 48 = $66.65; capital 4,798.8 / 2 x 0.08 / 12 = $15.996;
+    // the whole Mac at 262 W, 730 h, PUE 1, $0.1802: $34.465; no host power, hosting or engineer.
+    assert_close!(g.depreciation, 66.65);
+    assert_close!(g.capital, 15.996);
+    assert_close!(g.power, 0.262 * 730.0 * 0.1802);
+    assert_close!(g.hosting, 0.0);
+    assert_close!(plan.operations_usd_per_month, 0.0);
+    // Memory: 96 GB x 0.75 usable x 0.95 - 1 GB = 67.4 GB holds 30.7B x 0.6118 = 18.8 GB of weights.
+    assert_eq!(plan.memory.gpus_per_replica, 1);
+    assert_close!(plan.memory.weights_gb, 30.7 * 0.6118);
+    let quote = plan.quote(30e6);
+    assert_eq!(quote.replicas, 1.0);
+    assert_close!(quote.monthly_usd, 66.65 + 15.996 + 0.262 * 730.0 * 0.1802);
+    // A Mac is not rented out: renting one needs a typed price.
+    let mut rented = d.clone();
+    rented.ownership = Ownership::Rent;
+    let err = rented.plan(&decoded.scenario.workload).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("the catalogue has none for this GPU"),
+        "{err}"
+    );
+    // vLLM does not run on a Mac; MLX runs only there.
+    let mut vllm = d.clone();
+    vllm.engine = "vllm".into();
+    assert!(
+        vllm.plan(&decoded.scenario.workload)
+            .unwrap_err()
+            .to_string()
+            .contains("vLLM does not run on Mac Studio")
+    );
+}
+
+#[test]
 fn service_hours_billing_and_batch_traffic() {
     let mut w = workload();
     w.service_hours_per_day = 12.0;

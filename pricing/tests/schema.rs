@@ -786,6 +786,40 @@ fn openness_is_open_weight_or_fully_open_and_permissive_means_commercial() {
     .only(1);
 }
 
+#[test]
+fn a_machine_without_rent_cites_none_and_engines_name_real_vendors() {
+    Bad::new(
+        "gpus.toml",
+        "id = \"mac-studio-m3-ultra-96\"",
+        "whole_machine_power = true",
+        "whole_machine_power = true\nrent_sources = [\"somewhere\"]",
+    )
+    .on_line(
+        "data/gpus.toml: mac-studio-m3-ultra-96",
+        "rent_sources without rent_usd_per_gpu_hour",
+    );
+    Bad::new(
+        "engines.toml",
+        "id = \"mlx\"",
+        "runs_on = [\"Apple\"]",
+        "runs_on = [\"Qualcomm\"]",
+    )
+    .on_line(
+        "data/engines.toml: mlx",
+        "runs_on \"Qualcomm\" is no GPU's vendor in gpus.toml",
+    );
+    Bad::new(
+        "precisions.toml",
+        "id = \"q4_k_m\"",
+        "engine_factors = \"int4\"",
+        "engine_factors = \"q8_0\"",
+    )
+    .on_line(
+        "data/precisions.toml: q4_k_m",
+        "engine_factors must be bf16, fp8 or int4",
+    );
+}
+
 // ---- fields that come together ----
 
 #[test]

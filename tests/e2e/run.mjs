@@ -779,6 +779,26 @@ async function main() {
     await context.close();
   });
 
+  await check('a share link for Gemma 4 in Q4_K_M on a Mac Studio with Ollama, owned, prices the machine with no engineer, as the CLI does', async () => {
+    const { page, problems, context } = await watchedPage(browser, origin);
+    await page.goto(`${origin}/#v=1&tpm=30M&d1=gemma-4-31b:q4_k_m:mac-studio-m3-ultra-96:ollama&d1.own=1`);
+    await page.waitForSelector('.xo-table');
+    const table = await page.textContent('.xo-table');
+    // pricing/tests/hand_computed.rs: $66.65 + $16.00 + $34.47 = $117.11 a month, one replica.
+    expect(table.includes('Ollama, your own machine') && table.includes('$117') && table.includes('1 (1 × 1)'), table);
+    expect(table.includes('Gemma 4 31B IT (GGUF Q4_K_M, 1× Mac Studio M3 Ultra 96GB)'), table);
+    // The editor shows the personal defaults, each with its basis.
+    const editor = await page.textContent('.xo-root');
+    expect(editor.includes('run by you: no engineer') && editor.includes('EIA Short-Term Energy Outlook') && editor.includes('No facility overhead at home'), 'personal defaults not shown');
+    await chartsDrawn(page);
+    if (takeScreenshots) await page.screenshot({ path: path.join(shots, 'mac-studio.png'), fullPage: true });
+    // Renting a Mac needs a typed price.
+    await page.goto(`${origin}/#v=1&tpm=30M&d1=gemma-4-31b:q4_k_m:mac-studio-m3-ultra-96:ollama`);
+    await page.waitForFunction(() => document.querySelector('.xo-table')?.textContent.includes('the catalogue has none for this GPU'));
+    expect(problems.length === 0, problems.join('\n'));
+    await context.close();
+  });
+
   await check('currency and theme survive a share link', async () => {
     const { page, problems, context } = await watchedPage(browser, origin);
     await page.goto(`${origin}/#v=1&tpm=3B`);

@@ -62,13 +62,31 @@ impl Catalogue {
         }
         for g in &self.gpus {
             let at = &g.at;
-            let r = &g.rent_usd_per_gpu_hour;
-            p.check(r.low <= r.typical && r.typical <= r.high, || {
-                format!("{at}: rent must be low <= typical <= high")
+            match &g.rent_usd_per_gpu_hour {
+                Some(r) => {
+                    p.check(r.low <= r.typical && r.typical <= r.high, || {
+                        format!("{at}: rent must be low <= typical <= high")
+                    });
+                    p.check(!g.rent_sources.is_empty(), || {
+                        format!("{at}: rent_sources are required")
+                    });
+                }
+                None => p.check(g.rent_sources.is_empty(), || {
+                    format!("{at}: rent_sources without rent_usd_per_gpu_hour")
+                }),
+            }
+        }
+        let vendors: HashSet<&str> = self.gpus.iter().map(|g| g.vendor.as_str()).collect();
+        for e in &self.engines {
+            let at = &e.at;
+            p.check(!e.runs_on.is_empty(), || {
+                format!("{at}: runs_on names no GPU vendor")
             });
-            p.check(!g.rent_sources.is_empty(), || {
-                format!("{at}: rent_sources are required")
-            });
+            for v in &e.runs_on {
+                p.check(vendors.contains(v.as_str()), || {
+                    format!("{at}: runs_on {:?} is no GPU's vendor in gpus.toml", v.0)
+                });
+            }
         }
         for r in &self.records {
             let at = &r.at;

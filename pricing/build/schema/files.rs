@@ -190,8 +190,17 @@ pub struct Gpu {
     pub multi_gpu_link: GpuLink,
     pub gpus_per_server: Count,
     pub spec_source: Url,
-    pub rent_usd_per_gpu_hour: Range,
+    /// None for machines no one rents out (a Mac Studio): renting one then
+    /// needs a price typed in.
+    pub rent_usd_per_gpu_hour: Option<Range>,
+    #[serde(default)]
     pub rent_sources: Vec<Text>,
+    /// Share of the memory the GPU may use (Apple silicon's unified memory
+    /// keeps some for the system); 1 when absent.
+    pub usable_memory_fraction: Option<Fraction>,
+    /// board_power_w is the whole machine's draw (a Mac), so no host power is added.
+    #[serde(default)]
+    pub whole_machine_power: bool,
     pub purchase_usd_per_gpu: Positive,
     pub purchase_source: Text,
     pub as_of: Date,
@@ -221,6 +230,8 @@ pub struct Engine {
     pub id: Id,
     pub name: Text,
     pub kind: EngineKind,
+    /// GPU vendors (gpus.toml `vendor`) the engine runs on.
+    pub runs_on: Vec<Text>,
     pub concurrency: Count,
     pub memory_fraction: Fraction,
     pub overhead_gb_per_gpu: NonNegative,

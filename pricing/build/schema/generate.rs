@@ -163,17 +163,26 @@ pub fn to_rust(c: &Catalogue, notes: bool) -> String {
 
     s.push_str("/// GPUs, from `data/gpus.toml`.\npub static GPUS: &[Gpu] = &[\n");
     for g in &c.gpus {
-        let r = &g.rent_usd_per_gpu_hour;
+        let rent = match &g.rent_usd_per_gpu_hour {
+            Some(r) => format!(
+                "Some(PriceRange {{ low: {}, typical: {}, high: {} }})",
+                float(r.low.0),
+                float(r.typical.0),
+                float(r.high.0)
+            ),
+            None => "None".to_string(),
+        };
         let rent_sources: Vec<&str> = g.rent_sources.iter().map(|t| t.as_str()).collect();
         writeln!(
             s,
             "    Gpu {{ id: {:?}, name: {:?}, short_name: {:?}, vendor: {:?}, memory_gb: {}, memory_bandwidth_tb_s: {}, bf16_tflops: {}, fp8_tflops: {}, \
              fp4_tflops: {}, board_power_w: {}, multi_gpu_link: {}, gpus_per_server: {}, spec_source: {:?}, \
-             rent_usd_per_gpu_hour: PriceRange {{ low: {}, typical: {}, high: {} }}, rent_sources: &{:?}, purchase_usd_per_gpu: {}, \
+             rent_usd_per_gpu_hour: {rent}, rent_sources: &{:?}, usable_memory_fraction: {}, whole_machine_power: {}, purchase_usd_per_gpu: {}, \
              purchase_source: {:?}, as_of: {:?}{} }},",
             g.id.0, g.name.0, g.short_name.0, g.vendor.0, float(g.memory_gb.0), float(g.memory_bandwidth_tb_s.0), float(g.bf16_tflops.0),
             opt_float(g.fp8_tflops, |v| v.0), opt_float(g.fp4_tflops, |v| v.0), float(g.board_power_w.0), g.multi_gpu_link.rust(),
-            g.gpus_per_server.0, g.spec_source.0, float(r.low.0), float(r.typical.0), float(r.high.0), rent_sources,
+            g.gpus_per_server.0, g.spec_source.0, rent_sources,
+            float(g.usable_memory_fraction.as_ref().map_or(1.0, |f| f.0)), g.whole_machine_power,
             float(g.purchase_usd_per_gpu.0), g.purchase_source.0, g.as_of.0, notes_field(g.notes.as_deref(), notes),
         )
         .unwrap();
@@ -200,10 +209,10 @@ pub fn to_rust(c: &Catalogue, notes: bool) -> String {
         };
         writeln!(
             s,
-            "    Engine {{ id: {:?}, name: {:?}, kind: {}, concurrency: {}, memory_fraction: {}, overhead_gb_per_gpu: {}, \
+            "    Engine {{ id: {:?}, name: {:?}, kind: {}, runs_on: &{:?}, concurrency: {}, memory_fraction: {}, overhead_gb_per_gpu: {}, \
              max_gpus_per_replica: {}, mixed_batching: {}, bandwidth_efficiency: {}, compute_efficiency: {}, moe_compute_efficiency: {}, \
              multi_gpu_efficiency: PerLink {{ nvlink: {}, infinity_fabric: {}, pcie: {} }}, multi_node_efficiency: {}{}, as_of: {:?}{} }},",
-            e.id.0, e.name.0, e.kind.rust(), e.concurrency.0, float(e.memory_fraction.0),
+            e.id.0, e.name.0, e.kind.rust(), e.runs_on.iter().map(|v| v.as_str()).collect::<Vec<_>>(), e.concurrency.0, float(e.memory_fraction.0),
             float(e.overhead_gb_per_gpu.0), e.max_gpus_per_replica.0, e.mixed_batching, per(&e.bandwidth_efficiency),
             per(&e.compute_efficiency), float(e.moe_compute_efficiency.0), float(l.nvlink.0), float(l.infinity_fabric.0), float(l.pcie.0),
             float(e.multi_node_efficiency.0), source_field(e.source.as_str(), notes), e.as_of.0, engine_notes,

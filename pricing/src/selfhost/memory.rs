@@ -52,6 +52,12 @@ pub enum FitError {
         /// it in this format.
         fits_on: Option<(u32, &'static str)>,
     },
+    /// The engine does not run on this vendor's hardware (MLX is Apple
+    /// silicon only; vLLM and TensorRT-LLM do not run on a Mac).
+    EngineNotOnGpu {
+        engine: &'static str,
+        gpu: &'static str,
+    },
     /// The engine does not load weights in this format (GGUF needs a local
     /// engine; NVFP4 and MXFP4 a batched one).
     FormatNotServed {
@@ -91,6 +97,7 @@ impl std::fmt::Display for FitError {
                     (None, None) => write!(f, "; no GPU in the catalogue holds it"),
                 }
             }
+            FitError::EngineNotOnGpu { engine, gpu } => write!(f, "{engine} does not run on {gpu}"),
             FitError::FormatNotServed { format, engine } => {
                 write!(f, "{engine} does not load {format} weights")
             }
@@ -137,7 +144,9 @@ pub fn kv_bytes_per_sequence(model: &OpenModel, precision: Precision, context_to
 
 /// Memory one GPU offers the weights and KV cache under an engine.
 pub fn usable_bytes_per_gpu(gpu: &Gpu, engine: &Engine) -> f64 {
-    (gpu.memory_gb * engine.memory_fraction - engine.overhead_gb_per_gpu) * BYTES_PER_GB
+    (gpu.memory_gb * gpu.usable_memory_fraction * engine.memory_fraction
+        - engine.overhead_gb_per_gpu)
+        * BYTES_PER_GB
 }
 
 /// 1, 2, 4, 8, then multiples of 8, up to `max`.
@@ -158,6 +167,12 @@ pub fn fit(
     shape: &RequestShape,
     concurrency: u32,
 ) -> Result<MemoryFit, FitError> {
+    if !engine.runs_on.contains(&gpu.vendor) {
+        return Err(FitError::EngineNotOnGpu {
+            engine: engine.name,
+            gpu: gpu.short_name,
+        });
+    }
     if !precision.served_by(engine.kind) {
         return Err(FitError::FormatNotServed {
             format: precision.format().name,
@@ -209,6 +224,7 @@ pub fn fit(
                 .map(|p| p.format().name);
             let fits_on = GPUS
                 .iter()
+                .filter(|g| engine.runs_on.contains(&g.vendor))
                 .filter_map(|g| replica(precision, g).map(|n| (f64::from(n) * g.memory_gb, n, g)))
                 .min_by(|a, b| a.0.total_cmp(&b.0))
                 .map(|(_, n, g)| (n, g.short_name));

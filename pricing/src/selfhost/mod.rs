@@ -106,6 +106,14 @@ impl Deployment {
         if let Err(mut e) = self.validate() {
             errors.append(&mut e);
         }
+        if gpu.is_some()
+            && self.ownership == Ownership::Rent
+            && self.value(Field::UsdPerGpuHour).is_none()
+        {
+            errors.push(InputError::Missing {
+                field: Field::UsdPerGpuHour,
+            });
+        }
         let (Some(model), Some(gpu), Some(engine), true) = (model, gpu, engine, errors.is_empty())
         else {
             return Err(PlanError::Input { errors });
@@ -241,7 +249,12 @@ impl Deployment {
                 let purchase = v(Field::PurchaseUsdPerGpu);
                 let residual = purchase * v(Field::ResidualShare);
                 let months = v(Field::LifeYears) * 12.0;
-                let watts = gpu.board_power_w + DEFAULTS.host_power_w_per_gpu.value;
+                let host_w = if gpu.whole_machine_power {
+                    0.0
+                } else {
+                    DEFAULTS.host_power_w_per_gpu.value
+                };
+                let watts = gpu.board_power_w + host_w;
                 let kwh = watts / 1000.0 * DEFAULTS.hours_per_month.value * v(Field::Pue);
                 GpuMonthCost {
                     rental: 0.0,

@@ -90,3 +90,18 @@ fn lists_every_quantity_a_link_can_set() {
     let (ok, out, _) = crossover(&["--list", "defaults"]);
     assert!(ok && out.contains("pue") && out.contains("ConfigIQ"));
 }
+
+#[test]
+fn a_mac_studio_share_link_prices_as_the_widget_does() {
+    // The same link the browser test opens; pricing/tests/hand_computed.rs
+    // works it out: $66.65 + $16.00 + $34.47 = $117.11 a month.
+    let (ok, out, _) =
+        crossover(&["v=1&tpm=30M&d1=gemma-4-31b:q4_k_m:mac-studio-m3-ultra-96:ollama&d1.own=1"]);
+    assert!(ok);
+    assert!(out.contains("Gemma 4 31B IT · GGUF Q4_K_M · 1× Apple Mac Studio (2025), M3 Ultra 28-core CPU / 60-core GPU, 96GB · Ollama · your own machine"), "{out}");
+    assert!(
+        out.contains("$117/month (depreciation $67 + capital $16 + power $34)"),
+        "{out}"
+    );
+    assert!(!out.contains("operations"), "{out}");
+}

@@ -333,6 +333,7 @@ mod tests {
             batch_share: 0.0,
             peak_to_average: 1.0,
             service_hours_per_day: 24.0,
+            min_user_output_tokens_per_second: 0.0,
         }
     }
 

@@ -249,6 +249,13 @@ fields! {
         default: DefaultFrom::Assumption(|d| (&d.service_hours_per_day).into()),
         place: Place::Workload { get: |w| w.service_hours_per_day, set: |w, v| w.service_hours_per_day = v },
     },
+    UserSpeed {
+        meaning: "service level: the slowest generation speed each interactive user accepts, output tokens/s; 0 for none (batch traffic is exempt)",
+        key: "speed", name: "slowest output speed per user", label: "Slowest speed per user", unit: "output tokens/s (0: no target)",
+        kind: FieldKind::Number, min: 0.0, max: 10_000.0,
+        default: DefaultFrom::Assumption(|d| (&d.min_user_output_tokens_per_second).into()),
+        place: Place::Workload { get: |w| w.min_user_output_tokens_per_second, set: |w, v| w.min_user_output_tokens_per_second = v },
+    },
     PurchaseUsdPerGpu {
         meaning: "purchase price per GPU, with its share of the server",
         key: "buy", name: "purchase price per GPU", label: "Purchase price", unit: "USD per GPU",

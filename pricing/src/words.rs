@@ -119,7 +119,7 @@ pub fn plan_summary(plan: &SelfHostPlan, money: &Money) -> String {
         format_fixed(plan.memory.memory_gb, 0),
         capacity(plan),
         format_count(plan.throughput.output_tokens_per_second_per_user),
-        plan.memory.concurrency,
+        plan.sequences_in_flight,
         format_money(plan.replica_usd_per_month(), money),
     )
 }

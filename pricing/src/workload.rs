@@ -76,6 +76,9 @@ pub struct Workload {
     pub peak_to_average: f64,
     /// Hours a day the traffic arrives in.
     pub service_hours_per_day: f64,
+    /// Service level: the slowest generation speed an interactive user
+    /// accepts, output tokens a second; 0 for none.
+    pub min_user_output_tokens_per_second: f64,
 }
 
 impl Default for Workload {
@@ -89,6 +92,7 @@ impl Default for Workload {
             batch_share: 0.0,
             peak_to_average: 0.0,
             service_hours_per_day: 0.0,
+            min_user_output_tokens_per_second: 0.0,
         };
         for field in Field::workload() {
             if let Some(default) = field.spec().default_for(None) {

@@ -41,6 +41,33 @@ fn decoded(link: &str) -> Value {
     }
 }
 
+/// Quantities added to the scenario after links were frozen, with the value
+/// that leaves an old link's meaning unchanged. A frozen entry without one
+/// must decode to exactly that value; the key is then not compared.
+const ADDED_SINCE: &[(&str, f64)] = &[
+    // Service level (issue 11): 0 means no speed target, as before.
+    ("min_user_output_tokens_per_second", 0.0),
+];
+
+/// `got` with the quantities added since `expected` was frozen taken out,
+/// once they hold their neutral value (else they are left in, and differ).
+fn as_frozen(expected: &Value, mut got: Value) -> Value {
+    for (key, neutral) in ADDED_SINCE {
+        let frozen_has = expected["scenario"]["workload"].get(*key).is_some();
+        let Some(workload) = got
+            .get_mut("scenario")
+            .and_then(|s| s.get_mut("workload"))
+            .and_then(Value::as_object_mut)
+        else {
+            continue;
+        };
+        if !frozen_has && workload.get(*key) == Some(&json!(neutral)) {
+            workload.remove(*key);
+        }
+    }
+    got
+}
+
 #[test]
 fn links_already_sent_keep_their_meaning() {
     let text = std::fs::read_to_string(FILE).unwrap();
@@ -50,7 +77,10 @@ fn links_already_sent_keep_their_meaning() {
     let mut failures = Vec::new();
     for case in &mut cases {
         let link = case["link"].as_str().unwrap().to_string();
-        let got = decoded(&link);
+        let got = match case.get("decodes_to") {
+            Some(expected) => as_frozen(expected, decoded(&link)),
+            None => decoded(&link),
+        };
         match case.get("decodes_to") {
             Some(expected) if *expected != got => {
                 failures.push(format!("{link}\n  frozen:  {expected}\n  decodes: {got}"))

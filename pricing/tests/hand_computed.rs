@@ -33,6 +33,7 @@ fn workload() -> Workload {
         batch_share: 0.0,
         peak_to_average: 2.0,
         service_hours_per_day: 24.0,
+        min_user_output_tokens_per_second: 0.0,
     }
 }
 
@@ -199,6 +200,66 @@ fn gemma_4_on_a_mac_studio_with_ollama_from_a_share_link() {
             .unwrap_err()
             .to_string()
             .contains("vLLM does not run on Mac Studio")
+    );
+}
+
+/// Per-user decode speed at `c` sequences, worked out from the roofline of
+/// docs/cost-model.md section 4 for the two set-ups below (the same sums
+/// were done apart from the code: see the comments).
+#[test]
+fn a_service_level_caps_the_batch_by_hand() {
+    let mut w = workload();
+    // Dense: Llama 3.3 70B in FP8 on 2x H100 SXM with vLLM, 1,500 in / 500 out.
+    // A step decodes c tokens and prefills 3c prompt tokens (chunked):
+    //   weights 70.6 GB at 2 x 3.35 TB/s x 0.60 x 0.95 = 3.819 TB/s -> 18.49 ms,
+    //   against 2 x 70.6e9 x 4c FLOPs at 2 x 1,979 x 0.45 x 0.95 TFLOPS = 0.3336 c ms;
+    //   KV c x 2,048 B x 80 layers x 1,750 tokens = 0.2867 c GB -> 0.0751 c ms,
+    //   against attention c x 4 x 8,192 x 80 x 1,750 + c x 4 x 8,192 x 80 x 1,500^2/2 / 500
+    //   FLOPs at 2 x 989.5 x 0.30 x 0.95 TFLOPS = 0.0964 c ms.
+    // At 128 sequences a step takes 52.3 ms: 19.1 tokens/s each. 20 tokens/s
+    // allows 122 (19.95 at 123); 50 tokens/s allows 20 (49.84 at 21).
+    let d = Deployment::new("llama-3.3-70b", Precision::Fp8, "h100-sxm", "vllm");
+    let plan = d.plan(&w).unwrap();
+    assert_eq!(plan.sequences_in_flight, 128);
+    assert!((plan.throughput.output_tokens_per_second_per_user - 19.107).abs() < 0.01);
+    for (target, cap) in [(20.0, 122), (50.0, 20)] {
+        w.min_user_output_tokens_per_second = target;
+        let plan = d.plan(&w).unwrap();
+        assert_eq!(plan.sequences_in_flight, cap, "{target} tokens/s");
+        assert!(plan.throughput.output_tokens_per_second_per_user >= target);
+    }
+    // Mixture of experts: Qwen3 30B-A3B in BF16 on 2x H100 with vLLM. Of its
+    // 30.5B, 1.49B are always used and 128 experts hold 0.2267B each; a step
+    // over 4c tokens reads each expert some token picks, 1 - (1 - 8/128)^4c,
+    // and its expert FLOPs run at 20% of the compute rate. At 128 sequences:
+    // 43.5 tokens/s each; 50 tokens/s allows 111, 100 tokens/s allows 9.
+    let d = Deployment::new("qwen3-30b-a3b", Precision::Bf16, "h100-sxm", "vllm");
+    w.min_user_output_tokens_per_second = 0.0;
+    assert_eq!(d.plan(&w).unwrap().memory.gpus_per_replica, 2);
+    for (target, cap) in [(50.0, 111), (100.0, 9)] {
+        w.min_user_output_tokens_per_second = target;
+        assert_eq!(
+            d.plan(&w).unwrap().sequences_in_flight,
+            cap,
+            "{target} tokens/s"
+        );
+    }
+    // Faster than one sequence at a time can go: refused, with the best speed.
+    w.min_user_output_tokens_per_second = 400.0;
+    let err = d.plan(&w).unwrap_err().to_string();
+    assert!(
+        err.starts_with("cannot meet the service level: 400 output tokens/s per user asked, "),
+        "{err}"
+    );
+    // Batch traffic is exempt: all batch, the replica runs its full batch.
+    w.min_user_output_tokens_per_second = 50.0;
+    w.batch_share = 1.0;
+    let all_batch = d.plan(&w).unwrap();
+    w.min_user_output_tokens_per_second = 0.0;
+    let no_target = d.plan(&w).unwrap();
+    assert_close!(
+        all_batch.capacity_tokens_per_second,
+        no_target.capacity_tokens_per_second
     );
 }
 

@@ -38,9 +38,10 @@ fn workload() -> impl Strategy<Value = Workload> {
         0.0..=1.0f64,
         prop_oneof![1.0..=10.0f64, 1.0..=100.0f64],
         1.0..=24.0f64,
+        prop_oneof![Just(0.0), 1.0..=200.0f64],
     )
         .prop_map(
-            |(tokens, input, output, cached, write, batch, peak, hours)| Workload {
+            |(tokens, input, output, cached, write, batch, peak, hours, speed)| Workload {
                 tokens_per_month: tokens,
                 input_tokens_per_request: input.round(),
                 output_tokens_per_request: output.round().max(1.0),
@@ -49,6 +50,7 @@ fn workload() -> impl Strategy<Value = Workload> {
                 batch_share: batch,
                 peak_to_average: peak,
                 service_hours_per_day: hours,
+                min_user_output_tokens_per_second: speed,
             },
         )
 }
@@ -202,6 +204,28 @@ proptest! {
     fn cost_never_falls_as_volume_grows((rate, plan) in pair(), a in volume(), b in volume()) {
         let checked = costs_rise_with_volume(&rate, &plan, a, b);
         prop_assert!(checked.is_ok(), "{:?}", checked);
+    }
+
+    #[test]
+    fn a_stricter_service_level_never_lowers_the_cost(
+        (w, d) in (workload(), deployment()),
+        looser in prop_oneof![Just(0.0), 1.0..=100.0f64],
+        stricter_by in 0.0..=100.0f64,
+        v in volume(),
+    ) {
+        let at = |speed: f64| {
+            let w = Workload { min_user_output_tokens_per_second: speed, ..w };
+            d.plan(&w).ok().map(|p| (p.quote(v).monthly_usd, p.sequences_in_flight))
+        };
+        let stricter = looser + stricter_by;
+        if let (Some((loose_cost, loose_seq)), Some((strict_cost, strict_seq))) = (at(looser), at(stricter)) {
+            prop_assert!(strict_cost >= loose_cost * (1.0 - 1e-12), "{strict_cost} < {loose_cost}");
+            prop_assert!(strict_seq <= loose_seq);
+        }
+        // A target one deployment cannot meet stays unmet as it grows stricter.
+        if at(looser).is_none() && d.plan(&w).is_ok() && looser > 0.0 {
+            prop_assert!(at(stricter).is_none());
+        }
     }
 
     #[test]

@@ -128,7 +128,11 @@ pub fn results_table(props: ResultsTableProps) -> Html {
                 let unit = escape(&format_money(q.usd_per_mtok, money));
                 let gpus = format!("{} ({} × {})", q.gpus, q.replicas, plan.gpus_per_replica());
                 let used = format_percent(q.utilisation);
-                let note = format!(" · {}, {own}", plan.engine.name);
+                let note = format!(
+                    " · {}, {own}; {} tokens/s per user",
+                    plan.engine.name,
+                    format_count(plan.throughput.output_tokens_per_second_per_user)
+                );
                 row(
                     &mut table,
                     &short_label(plan),

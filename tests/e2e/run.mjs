@@ -799,6 +799,25 @@ async function main() {
     await context.close();
   });
 
+  await check('a service level typed in caps the batch: the break-even moves and the link carries it', async () => {
+    const { page, problems, context } = await watchedPage(browser, origin);
+    await page.goto(`${origin}/#v=1&tpm=3B`);
+    await page.waitForSelector('.xo-headline p');
+    expect((await page.textContent('.xo-headline')).includes('GPT-5.4 mini from 4.64B tokens a month'), 'no 4.64B at first');
+    await page.click('summary:has-text("Assumptions about your traffic")');
+    await page.fill('#xo-w-speed', '50');
+    // Llama 3.3 70B FP8 on 2x H100 at 50 tokens/s per user: 20 sequences at once (pricing/tests/hand_computed.rs).
+    await page.waitForFunction(() => document.querySelector('.xo-headline').textContent.includes('GPT-5.4 mini from 12.2B tokens a month'));
+    await page.waitForFunction(() => location.hash.includes('speed=50'));
+    expect((await page.textContent('.xo-table')).includes('vLLM, rented; 50 tokens/s per user'), 'per-user speed not in the table');
+    await page.fill('#xo-w-speed', '900');
+    await page.waitForFunction(() => document.querySelector('.xo-table').textContent.includes('cannot meet the service level: 900 output tokens/s per user asked'));
+    await page.fill('#xo-w-speed', '0');
+    await page.waitForFunction(() => document.querySelector('.xo-headline').textContent.includes('GPT-5.4 mini from 4.64B tokens a month'));
+    expect(problems.length === 0, problems.join('\n'));
+    await context.close();
+  });
+
   await check('currency and theme survive a share link', async () => {
     const { page, problems, context } = await watchedPage(browser, origin);
     await page.goto(`${origin}/#v=1&tpm=3B`);

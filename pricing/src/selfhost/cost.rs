@@ -47,8 +47,12 @@ pub struct SelfHostPlan {
     pub precision: Precision,
     pub ownership: Ownership,
     pub memory: MemoryFit,
-    /// The roofline estimate, even when a measurement replaces it.
+    /// The roofline estimate at the sequences in flight, even when a
+    /// measurement replaces it: its per-user speed is what each user sees.
     pub throughput: Throughput,
+    /// Interactive sequences a replica runs at once: the engine's batch, or
+    /// fewer to keep each user at the service level.
+    pub sequences_in_flight: u32,
     /// Input plus output tokens a second one replica serves: the measured
     /// figure where given, else the estimate.
     pub capacity_tokens_per_second: f64,

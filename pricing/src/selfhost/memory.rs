@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::catalogue::{Engine, GPUS, Gpu, KvLayout, OpenModel, Precision};
-use crate::units::{format_count, format_fixed};
+use crate::units::{format_count, format_fixed, format_trimmed};
 
 const BYTES_PER_GB: f64 = 1e9;
 
@@ -52,6 +52,11 @@ pub enum FitError {
         /// it in this format.
         fits_on: Option<(u32, &'static str)>,
     },
+    /// Even one sequence at a time decodes slower than the service level.
+    TooSlow {
+        target_tokens_per_second: f64,
+        best_tokens_per_second: f64,
+    },
     /// The engine does not run on this vendor's hardware (MLX is Apple
     /// silicon only; vLLM and TensorRT-LLM do not run on a Mac).
     EngineNotOnGpu {
@@ -97,6 +102,15 @@ impl std::fmt::Display for FitError {
                     (None, None) => write!(f, "; no GPU in the catalogue holds it"),
                 }
             }
+            FitError::TooSlow {
+                target_tokens_per_second,
+                best_tokens_per_second,
+            } => write!(
+                f,
+                "cannot meet the service level: {} output tokens/s per user asked, {} at best (one request at a time)",
+                format_trimmed(*target_tokens_per_second, 1),
+                format_trimmed(*best_tokens_per_second, 1)
+            ),
             FitError::EngineNotOnGpu { engine, gpu } => write!(f, "{engine} does not run on {gpu}"),
             FitError::FormatNotServed { format, engine } => {
                 write!(f, "{engine} does not load {format} weights")

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use self::calibration::error_range;
 use self::cost::{GpuMonthCost, SelfHostPlan};
 use self::memory::{FitError, RequestShape, fit};
-use self::throughput::estimate;
+use self::throughput::{Throughput, estimate};
 use crate::catalogue::{self, DEFAULTS, Engine, EngineKind, Gpu, OpenModel, Precision};
 use crate::error::InputError;
 pub use crate::fields::Overrides;
@@ -133,26 +133,52 @@ impl Deployment {
             engine.concurrency,
         )
         .map_err(|error| PlanError::Fit { error })?;
-        let throughput = estimate(
-            model,
-            self.precision,
-            gpu,
-            engine,
-            memory.gpus_per_replica,
-            memory.concurrency,
-            &shape,
-        );
+        let at = |concurrency: u32| {
+            estimate(
+                model,
+                self.precision,
+                gpu,
+                engine,
+                memory.gpus_per_replica,
+                concurrency,
+                &shape,
+            )
+        };
+        let full = at(memory.concurrency);
+        let (throughput, interactive_share, sequences_in_flight) =
+            match service_level_cap(workload, memory.concurrency, |c| {
+                at(c).output_tokens_per_second_per_user
+            }) {
+                Ok(None) => (full, 1.0, memory.concurrency),
+                Ok(Some(cap)) => {
+                    let capped = at(cap);
+                    let share = interactive_capacity_share(workload, &capped, &full);
+                    (capped, share, cap)
+                }
+                Err(best) => {
+                    return Err(PlanError::Fit {
+                        error: FitError::TooSlow {
+                            target_tokens_per_second: workload.min_user_output_tokens_per_second,
+                            best_tokens_per_second: best,
+                        },
+                    });
+                }
+            };
         let tokens_per_output = shape.tokens() / shape.output_tokens;
         let capacity = match self.value(Field::MeasuredTokensPerSecond) {
-            Some(measured) => Capacity {
-                tokens_per_second: measured * tokens_per_output,
-                low: measured * tokens_per_output,
-                high: measured * tokens_per_output,
-                measured: true,
-            },
+            Some(measured) => {
+                // Measured at the engine's full batch; a service level caps it as it caps the estimate.
+                let served = measured * tokens_per_output * interactive_share;
+                Capacity {
+                    tokens_per_second: served,
+                    low: served,
+                    high: served,
+                    measured: true,
+                }
+            }
             None => {
                 let range = error_range();
-                let estimate = throughput.total_tokens_per_second;
+                let estimate = full.total_tokens_per_second * interactive_share;
                 Capacity {
                     tokens_per_second: estimate,
                     low: estimate * range.low,
@@ -173,6 +199,7 @@ impl Deployment {
             ownership: self.ownership,
             memory,
             throughput,
+            sequences_in_flight,
             capacity_tokens_per_second: capacity.tokens_per_second,
             capacity_low_tokens_per_second: capacity.low,
             capacity_high_tokens_per_second: capacity.high,
@@ -273,4 +300,50 @@ struct Capacity {
     low: f64,
     high: f64,
     measured: bool,
+}
+
+/// The most sequences in flight, at most `max`, at which each user still
+/// decodes at the workload's service level: `Ok(None)` without one,
+/// `Err(best speed)` when even one sequence is slower. Per-user speed falls
+/// as the batch grows, so the search halves the range.
+pub fn service_level_cap(
+    workload: &Workload,
+    max: u32,
+    speed_at: impl Fn(u32) -> f64,
+) -> Result<Option<u32>, f64> {
+    let target = workload.min_user_output_tokens_per_second;
+    if target <= 0.0 {
+        return Ok(None);
+    }
+    let best = speed_at(1);
+    if best < target {
+        return Err(best);
+    }
+    let (mut meets, mut fails) = (1, max.max(1) + 1);
+    while fails - meets > 1 {
+        let mid = meets + (fails - meets) / 2;
+        if speed_at(mid) >= target {
+            meets = mid;
+        } else {
+            fails = mid;
+        }
+    }
+    Ok(Some(meets))
+}
+
+/// What share of its full-batch capacity a replica offers once interactive
+/// requests are held to the service level. The busiest hour's interactive
+/// load runs at the capped batch; batch traffic is exempt and fills the rest,
+/// so over the day the replica may still run full:
+/// replicas needed ∝ max((1 - b) × peak / capped, 1 / full), against
+/// max((1 - b) × peak, 1) / full without a service level.
+pub fn interactive_capacity_share(
+    workload: &Workload,
+    capped: &Throughput,
+    full: &Throughput,
+) -> f64 {
+    let interactive_peak = (1.0 - workload.batch_share) * workload.peak_to_average;
+    let (capped, full) = (capped.total_tokens_per_second, full.total_tokens_per_second);
+    let needed = (interactive_peak / capped).max(1.0 / full);
+    interactive_peak.max(1.0) / needed / full
 }

@@ -210,14 +210,15 @@ fn gemma_4_on_a_mac_studio_with_ollama_from_a_share_link() {
 fn a_service_level_caps_the_batch_by_hand() {
     let mut w = workload();
     // Dense: Llama 3.3 70B in FP8 on 2x H100 SXM with vLLM, 1,500 in / 500 out.
-    // A step decodes c tokens and prefills 3c prompt tokens (chunked):
+    // A step decodes c tokens and prefills 3c prompt tokens (chunked); each
+    // part takes the larger of its memory and compute time:
     //   weights 70.6 GB at 2 x 3.35 TB/s x 0.60 x 0.95 = 3.819 TB/s -> 18.49 ms,
-    //   against 2 x 70.6e9 x 4c FLOPs at 2 x 1,979 x 0.45 x 0.95 TFLOPS = 0.3336 c ms;
-    //   KV c x 2,048 B x 80 layers x 1,750 tokens = 0.2867 c GB -> 0.0751 c ms,
-    //   against attention c x 4 x 8,192 x 80 x 1,750 + c x 4 x 8,192 x 80 x 1,500^2/2 / 500
-    //   FLOPs at 2 x 989.5 x 0.30 x 0.95 TFLOPS = 0.0964 c ms.
-    // At 128 sequences a step takes 52.3 ms: 19.1 tokens/s each. 20 tokens/s
-    // allows 122 (19.95 at 123); 50 tokens/s allows 20 (49.84 at 21).
+    //   or 2 x 70.6e9 x 4c FLOPs at 2 x 1,979 x 0.45 x 0.95 TFLOPS -> 0.3338c ms;
+    //   KV c x 2,048 B x 80 layers x 1,750 tokens = 0.2867c GB -> 0.0751c ms,
+    //   or attention c x 4 x 8,192 x 80 x 1,750 + c x 4 x 8,192 x 80 x 1,500^2/2 / 500
+    //   = 10.49c GFLOPs at 2 x 989.5 x 0.30 x 0.95 TFLOPS -> 0.0186c ms.
+    // step = max(18.49, 0.3338c) + 0.0751c ms: 52.3 ms at 128 (19.1 tokens/s
+    // each); 20 tokens/s allows 122 (19.88 at 123); 50 allows 20 (49.84 at 21).
     let d = Deployment::new("llama-3.3-70b", Precision::Fp8, "h100-sxm", "vllm");
     let plan = d.plan(&w).unwrap();
     assert_eq!(plan.sequences_in_flight, 128);

@@ -202,7 +202,9 @@ fn report(scenario: &Scenario, warnings: &[LinkWarning], c: &Comparison, money: 
                     ("capital", g.capital),
                     ("power", g.power),
                     ("hosting", g.hosting),
+                    ("maintenance", g.maintenance),
                     ("operations", q.operations_usd),
+                    ("one-off costs spread", q.one_off_usd),
                 ] {
                     if value > 0.0 {
                         parts.push(format!("{name} {}", format_usd_whole(value)));

@@ -11,6 +11,7 @@
 use serde::Serialize;
 
 use crate::api::ApiRate;
+use crate::selfhost::Ownership;
 use crate::selfhost::cost::SelfHostPlan;
 use crate::workload::{MAX_TOKENS_PER_MONTH, MIN_TOKENS_PER_MONTH};
 
@@ -60,7 +61,7 @@ impl BreakEven {
 /// Solves `plan.monthly_cost(V) < rate.monthly_cost(V)` for `V` exactly.
 pub fn break_even(rate: &ApiRate, plan: &SelfHostPlan) -> BreakEven {
     let a = rate.usd_per_mtok / 1e6;
-    let fixed = plan.operations_usd_per_month;
+    let fixed = plan.fixed_usd_per_month();
     let per_replica = plan.replica_usd_per_month();
     let min_replicas = f64::from(plan.min_replicas);
     let stair = plan.tokens_per_replica();
@@ -159,13 +160,52 @@ pub struct AtVolume {
     /// be equal (ignoring the stairs); over 1 means no load is enough.
     pub breakeven_utilisation: Option<f64>,
     pub current_utilisation: f64,
+    /// Owned hardware: when it has paid for itself; `None` when rented.
+    pub payback: Option<Payback>,
+}
+
+/// When bought hardware has paid for itself against an API at a volume.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub enum Payback {
+    /// The first month by whose end the cumulative cost of owning (the
+    /// hardware and one-off costs at the start, then the running costs) is
+    /// no more than the API's.
+    Month(u32),
+    /// The running costs alone reach the API's cost: it never catches up.
+    Never,
+}
+
+/// Owned hardware bought at the start plus the one-off costs, then each
+/// month its running costs (power, hosting, maintenance, operations),
+/// against the API's monthly cost at the same volume.
+pub fn payback(
+    plan: &SelfHostPlan,
+    api_usd_per_month: f64,
+    tokens_per_month: f64,
+) -> Option<Payback> {
+    if plan.ownership != Ownership::Own {
+        return None;
+    }
+    let quote = plan.quote(tokens_per_month);
+    let upfront = plan.purchase_usd_per_gpu * quote.gpus + plan.one_off_usd;
+    let running = quote.gpu_costs.running() + plan.operations_usd_per_month;
+    let gain = api_usd_per_month - running;
+    if gain <= 0.0 {
+        return Some(Payback::Never);
+    }
+    let months = (upfront / gain).ceil().max(1.0);
+    Some(if months >= f64::from(u32::MAX) {
+        Payback::Never
+    } else {
+        Payback::Month(months as u32)
+    })
 }
 
 pub fn at_volume(rate: &ApiRate, plan: &SelfHostPlan, tokens_per_month: f64) -> AtVolume {
     let quote = plan.quote(tokens_per_month);
     let api_usd = rate.monthly_cost(tokens_per_month);
     let savings_usd = api_usd - quote.monthly_usd;
-    let left_for_gpus = api_usd - plan.operations_usd_per_month;
+    let left_for_gpus = api_usd - plan.fixed_usd_per_month();
     let paid_gpu_hours = quote.gpus * plan.billed_hours_per_month;
     let gpu_month = plan.per_gpu_month.total();
     let capacity_per_gpu = plan.capacity_tokens_per_second / f64::from(plan.gpus_per_replica());
@@ -187,5 +227,6 @@ pub fn at_volume(rate: &ApiRate, plan: &SelfHostPlan, tokens_per_month: f64) -> 
                 / (left_for_gpus * capacity_per_gpu * plan.billed_hours_per_month * 3600.0)
         }),
         current_utilisation: quote.utilisation,
+        payback: payback(plan, api_usd, tokens_per_month),
     }
 }

@@ -249,6 +249,37 @@ fields! {
         default: DefaultFrom::Assumption(|d| (&d.service_hours_per_day).into()),
         place: Place::Workload { get: |w| w.service_hours_per_day, set: |w, v| w.service_hours_per_day = v },
     },
+    SetupUsd {
+        meaning: "setup and integration, paid once, USD; spread over the one-off months",
+        key: "setup", name: "setup and integration", label: "Setup and integration", unit: "USD, once",
+        kind: FieldKind::Money, min: 0.0, max: 1e9,
+        default: DefaultFrom::Assumption(|d| (&d.setup_usd).into()),
+        place: Place::Deployment { applies: Applies::Always },
+    },
+    FinetuneGpuHours {
+        meaning: "a fine-tuning run, GPU-hours of this GPU at its rental price, paid once",
+        key: "ft", name: "fine-tuning GPU-hours", label: "Fine-tuning run", unit: "GPU-hours, once",
+        kind: FieldKind::Number, min: 0.0, max: 1e7,
+        default: DefaultFrom::Assumption(|d| (&d.finetune_gpu_hours).into()),
+        place: Place::Deployment { applies: Applies::Always },
+    },
+    OneOffMonths {
+        meaning: "months the one-off costs are spread over",
+        key: "spread", name: "months to spread one-off costs over", label: "Spread one-off costs over", unit: "months",
+        kind: FieldKind::Number, min: 1.0, max: 240.0,
+        default: DefaultFrom::Assumption(|d| (&d.one_off_months).into()),
+        place: Place::Deployment { applies: Applies::Always },
+    },
+    MaintenanceShare {
+        meaning: "yearly maintenance of bought hardware, as a share of its price",
+        key: "maint", name: "maintenance per year", label: "Maintenance", unit: "of purchase a year",
+        kind: FieldKind::Share, min: 0.0, max: 1.0,
+        default: DefaultFrom::OwnedOrPersonal {
+            owned: |d| (&d.maintenance_share_per_year).into(),
+            personal: |d| (&d.personal_maintenance_share_per_year).into(),
+        },
+        place: Place::Deployment { applies: Applies::Owned },
+    },
     UserSpeed {
         meaning: "service level: the slowest generation speed each interactive user accepts, output tokens/s; 0 for none (batch traffic is exempt)",
         key: "speed", name: "slowest output speed per user", label: "Slowest speed per user", unit: "output tokens/s (0: no target)",

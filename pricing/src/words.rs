@@ -1,9 +1,10 @@
 //! The sentences both front ends show, written in one place from the
 //! numbers [`crate::compare()`] returns, in the reader's currency.
 
+use crate::breakeven::Payback;
 use crate::compare::{Comparison, Pair, short_label};
 use crate::selfhost::cost::SelfHostPlan;
-use crate::units::{format_count, format_fixed, format_money, format_percent};
+use crate::units::{format_count, format_fixed, format_money, format_percent, format_trimmed};
 use crate::view::Money;
 
 /// One sentence on a pair: where self-hosting is cheaper, and what it saves
@@ -18,12 +19,38 @@ pub fn pair_sentence(c: &Comparison, pair: &Pair, money: &Money) -> String {
         return String::new();
     };
     let api_usd_per_mtok = rate.usd_per_mtok;
+    let who = format!("Self-hosting {}", short_label(plan));
+    let api = offering.label();
+    let sentence = pair_verdict(plan, pair, &who, &api, api_usd_per_mtok, money);
+    match pair.at_volume.payback {
+        None => sentence,
+        Some(Payback::Month(1)) => {
+            format!("{sentence} Bought, it pays for itself within its first month against {api}.")
+        }
+        Some(Payback::Month(m)) if f64::from(m) > plan.life_months => format!(
+            "{sentence} Bought, it would take {m} months to pay for itself against {api}, longer than the hardware's {} years.",
+            format_trimmed(plan.life_months / 12.0, 1)
+        ),
+        Some(Payback::Month(m)) => {
+            format!("{sentence} Bought, it pays for itself in {m} months against {api}.")
+        }
+        Some(Payback::Never) => format!(
+            "{sentence} Bought, it never pays for itself against {api} at your volume: its running costs alone reach the API's."
+        ),
+    }
+}
+
+fn pair_verdict(
+    plan: &SelfHostPlan,
+    pair: &Pair,
+    who: &str,
+    api: &str,
+    api_usd_per_mtok: f64,
+    money: &Money,
+) -> String {
     let break_even = &pair.break_even;
     let (pessimistic, optimistic) = (pair.pessimistic_cheaper_from, pair.optimistic_cheaper_from);
     let at = &pair.at_volume;
-
-    let who = format!("Self-hosting {}", short_label(plan));
-    let api = offering.label();
     let at_yours = if at.savings_usd >= 0.0 {
         format!(
             "at your {} it saves {} a month ({})",

@@ -2,6 +2,7 @@
 //! The model against figures worked out by hand in the comments.
 
 use crossover_pricing::Field;
+use crossover_pricing::breakeven::{Payback, payback};
 use crossover_pricing::catalogue::{Precision, api, gpu};
 use crossover_pricing::{Deployment, Ownership, Workload, api_rate, at_volume, break_even};
 
@@ -120,6 +121,8 @@ fn owned_gpu_costs_by_hand() {
     assert_close!(g.power, 92.7465);
     assert_close!(g.hosting, 25.0);
     assert_close!(g.rental, 0.0);
+    // maintenance 30,000 x 5% a year / 12 = $125 (ConfigIQ annualMaintenancePct)
+    assert_close!(g.maintenance, 125.0);
     // Owned operations default to 0.25 FTE: $4,500.
     assert_close!(plan.operations_usd_per_month, 4500.0);
 }
@@ -262,6 +265,41 @@ fn a_service_level_caps_the_batch_by_hand() {
         all_batch.capacity_tokens_per_second,
         no_target.capacity_tokens_per_second
     );
+}
+
+#[test]
+fn one_off_costs_and_payback_by_hand() {
+    let mut w = workload();
+    w.tokens_per_month = 3e9;
+    let mut d = Deployment::new("llama-3.3-70b", Precision::Fp8, "h100-sxm", "vllm");
+    d.ownership = Ownership::Own;
+    let plan = d.plan(&w).unwrap();
+    assert_eq!(plan.quote(3e9).gpus, 2.0);
+    // Two H100s bought at $35,625: $71,250 at the start, no one-off costs by default.
+    // Running a month: power (700 + 56.25) W x 730 h x 1.4 x $0.12 / 1000 = $92.7465,
+    // hosting $25, maintenance 35,625 x 5% / 12 = $148.4375, each per GPU; and
+    // 0.25 FTE x $18,000 = $4,500: 2 x 266.184 + 4,500 = $5,032.368.
+    // Against an API costing $18,000 a month (Claude Sonnet 4.6 at 3B tokens),
+    // it gains $12,967.632 a month: 71,250 / 12,967.632 = 5.49, so month 6.
+    assert_eq!(payback(&plan, 18_000.0, 3e9), Some(Payback::Month(6)));
+    // Against $5,000 a month the running costs alone are more: never.
+    assert_eq!(payback(&plan, 5_000.0, 3e9), Some(Payback::Never));
+    // Rented: no purchase to pay back.
+    let rented = Deployment::new("llama-3.3-70b", Precision::Fp8, "h100-sxm", "vllm");
+    assert_eq!(payback(&rented.plan(&w).unwrap(), 18_000.0, 3e9), None);
+    // One-off costs: $40,000 of setup and a 500 GPU-hour fine-tuning run at the
+    // H100's typical $2.90, spread over 36 months: (40,000 + 1,450) / 36 = $1,151.39 a month,
+    // and $41,450 more to pay back: (71,250 + 41,450) / 12,967.632 = 8.69, month 9.
+    d.overrides.set(Field::SetupUsd, Some(40_000.0));
+    d.overrides.set(Field::FinetuneGpuHours, Some(500.0));
+    let plan = d.plan(&w).unwrap();
+    assert_close!(plan.one_off_usd, 41_450.0);
+    assert_close!(plan.one_off_usd_per_month, 41_450.0 / 36.0);
+    assert_close!(
+        plan.monthly_cost(3e9) - plan.quote(3e9).gpu_costs.total() - 4_500.0,
+        41_450.0 / 36.0
+    );
+    assert_eq!(payback(&plan, 18_000.0, 3e9), Some(Payback::Month(9)));
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! Invariants over random workloads, deployments and texts.
 
 use crossover_pricing::api::CustomOffering;
+use crossover_pricing::breakeven::{Payback, payback};
 use crossover_pricing::catalogue::price_dates;
 use crossover_pricing::catalogue::{APIS, CURRENCIES, ENGINES, GPUS, MODELS, Precision};
 use crossover_pricing::date::Date;
@@ -225,6 +226,31 @@ proptest! {
         // A target one deployment cannot meet stays unmet as it grows stricter.
         if at(looser).is_none() && d.plan(&w).is_ok() && looser > 0.0 {
             prop_assert!(at(stricter).is_none());
+        }
+    }
+
+    #[test]
+    fn payback_is_the_first_month_the_cumulative_costs_cross(
+        (w, mut d) in (workload(), deployment()),
+        api_usd in log_uniform(1.0, 1e8),
+        v in volume(),
+    ) {
+        d.ownership = Ownership::Own;
+        let Ok(plan) = d.plan(&w) else { return Ok(()); };
+        let quote = plan.quote(v);
+        let upfront = plan.purchase_usd_per_gpu * quote.gpus + plan.one_off_usd;
+        let running = quote.gpu_costs.running() + plan.operations_usd_per_month;
+        let owned_by = |m: f64| upfront + m * running;
+        let api_by = |m: f64| m * api_usd;
+        match payback(&plan, api_usd, v) {
+            Some(Payback::Month(m)) => {
+                let m = f64::from(m);
+                let slack = 1e-9 * owned_by(m).max(api_by(m));
+                prop_assert!(owned_by(m) <= api_by(m) + slack, "not crossed by month {m}");
+                prop_assert!(m == 1.0 || owned_by(m - 1.0) > api_by(m - 1.0) - slack, "crossed before month {m}");
+            }
+            Some(Payback::Never) => prop_assert!(running >= api_usd || upfront / (api_usd - running) >= f64::from(u32::MAX)),
+            None => prop_assert!(false, "owned plan without a payback"),
         }
     }
 

@@ -16,11 +16,23 @@ pub struct GpuMonthCost {
     pub capital: f64,
     pub power: f64,
     pub hosting: f64,
+    pub maintenance: f64,
 }
 
 impl GpuMonthCost {
     pub fn total(&self) -> f64 {
-        self.rental + self.depreciation + self.capital + self.power + self.hosting
+        self.rental
+            + self.depreciation
+            + self.capital
+            + self.power
+            + self.hosting
+            + self.maintenance
+    }
+
+    /// What owning costs month by month once the hardware is paid for:
+    /// everything but depreciation and the cost of capital.
+    pub fn running(&self) -> f64 {
+        self.rental + self.power + self.hosting + self.maintenance
     }
 
     fn times(&self, gpus: f64) -> GpuMonthCost {
@@ -30,6 +42,7 @@ impl GpuMonthCost {
             capital: self.capital * gpus,
             power: self.power * gpus,
             hosting: self.hosting * gpus,
+            maintenance: self.maintenance * gpus,
         }
     }
 }
@@ -63,6 +76,14 @@ pub struct SelfHostPlan {
     pub measured: bool,
     pub per_gpu_month: GpuMonthCost,
     pub operations_usd_per_month: f64,
+    /// Owned: the price of each GPU (or machine), paid at the start; 0 rented.
+    pub purchase_usd_per_gpu: f64,
+    /// Owned: the hardware's life in months (payback beyond it is moot).
+    pub life_months: f64,
+    /// Setup, integration and a fine-tuning run, spread over the one-off months.
+    pub one_off_usd_per_month: f64,
+    /// The same one-off costs, whole: what is paid before the first token.
+    pub one_off_usd: f64,
     pub min_replicas: u32,
     pub target_utilisation: f64,
     /// Hours a month each GPU is paid for (or, owned, powered).
@@ -84,6 +105,7 @@ pub struct SelfHostQuote {
     /// GPU costs of all replicas by kind.
     pub gpu_costs: GpuMonthCost,
     pub operations_usd: f64,
+    pub one_off_usd: f64,
 }
 
 /// A point of a cost curve.
@@ -122,7 +144,7 @@ impl SelfHostPlan {
             while k < last {
                 let boundary = k * stair;
                 if boundary > from && boundary < to {
-                    let cost = self.operations_usd_per_month + k * self.replica_usd_per_month();
+                    let cost = self.fixed_usd_per_month() + k * self.replica_usd_per_month();
                     points.push(CurvePoint::new(boundary, cost));
                     points.push(CurvePoint::new(
                         boundary,
@@ -164,9 +186,14 @@ impl SelfHostPlan {
             .max(f64::from(self.min_replicas))
     }
 
+    /// What does not depend on the volume: operations and the one-off
+    /// costs' monthly share.
+    pub fn fixed_usd_per_month(&self) -> f64 {
+        self.operations_usd_per_month + self.one_off_usd_per_month
+    }
+
     pub fn monthly_cost(&self, tokens_per_month: f64) -> f64 {
-        self.operations_usd_per_month
-            + self.replicas(tokens_per_month) * self.replica_usd_per_month()
+        self.fixed_usd_per_month() + self.replicas(tokens_per_month) * self.replica_usd_per_month()
     }
 
     pub fn quote(&self, tokens_per_month: f64) -> SelfHostQuote {
@@ -184,6 +211,7 @@ impl SelfHostPlan {
             utilisation: tokens_per_month / paid_capacity,
             gpu_costs: self.per_gpu_month.times(gpus),
             operations_usd: self.operations_usd_per_month,
+            one_off_usd: self.one_off_usd_per_month,
         }
     }
 

@@ -106,10 +106,10 @@ impl Deployment {
         if let Err(mut e) = self.validate() {
             errors.append(&mut e);
         }
-        if gpu.is_some()
-            && self.ownership == Ownership::Rent
-            && self.value(Field::UsdPerGpuHour).is_none()
-        {
+        // Renting, or a fine-tuning run (rented by the hour), needs a price per GPU-hour.
+        let needs_hourly_price =
+            self.ownership == Ownership::Rent || self.number(Field::FinetuneGpuHours) > 0.0;
+        if gpu.is_some() && needs_hourly_price && self.value(Field::UsdPerGpuHour).is_none() {
             errors.push(InputError::Missing {
                 field: Field::UsdPerGpuHour,
             });
@@ -207,6 +207,13 @@ impl Deployment {
             per_gpu_month: self.gpu_month_cost(gpu, billed_hours_per_month),
             operations_usd_per_month: self.number(Field::EngineerFte)
                 * self.number(Field::EngineerUsdPerMonth),
+            one_off_usd_per_month: self.one_off_usd() / self.number(Field::OneOffMonths),
+            one_off_usd: self.one_off_usd(),
+            life_months: self.number(Field::LifeYears) * 12.0,
+            purchase_usd_per_gpu: match self.ownership {
+                Ownership::Own => self.number(Field::PurchaseUsdPerGpu),
+                Ownership::Rent => 0.0,
+            },
             min_replicas: self.number(Field::MinReplicas) as u32,
             target_utilisation: self.number(Field::TargetUtilisation),
             billed_hours_per_month,
@@ -259,6 +266,13 @@ impl Deployment {
         }
     }
 
+    /// Paid once before the first token: setup and integration, and a
+    /// fine-tuning run at the GPU's hourly price.
+    pub fn one_off_usd(&self) -> f64 {
+        self.number(Field::SetupUsd)
+            + self.number(Field::FinetuneGpuHours) * self.number(Field::UsdPerGpuHour)
+    }
+
     /// What one GPU costs a month.
     ///
     /// Rented: price per hour x billed hours. Owned: straight-line
@@ -289,6 +303,7 @@ impl Deployment {
                     capital: (purchase + residual) / 2.0 * v(Field::CostOfCapital) / 12.0,
                     power: kwh * v(Field::ElectricityUsdPerKwh),
                     hosting: v(Field::HostingUsdPerGpuMonth),
+                    maintenance: purchase * v(Field::MaintenanceShare) / 12.0,
                 }
             }
         }

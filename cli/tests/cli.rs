@@ -106,5 +106,8 @@ fn a_mac_studio_share_link_prices_as_the_widget_does() {
     assert!(!out.contains("operations"), "{out}");
     // Payback: $3,999 at the start, $34.47 a month to run, against Claude
     // Sonnet 4.6's $180 a month at 30M tokens: 3,999 / 145.53 = 27.5, month 28.
-    assert!(out.contains("Bought, it pays for itself in 28 months against Claude Sonnet 4.6."), "{out}");
+    assert!(
+        out.contains("Bought, it pays for itself in 28 months against Claude Sonnet 4.6."),
+        "{out}"
+    );
 }

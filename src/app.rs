@@ -3,7 +3,7 @@ use std::rc::Rc;
 use crossover_pricing::catalogue::LicenceFilter;
 use crossover_pricing::link::encode;
 use crossover_pricing::view::{Theme, View};
-use crossover_pricing::words::pair_sentence;
+use crossover_pricing::words::{pair_line, pair_sentence};
 use crossover_pricing::{Comparison, Scenario, compare};
 use yew::prelude::*;
 
@@ -114,16 +114,24 @@ pub fn App(props: &AppProps) -> Html {
     };
     let comparison = &*comparison;
 
-    let sentences: Vec<AttrValue> = match comparison {
+    let (lines, sentences): (Vec<AttrValue>, Vec<AttrValue>) = match comparison {
         Ok(c) => c
             .pairs
             .iter()
-            .map(|p| AttrValue::from(pair_sentence(c, p, &money)))
-            .collect(),
-        Err(errors) => errors
-            .iter()
-            .map(|e| AttrValue::from(e.to_string()))
-            .collect(),
+            .map(|p| {
+                (
+                    AttrValue::from(pair_line(c, p, &money)),
+                    AttrValue::from(pair_sentence(c, p, &money)),
+                )
+            })
+            .unzip(),
+        Err(errors) => (
+            errors
+                .iter()
+                .map(|e| AttrValue::from(e.to_string()))
+                .collect(),
+            Vec::new(),
+        ),
     };
     let empty = empty_reason(comparison.as_ref().ok().map(Rc::as_ref));
     let notices: Vec<AttrValue> = state
@@ -164,6 +172,7 @@ pub fn App(props: &AppProps) -> Html {
                     onunit: dispatcher(&state, Action::SetVolumeUnit),
                 }) }
                 { headline(HeadlineProps {
+                    lines,
                     sentences,
                     empty: empty.into(),
                     prices_as_of: format!("Prices as of {}", state.scenario.date).into(),

@@ -119,6 +119,46 @@ fn pair_verdict(
     }
 }
 
+/// One short line on a pair for the headline: "vs GPT-5.4 mini:
+/// self-hosting cheaper from 4.64B tokens a month; at your 3B, $2.77k more".
+/// The deployment is named when there are several. [`pair_sentence`] has
+/// the ranges, the inverse questions and the payback.
+pub fn pair_line(c: &Comparison, pair: &Pair, money: &Money) -> String {
+    let Ok(plan) = &c.deployments[pair.deployment].plan else {
+        return String::new();
+    };
+    let api = c.apis[pair.api].offering.label();
+    let who = if c.deployments.len() > 1 {
+        format!("{} vs {api}", short_label(plan))
+    } else {
+        format!("vs {api}")
+    };
+    let verdict = match (
+        pair.break_even.cheaper_from_tokens_per_month,
+        pair.break_even.first_crossing(),
+    ) {
+        (Some(from), _) => format!(
+            "self-hosting cheaper from {} tokens a month",
+            format_count(from)
+        ),
+        (None, Some(first)) => format!(
+            "self-hosting cheaper only at some volumes, from {}",
+            format_count(first)
+        ),
+        (None, None) => "self-hosting never cheaper".to_string(),
+    };
+    let at = &pair.at_volume;
+    let difference = if at.savings_usd >= 0.0 {
+        format!("{} less", format_money(at.savings_usd, money))
+    } else {
+        format!("{} more", format_money(-at.savings_usd, money))
+    };
+    format!(
+        "{who}: {verdict}; at your {}, {difference}",
+        format_count(at.tokens_per_month)
+    )
+}
+
 /// A plan's capacity: "2.3k tokens/s per replica, estimated (1.7k–3.4k)".
 pub fn capacity(plan: &SelfHostPlan) -> String {
     if plan.measured {
@@ -149,4 +189,36 @@ pub fn plan_summary(plan: &SelfHostPlan, money: &Money) -> String {
         plan.sequences_in_flight,
         format_money(plan.replica_usd_per_month(), money),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Scenario, compare};
+
+    #[test]
+    fn a_short_line_per_pair_and_the_deployment_named_when_there_are_several() {
+        let mut scenario = Scenario::default();
+        scenario.workload.tokens_per_month = 3e9;
+        let c = compare(&scenario).unwrap();
+        let lines: Vec<String> = c
+            .pairs
+            .iter()
+            .map(|p| pair_line(&c, p, &Money::usd()))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "vs GPT-5.4 mini: self-hosting cheaper from 4.64B tokens a month; at your 3B, $2.77k more",
+                "vs Claude Sonnet 4.6: self-hosting cheaper from 1.31B tokens a month; at your 3B, $10.2k less",
+                "vs Llama 3.3 70B Instruct on DeepInfra: self-hosting never cheaper; at your 3B, $7.02k more",
+            ]
+        );
+        scenario.deployments.push(scenario.deployments[0].clone());
+        let c = compare(&scenario).unwrap();
+        assert!(
+            pair_line(&c, &c.pairs[0], &Money::usd())
+                .starts_with("Llama 3.3 70B Instruct (FP8, 2× H100 SXM) vs GPT-5.4 mini: ")
+        );
+    }
 }

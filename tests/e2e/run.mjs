@@ -818,6 +818,24 @@ async function main() {
     await context.close();
   });
 
+  await check('on a 360 x 740 phone the headline is one short line per API and the first chart starts within the first screen', async () => {
+    const { page, problems, context } = await watchedPage(browser, origin, { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 });
+    await page.goto(`${origin}/#v=1&tpm=3B`);
+    await page.waitForSelector('.xo-headline p');
+    const lines = await page.$$eval('.xo-headline > p:not(.xo-asof)', (ps) => ps.map((p) => p.textContent));
+    expect(lines.length === 3 && lines[0] === 'vs GPT-5.4 mini: self-hosting cheaper from 4.64B tokens a month; at your 3B, $2.77k more', lines.join('\n'));
+    // The full sentences are a click away.
+    expect(!(await page.isVisible('.xo-more div')), 'the full sentences are open');
+    await page.click('.xo-more summary');
+    expect((await page.textContent('.xo-more')).includes('(4.64B–7.15B given the throughput estimate\'s range)'), 'no full sentence');
+    await page.click('.xo-more summary');
+    const top = await page.$eval('canvas', (c) => c.getBoundingClientRect().top);
+    console.log(`     first chart at ${Math.round(top)} px of 740`);
+    expect(top < 740, `the first chart starts at ${top} px`);
+    expect(problems.length === 0, problems.join('\n'));
+    await context.close();
+  });
+
   await check('currency and theme survive a share link', async () => {
     const { page, problems, context } = await watchedPage(browser, origin);
     await page.goto(`${origin}/#v=1&tpm=3B`);

@@ -17,30 +17,29 @@ pub struct HeadlineProps {
 /// the first chart starts within a phone's first screen; announced to
 /// screen readers as it changes. Markup text (`crate::markup`), escaped.
 pub fn headline(props: HeadlineProps) -> Html {
-    let mut markup = String::new();
-    let lines = if props.lines.is_empty() {
+    let mut lines = String::new();
+    let shown = if props.lines.is_empty() {
         vec![props.empty]
     } else {
         props.lines
     };
-    for line in &lines {
-        markup.push_str(&format!("<p>{}</p>", escape(line)));
+    for line in &shown {
+        lines.push_str(&format!("<p>{}</p>", escape(line)));
     }
-    if !props.sentences.is_empty() {
-        markup
-            .push_str("<details class=\"xo-more\"><summary>In full: ranges and payback</summary>");
-        for sentence in &props.sentences {
-            markup.push_str(&format!("<div>{}</div>", escape(sentence)));
-        }
-        markup.push_str("</details>");
+    let mut sentences = String::new();
+    for sentence in &props.sentences {
+        sentences.push_str(&format!("<div>{}</div>", escape(sentence)));
     }
-    markup.push_str(&format!(
-        "<p class=\"xo-asof\">{}</p>",
-        escape(&props.prices_as_of)
-    ));
+    // The fold is an element Yew keeps, so it stays open across changes
+    // once a reader opens it; only its text is replaced.
     html! {
         <section class="xo-headline" aria-live="polite" aria-atomic="true" aria-label="Result">
-            { Html::from_html_unchecked(markup.into()) }
+            { Html::from_html_unchecked(lines.into()) }
+            <details class="xo-more" hidden={props.sentences.is_empty()}>
+                <summary>{ "In full: ranges and payback" }</summary>
+                { Html::from_html_unchecked(sentences.into()) }
+            </details>
+            <p class="xo-asof">{ props.prices_as_of }</p>
         </section>
     }
 }

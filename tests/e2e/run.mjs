@@ -828,6 +828,12 @@ async function main() {
     expect(!(await page.isVisible('.xo-more div')), 'the full sentences are open');
     await page.click('.xo-more summary');
     expect((await page.textContent('.xo-more')).includes('(4.64B–7.15B given the throughput estimate\'s range)'), 'no full sentence');
+    // Opened, it stays open while the volume changes.
+    await page.fill('#xo-volume', '5B');
+    await page.waitForFunction(() => document.querySelector('.xo-more').textContent.includes('at your 5B'));
+    expect(await page.$eval('.xo-more', (d) => d.open), 'the full sentences closed on a change');
+    await page.fill('#xo-volume', '3B');
+    await page.waitForFunction(() => document.querySelector('.xo-more').textContent.includes('at your 3B'));
     await page.click('.xo-more summary');
     const top = await page.$eval('canvas', (c) => c.getBoundingClientRect().top);
     console.log(`     first chart at ${Math.round(top)} px of 740`);

@@ -11,7 +11,8 @@ use crate::date::Date;
 use crate::error::InputError;
 use crate::scenario::Scenario;
 use crate::selfhost::cost::{SelfHostPlan, SelfHostQuote};
-use crate::selfhost::{Deployment, PlanError};
+use crate::selfhost::{Deployment, PlanError, fastest_cheaper_speed};
+use crate::workload::Workload;
 
 /// A per-token offering: from the catalogue, or priced by the person.
 #[derive(Debug, Clone, Serialize)]
@@ -81,6 +82,10 @@ pub struct Pair {
     pub pessimistic_cheaper_from: Option<f64>,
     pub optimistic_cheaper_from: Option<f64>,
     pub at_volume: AtVolume,
+    /// At the scenario's volume, the fastest per-user speed at which
+    /// self-hosting still costs less than the API; `None` when it does not
+    /// cost less even at the engine's full batch.
+    pub fastest_cheaper_speed: Option<f64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -170,8 +175,13 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, Vec<InputError>> {
         })
         .collect();
     let mut pairs = Vec::new();
+    let no_service_level = Workload {
+        min_user_output_tokens_per_second: 0.0,
+        ..*workload
+    };
     for (d, option) in deployments.iter().enumerate() {
         let Ok(plan) = &option.plan else { continue };
+        let full = option.deployment.plan(&no_service_level).ok();
         for (a, api) in apis.iter().enumerate() {
             let Some(rate) = api.pricing.rate() else {
                 continue;
@@ -182,6 +192,9 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, Vec<InputError>> {
                 .cheaper_from_tokens_per_month;
             let optimistic_cheaper_from = crate::breakeven::break_even(rate, &plan.optimistic())
                 .cheaper_from_tokens_per_month;
+            let fastest_cheaper_speed = full
+                .as_ref()
+                .and_then(|full| fastest_cheaper_speed(full, workload, at_volume.api_usd, volume));
             pairs.push(Pair {
                 api: a,
                 deployment: d,
@@ -189,6 +202,7 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, Vec<InputError>> {
                 pessimistic_cheaper_from,
                 optimistic_cheaper_from,
                 at_volume,
+                fastest_cheaper_speed,
             });
         }
     }

@@ -21,7 +21,14 @@ pub fn pair_sentence(c: &Comparison, pair: &Pair, money: &Money) -> String {
     let api_usd_per_mtok = rate.usd_per_mtok;
     let who = format!("Self-hosting {}", short_label(plan));
     let api = offering.label();
-    let sentence = pair_verdict(plan, pair, &who, &api, api_usd_per_mtok, money);
+    let mut sentence = pair_verdict(plan, pair, &who, &api, api_usd_per_mtok, money);
+    if let Some(speed) = pair.fastest_cheaper_speed {
+        sentence.push_str(&format!(
+            " At your {} it stays cheaper with each user served at up to {} output tokens/s.",
+            format_count(pair.at_volume.tokens_per_month),
+            format_count(speed)
+        ));
+    }
     match pair.at_volume.payback {
         None => sentence,
         Some(Payback::Month(1)) => {

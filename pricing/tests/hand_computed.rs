@@ -268,6 +268,42 @@ fn a_service_level_caps_the_batch_by_hand() {
 }
 
 #[test]
+fn the_fastest_service_level_still_cheaper_by_hand() {
+    // Default scenario at 3B tokens: Llama 3.3 70B FP8 on 2x H100, rented at
+    // $2.90, against Claude Sonnet 4.6 at $18,000 a month. With 6 sequences
+    // in flight (52.8 tokens/s each) 3 replicas carry the busiest hour:
+    // 3 x 2 x $2.90 x 730 h + $3,600 = $16,302, cheaper; with 5 (53.0 each)
+    // it takes 4: $20,536, dearer. So 52.8 tokens/s is the fastest.
+    let mut scenario = crossover_pricing::Scenario::default();
+    scenario.workload.tokens_per_month = 3e9;
+    let c = crossover_pricing::compare(&scenario).unwrap();
+    let sonnet = c
+        .pairs
+        .iter()
+        .find(|p| c.apis[p.api].offering.label() == "Claude Sonnet 4.6")
+        .unwrap();
+    let fastest = sonnet.fastest_cheaper_speed.unwrap();
+    assert!((52.7..52.9).contains(&fastest), "{fastest}");
+    let d = &scenario.deployments[0];
+    let mut w = scenario.workload;
+    w.min_user_output_tokens_per_second = fastest;
+    let plan = d.plan(&w).unwrap();
+    assert_eq!(plan.sequences_in_flight, 6);
+    assert_close!(plan.monthly_cost(3e9), 3.0 * 2.0 * 2.90 * 730.0 + 3_600.0);
+    w.min_user_output_tokens_per_second = fastest + 0.1;
+    let plan = d.plan(&w).unwrap();
+    assert_eq!(plan.sequences_in_flight, 5);
+    assert_close!(plan.monthly_cost(3e9), 4.0 * 2.0 * 2.90 * 730.0 + 3_600.0);
+    // Never cheaper at full batch: no speed to offer.
+    let mini = c
+        .pairs
+        .iter()
+        .find(|p| c.apis[p.api].offering.label() == "GPT-5.4 mini")
+        .unwrap();
+    assert_eq!(mini.fastest_cheaper_speed, None);
+}
+
+#[test]
 fn one_off_costs_and_payback_by_hand() {
     let mut w = workload();
     w.tokens_per_month = 3e9;

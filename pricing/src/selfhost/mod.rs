@@ -362,3 +362,53 @@ pub fn interactive_capacity_share(
     let needed = (interactive_peak / capped).max(1.0 / full);
     interactive_peak.max(1.0) / needed / full
 }
+
+/// The inverse question for a service level: at `tokens_per_month`, the
+/// fastest generation speed per user at which the deployment still costs
+/// less than `api_usd_per_month`. `full` is its plan with no service level.
+/// `None` when it does not cost less even at its engine's full batch. Cost
+/// never falls as the batch shrinks, so the search halves the range of
+/// sequences in flight, repricing only the capacity.
+pub fn fastest_cheaper_speed(
+    full: &SelfHostPlan,
+    workload: &Workload,
+    api_usd_per_month: f64,
+    tokens_per_month: f64,
+) -> Option<f64> {
+    let shape = RequestShape {
+        input_tokens: workload.input_tokens_per_request,
+        output_tokens: workload.output_tokens_per_request,
+        cached_input_share: workload.cached_input_share,
+    };
+    let at = |c: u32| {
+        estimate(
+            full.model,
+            full.precision,
+            full.gpu,
+            full.engine,
+            full.gpus_per_replica(),
+            c,
+            &shape,
+        )
+    };
+    let all = at(full.sequences_in_flight);
+    let cheaper = |c: u32| {
+        let share = interactive_capacity_share(workload, &at(c), &all);
+        full.with_capacity(full.capacity_tokens_per_second * share)
+            .monthly_cost(tokens_per_month)
+            < api_usd_per_month
+    };
+    if !cheaper(full.sequences_in_flight) {
+        return None;
+    }
+    let (mut fails, mut holds) = (0, full.sequences_in_flight);
+    while holds - fails > 1 {
+        let mid = fails + (holds - fails) / 2;
+        if cheaper(mid) {
+            holds = mid;
+        } else {
+            fails = mid;
+        }
+    }
+    Some(at(holds).output_tokens_per_second_per_user)
+}

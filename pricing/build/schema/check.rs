@@ -30,13 +30,10 @@ impl Catalogue {
         let gpu_ids = unique(p, &self.gpus, |g| g.id.as_str());
         let engine_ids = unique(p, &self.engines, |e| e.id.as_str());
         let api_ids = unique(p, &self.apis, |a| a.id.as_str());
-        let precision_ids = unique(p, &self.precisions, |x| precision_id(x.id));
+        let precision_ids = unique(p, &self.precisions, |x| x.id.id());
         for precision in Precision::ALL {
-            p.check(precision_ids.contains(precision_id(precision)), || {
-                format!(
-                    "data/precisions.toml: no entry for {}",
-                    precision_id(precision)
-                )
+            p.check(precision_ids.contains(precision.id()), || {
+                format!("data/precisions.toml: no entry for {}", precision.id())
             });
         }
 
@@ -159,21 +156,6 @@ impl Catalogue {
                 format!("data/models.toml: families: no model of the {} family", f.0)
             });
         }
-    }
-}
-
-fn precision_id(p: Precision) -> &'static str {
-    match p {
-        Precision::Bf16 => "bf16",
-        Precision::Fp8 => "fp8",
-        Precision::Int4 => "int4",
-        Precision::Nvfp4 => "nvfp4",
-        Precision::Mxfp4 => "mxfp4",
-        Precision::Q8_0 => "q8_0",
-        Precision::Q6K => "q6_k",
-        Precision::Q5KM => "q5_k_m",
-        Precision::Q4KM => "q4_k_m",
-        Precision::Q3KM => "q3_k_m",
     }
 }
 

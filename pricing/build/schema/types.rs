@@ -217,8 +217,23 @@ impl<'de> Deserialize<'de> for Date {
 
 /// Declares a closed set: a serde enum, so an unknown value is a
 /// deserialisation error that lists the known ones, plus the Rust path each
-/// variant is written out as.
+/// variant is written out as. With `Variant = "id"` each id is spelled out,
+/// and the set gets `ALL` and `id()` from the same list.
 macro_rules! closed_set {
+    ($(#[$doc:meta])* $name:ident, $rust:literal { $($variant:ident = $id:literal),* $(,)? }) => {
+        closed_set!($(#[$doc])* $name, $rust, "lowercase" { $(#[serde(rename = $id)] $variant),* });
+
+        impl $name {
+            pub const ALL: &[$name] = &[$($name::$variant),*];
+
+            /// The id in data/ and in share links.
+            pub fn id(self) -> &'static str {
+                match self {
+                    $($name::$variant => $id),*
+                }
+            }
+        }
+    };
     ($(#[$doc:meta])* $name:ident, $rust:literal, $case:literal { $($(#[$vattr:meta])* $variant:ident),* $(,)? }) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Deserialize)]
@@ -244,13 +259,9 @@ closed_set!(
 );
 closed_set!(
     /// A number format weights are served in.
-    Precision, "Precision", "lowercase" {
-        Bf16, Fp8, Int4, Nvfp4, Mxfp4,
-        #[serde(rename = "q8_0")] Q8_0,
-        #[serde(rename = "q6_k")] Q6K,
-        #[serde(rename = "q5_k_m")] Q5KM,
-        #[serde(rename = "q4_k_m")] Q4KM,
-        #[serde(rename = "q3_k_m")] Q3KM,
+    Precision, "Precision" {
+        Bf16 = "bf16", Fp8 = "fp8", Int4 = "int4", Nvfp4 = "nvfp4", Mxfp4 = "mxfp4",
+        Q8_0 = "q8_0", Q6K = "q6_k", Q5KM = "q5_k_m", Q4KM = "q4_k_m", Q3KM = "q3_k_m",
     }
 );
 closed_set!(
@@ -274,18 +285,3 @@ closed_set!(
     /// Where a default or a figure comes from.
     Basis, "Basis", "lowercase" { Sourced, Derived, Assumption }
 );
-
-impl Precision {
-    pub const ALL: [Precision; 10] = [
-        Precision::Bf16,
-        Precision::Fp8,
-        Precision::Int4,
-        Precision::Nvfp4,
-        Precision::Mxfp4,
-        Precision::Q8_0,
-        Precision::Q6K,
-        Precision::Q5KM,
-        Precision::Q4KM,
-        Precision::Q3KM,
-    ];
-}

@@ -181,7 +181,15 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, Vec<InputError>> {
     };
     for (d, option) in deployments.iter().enumerate() {
         let Ok(plan) = &option.plan else { continue };
-        let full = option.deployment.plan(&no_service_level).ok();
+        // The plan with no service level, for the inverse question: the one
+        // already made when the workload sets none.
+        let replanned;
+        let full = if workload.min_user_output_tokens_per_second > 0.0 {
+            replanned = option.deployment.plan(&no_service_level).ok();
+            replanned.as_ref()
+        } else {
+            Some(plan)
+        };
         for (a, api) in apis.iter().enumerate() {
             let Some(rate) = api.pricing.rate() else {
                 continue;

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use crossover_pricing::catalogue::{
-    self, APIS, ENGINES, GENAI_PRICES_VERSION, GPUS, LicenceTier, MODELS, PriceOrigin, price_dates,
+    self, APIS, ENGINES, GENAI_PRICES_VERSION, GPUS, MODELS, PriceOrigin, price_dates,
 };
 use crossover_pricing::compare::{Comparison, short_label};
 use crossover_pricing::date::Date;
@@ -364,11 +364,7 @@ fn list_catalogue(what: &str, json: bool, date: Date) -> Result<String, String> 
         )
         .unwrap();
         for m in MODELS {
-            let tier = match m.licence_tier() {
-                LicenceTier::Permissive => "permissive",
-                LicenceTier::Custom => "custom",
-                LicenceTier::NonCommercial => "non-commercial",
-            };
+            let tier = m.licence_tier().label();
             writeln!(
                 out,
                 "  {:<24} {:<28} {:>6}B / {:>5}B  {} [{tier}; {}]{}  {}",

@@ -220,6 +220,17 @@ pub enum LicenceTier {
     NonCommercial,
 }
 
+impl LicenceTier {
+    /// What the tier allows, in a few words.
+    pub fn label(self) -> &'static str {
+        match self {
+            LicenceTier::Permissive => "permissive",
+            LicenceTier::Custom => "commercial use on its terms",
+            LicenceTier::NonCommercial => "no commercial use",
+        }
+    }
+}
+
 /// Which open models the lists offer, by licence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

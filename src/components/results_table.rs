@@ -2,7 +2,7 @@ use std::fmt::Write as _;
 use std::rc::Rc;
 
 use crossover_pricing::catalogue::{
-    self, GENAI_PRICES_VERSION, GPUS, LicenceTier, OpenModel, Openness, PriceOrigin,
+    self, GENAI_PRICES_VERSION, GPUS, OpenModel, Openness, PriceOrigin,
 };
 use crossover_pricing::compare::{Offering, short_label};
 use crossover_pricing::units::{
@@ -24,11 +24,7 @@ fn licence_cell(model: Option<&OpenModel>) -> String {
     let Some(m) = model else {
         return "Proprietary (API terms)".into();
     };
-    let tier = match m.licence_tier() {
-        LicenceTier::Permissive => "permissive",
-        LicenceTier::Custom => "commercial use on its terms",
-        LicenceTier::NonCommercial => "no commercial use",
-    };
+    let tier = m.licence_tier().label();
     let open = match m.openness {
         Openness::FullyOpen => " · fully open",
         Openness::OpenWeight => "",

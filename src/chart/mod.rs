@@ -202,6 +202,30 @@ fn grid_values((lo, hi): (f64, f64)) -> impl Iterator<Item = (f64, bool)> {
         .filter(move |(v, _)| (lo..=hi).contains(&v.log10()))
 }
 
+/// How a grid line is drawn.
+#[derive(Clone, Copy, PartialEq)]
+enum GridLine {
+    Minor,
+    Major,
+    /// A power of ten with a tick and a label.
+    Labelled,
+}
+
+/// [`grid_values`] with every `label_step`-th power of ten labelled.
+fn grid_lines(decades: (f64, f64), max_labels: usize) -> impl Iterator<Item = (f64, GridLine)> {
+    let step = label_step(decades, max_labels);
+    let mut powers = 0;
+    grid_values(decades).map(move |(value, power)| {
+        let line = match power {
+            false => GridLine::Minor,
+            true if powers % step == 0 => GridLine::Labelled,
+            true => GridLine::Major,
+        };
+        powers += usize::from(power);
+        (value, line)
+    })
+}
+
 /// Every `step`-th power of ten, so that at most `max_labels` are labelled.
 fn label_step((lo, hi): (f64, f64), max_labels: usize) -> usize {
     let powers = (hi.floor() - lo.ceil()) as usize + 1;
@@ -237,43 +261,38 @@ pub fn draw<DB: DrawingBackend>(
     let major = palette.grid.stroke_width(line);
     let tick = look.px(5.0);
 
-    let x_step = label_step(axes.x_decades, if look.compact { 4 } else { 8 });
-    let mut powers = 0;
-    for (volume, power) in grid_values(axes.x_decades) {
+    let style = |line| {
+        if line == GridLine::Minor {
+            minor
+        } else {
+            major
+        }
+    };
+    for (volume, line) in grid_lines(axes.x_decades, if look.compact { 4 } else { 8 }) {
         let x = axes.x(volume);
-        let style = if power { major } else { minor };
-        root.draw(&PathElement::new(vec![(x, top), (x, bottom)], style))?;
-        if power {
-            if powers % x_step == 0 {
-                root.draw(&PathElement::new(
-                    vec![(x, bottom), (x, bottom + tick)],
-                    major,
-                ))?;
-                root.draw(&Text::new(
-                    format_count(volume),
-                    (x, bottom + tick + look.px(4.0)),
-                    look.font(16.0).pos(Pos::new(HPos::Center, VPos::Top)),
-                ))?;
-            }
-            powers += 1;
+        root.draw(&PathElement::new(vec![(x, top), (x, bottom)], style(line)))?;
+        if line == GridLine::Labelled {
+            root.draw(&PathElement::new(
+                vec![(x, bottom), (x, bottom + tick)],
+                major,
+            ))?;
+            root.draw(&Text::new(
+                format_count(volume),
+                (x, bottom + tick + look.px(4.0)),
+                look.font(16.0).pos(Pos::new(HPos::Center, VPos::Top)),
+            ))?;
         }
     }
-    let y_step = label_step(axes.y_decades, if look.compact { 5 } else { 7 });
-    let mut powers = 0;
-    for (value, power) in grid_values(axes.y_decades) {
+    for (value, line) in grid_lines(axes.y_decades, if look.compact { 5 } else { 7 }) {
         let y = axes.y(value);
-        let style = if power { major } else { minor };
-        root.draw(&PathElement::new(vec![(left, y), (right, y)], style))?;
-        if power {
-            if powers % y_step == 0 {
-                root.draw(&PathElement::new(vec![(left - tick, y), (left, y)], major))?;
-                root.draw(&Text::new(
-                    format_amount(value, &spec.symbol),
-                    (left - tick - look.px(4.0), y),
-                    look.font(16.0).pos(Pos::new(HPos::Right, VPos::Center)),
-                ))?;
-            }
-            powers += 1;
+        root.draw(&PathElement::new(vec![(left, y), (right, y)], style(line)))?;
+        if line == GridLine::Labelled {
+            root.draw(&PathElement::new(vec![(left - tick, y), (left, y)], major))?;
+            root.draw(&Text::new(
+                format_amount(value, &spec.symbol),
+                (left - tick - look.px(4.0), y),
+                look.font(16.0).pos(Pos::new(HPos::Right, VPos::Center)),
+            ))?;
         }
     }
     let axis = palette.muted.stroke_width(line);
@@ -568,6 +587,18 @@ mod tests {
         assert_eq!(label_step((6.0, 13.0), 4), 2);
         assert_eq!(label_step((6.0, 13.0), 5), 2);
         assert_eq!(label_step((0.2, 0.8), 4), 1);
+        // Four labels a phone: 1M, 100M, 10B, 1T of the eight powers.
+        let labelled: Vec<f64> = grid_lines((6.0, 13.0), 4)
+            .filter(|(_, line)| *line == GridLine::Labelled)
+            .map(|(v, _)| v)
+            .collect();
+        assert_eq!(labelled, [1e6, 1e8, 1e10, 1e12]);
+        assert_eq!(
+            grid_lines((6.0, 13.0), 4)
+                .filter(|(_, line)| *line == GridLine::Major)
+                .count(),
+            4
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::Ownership;
 use super::memory::MemoryFit;
 use super::throughput::Throughput;
-use crate::catalogue::{Engine, EngineKind, Gpu, OpenModel, Precision};
+use crate::catalogue::{Engine, Gpu, OpenModel, Precision};
 
 /// What one GPU costs a month, by kind. Rented GPUs have only `rental`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
@@ -252,7 +252,7 @@ impl SelfHostPlan {
     pub fn ownership_words(&self) -> &'static str {
         match self.ownership {
             Ownership::Rent => "rented",
-            Ownership::Own if self.engine.kind == EngineKind::Local => "your own machine",
+            _ if super::is_personal(self.ownership, self.engine.kind) => "your own machine",
             Ownership::Own => "owned",
         }
     }

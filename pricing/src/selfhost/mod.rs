@@ -254,8 +254,8 @@ impl Deployment {
     /// engine. It takes the personal defaults (no engineer, no hosting,
     /// household electricity, no facility overhead).
     pub fn is_personal(&self) -> bool {
-        self.ownership == Ownership::Own
-            && self.engine().is_some_and(|e| e.kind == EngineKind::Local)
+        self.engine()
+            .is_some_and(|e| is_personal(self.ownership, e.kind))
     }
 
     /// Whether `field` applies to this deployment as it is (rent or own).
@@ -411,4 +411,9 @@ pub fn fastest_cheaper_speed(
         }
     }
     Some(at(holds).output_tokens_per_second_per_user)
+}
+
+/// Owned hardware behind a local engine: a machine you own and run yourself.
+pub fn is_personal(ownership: Ownership, engine: EngineKind) -> bool {
+    ownership == Ownership::Own && engine == EngineKind::Local
 }

@@ -203,6 +203,7 @@ fn report(scenario: &Scenario, warnings: &[LinkWarning], c: &Comparison, money: 
                     ("power", g.power),
                     ("hosting", g.hosting),
                     ("maintenance", g.maintenance),
+                    ("installation spread", g.installation),
                     ("operations", q.operations_usd),
                     ("one-off costs spread", q.one_off_usd),
                 ] {

@@ -187,7 +187,8 @@ pub fn payback(
         return None;
     }
     let quote = plan.quote(tokens_per_month);
-    let upfront = plan.purchase_usd_per_gpu * quote.gpus + plan.one_off_usd;
+    let upfront =
+        (plan.purchase_usd_per_gpu + plan.installation_usd_per_gpu) * quote.gpus + plan.one_off_usd;
     let running = quote.gpu_costs.running() + plan.operations_usd_per_month;
     let gain = api_usd_per_month - running;
     if gain <= 0.0 {

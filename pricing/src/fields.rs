@@ -280,6 +280,16 @@ fields! {
         },
         place: Place::Deployment { applies: Applies::Owned },
     },
+    InstallationShare {
+        meaning: "installing bought hardware, as a share of its price, paid once with the purchase",
+        key: "inst", name: "installation", label: "Installation", unit: "of purchase, once",
+        kind: FieldKind::Share, min: 0.0, max: 1.0,
+        default: DefaultFrom::OwnedOrPersonal {
+            owned: |d| (&d.installation_share).into(),
+            personal: |d| (&d.personal_installation_share).into(),
+        },
+        place: Place::Deployment { applies: Applies::Owned },
+    },
     UserSpeed {
         meaning: "service level: the slowest generation speed each interactive user accepts, output tokens/s; 0 for none (batch traffic is exempt)",
         key: "speed", name: "slowest output speed per user", label: "Slowest speed per user", unit: "output tokens/s (0: no target)",

@@ -311,13 +311,21 @@ fn one_off_costs_and_payback_by_hand() {
     d.ownership = Ownership::Own;
     let plan = d.plan(&w).unwrap();
     assert_eq!(plan.quote(3e9).gpus, 2.0);
-    // Two H100s bought at $35,625: $71,250 at the start, no one-off costs by default.
+    // Two H100s bought at $35,625 and installed at 7% of it, $2,493.75 each:
+    // $76,237.50 at the start, no other one-off costs by default.
     // Running a month: power (700 + 56.25) W x 730 h x 1.4 x $0.12 / 1000 = $92.7465,
     // hosting $25, maintenance 35,625 x 5% / 12 = $148.4375, each per GPU; and
     // 0.25 FTE x $18,000 = $4,500: 2 x 266.184 + 4,500 = $5,032.368.
     // Against an API costing $18,000 a month (Claude Sonnet 4.6 at 3B tokens),
-    // it gains $12,967.632 a month: 71,250 / 12,967.632 = 5.49, so month 6.
+    // it gains $12,967.632 a month: 76,237.5 / 12,967.632 = 5.88, so month 6.
+    assert_close!(plan.installation_usd_per_gpu, 2_493.75);
+    // Installation is spread as the one-off costs are: 2 x 2,493.75 / 36 a month.
+    assert_close!(plan.quote(3e9).gpu_costs.installation, 4_987.5 / 36.0);
     assert_eq!(payback(&plan, 18_000.0, 3e9), Some(Payback::Month(6)));
+    // Without installation 71,250 / 12,967.632 = 5.49: also month 6. Against
+    // $15,500 (a gain of $10,467.632) the installation moves it: 71,250 / 10,467.632
+    // = 6.81 would be month 7; 76,237.5 / 10,467.632 = 7.28 is month 8.
+    assert_eq!(payback(&plan, 15_500.0, 3e9), Some(Payback::Month(8)));
     // Against $5,000 a month the running costs alone are more: never.
     assert_eq!(payback(&plan, 5_000.0, 3e9), Some(Payback::Never));
     // Rented: no purchase to pay back.
@@ -325,7 +333,8 @@ fn one_off_costs_and_payback_by_hand() {
     assert_eq!(payback(&rented.plan(&w).unwrap(), 18_000.0, 3e9), None);
     // One-off costs: $40,000 of setup and a 500 GPU-hour fine-tuning run at the
     // H100's typical $2.90, spread over 36 months: (40,000 + 1,450) / 36 = $1,151.39 a month,
-    // and $41,450 more to pay back: (71,250 + 41,450) / 12,967.632 = 8.69, month 9.
+    // and $41,450 more to pay back: (76,237.5 + 41,450) / 12,967.632 = 9.08, month 10
+    // (month 9 without the installation: 112,700 / 12,967.632 = 8.69).
     d.overrides.set(Field::SetupUsd, Some(40_000.0));
     d.overrides.set(Field::FinetuneGpuHours, Some(500.0));
     let plan = d.plan(&w).unwrap();
@@ -335,7 +344,7 @@ fn one_off_costs_and_payback_by_hand() {
         plan.monthly_cost(3e9) - plan.quote(3e9).gpu_costs.total() - 4_500.0,
         41_450.0 / 36.0
     );
-    assert_eq!(payback(&plan, 18_000.0, 3e9), Some(Payback::Month(9)));
+    assert_eq!(payback(&plan, 18_000.0, 3e9), Some(Payback::Month(10)));
 }
 
 #[test]

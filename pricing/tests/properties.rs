@@ -240,7 +240,7 @@ proptest! {
         d.ownership = Ownership::Own;
         let Ok(plan) = d.plan(&w) else { return Ok(()); };
         let quote = plan.quote(v);
-        let upfront = plan.purchase_usd_per_gpu * quote.gpus + plan.one_off_usd;
+        let upfront = (plan.purchase_usd_per_gpu + plan.installation_usd_per_gpu) * quote.gpus + plan.one_off_usd;
         let running = quote.gpu_costs.running() + plan.operations_usd_per_month;
         let owned_by = |m: f64| upfront + m * running;
         let api_by = |m: f64| m * api_usd;

@@ -17,6 +17,8 @@ pub struct GpuMonthCost {
     pub power: f64,
     pub hosting: f64,
     pub maintenance: f64,
+    /// Installation, paid with the purchase, spread as the one-off costs are.
+    pub installation: f64,
 }
 
 impl GpuMonthCost {
@@ -27,6 +29,7 @@ impl GpuMonthCost {
             + self.power
             + self.hosting
             + self.maintenance
+            + self.installation
     }
 
     /// What owning costs month by month once the hardware is paid for:
@@ -43,6 +46,7 @@ impl GpuMonthCost {
             power: self.power * gpus,
             hosting: self.hosting * gpus,
             maintenance: self.maintenance * gpus,
+            installation: self.installation * gpus,
         }
     }
 }
@@ -76,8 +80,10 @@ pub struct SelfHostPlan {
     pub measured: bool,
     pub per_gpu_month: GpuMonthCost,
     pub operations_usd_per_month: f64,
-    /// Owned: the price of each GPU (or machine), paid at the start; 0 rented.
+    /// Owned: the price of each GPU (or machine) and its installation, paid
+    /// at the start; 0 rented.
     pub purchase_usd_per_gpu: f64,
+    pub installation_usd_per_gpu: f64,
     /// Owned: the hardware's life in months (payback beyond it is moot).
     pub life_months: f64,
     /// Setup, integration and a fine-tuning run, spread over the one-off months.

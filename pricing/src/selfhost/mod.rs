@@ -214,6 +214,7 @@ impl Deployment {
                 Ownership::Own => self.number(Field::PurchaseUsdPerGpu),
                 Ownership::Rent => 0.0,
             },
+            installation_usd_per_gpu: self.installation_usd_per_gpu(),
             min_replicas: self.number(Field::MinReplicas) as u32,
             target_utilisation: self.number(Field::TargetUtilisation),
             billed_hours_per_month,
@@ -273,6 +274,16 @@ impl Deployment {
             + self.number(Field::FinetuneGpuHours) * self.number(Field::UsdPerGpuHour)
     }
 
+    /// Owned: installing each GPU, a share of its price paid once.
+    pub fn installation_usd_per_gpu(&self) -> f64 {
+        match self.ownership {
+            Ownership::Own => {
+                self.number(Field::PurchaseUsdPerGpu) * self.number(Field::InstallationShare)
+            }
+            Ownership::Rent => 0.0,
+        }
+    }
+
     /// What one GPU costs a month.
     ///
     /// Rented: price per hour x billed hours. Owned: straight-line
@@ -304,6 +315,7 @@ impl Deployment {
                     power: kwh * v(Field::ElectricityUsdPerKwh),
                     hosting: v(Field::HostingUsdPerGpuMonth),
                     maintenance: purchase * v(Field::MaintenanceShare) / 12.0,
+                    installation: self.installation_usd_per_gpu() / v(Field::OneOffMonths),
                 }
             }
         }

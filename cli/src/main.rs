@@ -180,10 +180,10 @@ fn report(scenario: &Scenario, warnings: &[LinkWarning], c: &Comparison, money: 
                 writeln!(out, "  {}", plan.label()).unwrap();
                 writeln!(
                     out,
-                    "    {}, {} output tokens/s per user, {} at once",
+                    "    {}; {} at once: {}",
                     words::capacity(plan),
-                    format_count(plan.throughput.output_tokens_per_second_per_user),
-                    plan.sequences_in_flight
+                    plan.sequences_in_flight,
+                    words::service_seen(plan)
                 )
                 .unwrap();
                 writeln!(

@@ -334,6 +334,7 @@ mod tests {
             peak_to_average: 1.0,
             service_hours_per_day: 24.0,
             min_user_output_tokens_per_second: 0.0,
+            max_time_to_first_token_seconds: 0.0,
         }
     }
 

@@ -297,6 +297,13 @@ fields! {
         default: DefaultFrom::Assumption(|d| (&d.min_user_output_tokens_per_second).into()),
         place: Place::Workload { get: |w| w.min_user_output_tokens_per_second, set: |w, v| w.min_user_output_tokens_per_second = v },
     },
+    FirstTokenSeconds {
+        meaning: "service level: the longest wait for the first token at the busiest hour, seconds; 0 for none (batch traffic is exempt)",
+        key: "ttft", name: "longest time to first token", label: "Longest wait for the first token", unit: "seconds (0: no target)",
+        kind: FieldKind::Number, min: 0.0, max: 600.0,
+        default: DefaultFrom::Assumption(|d| (&d.max_time_to_first_token_seconds).into()),
+        place: Place::Workload { get: |w| w.max_time_to_first_token_seconds, set: |w, v| w.max_time_to_first_token_seconds = v },
+    },
     PurchaseUsdPerGpu {
         meaning: "purchase price per GPU, with its share of the server",
         key: "buy", name: "purchase price per GPU", label: "Purchase price", unit: "USD per GPU",

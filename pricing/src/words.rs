@@ -183,17 +183,27 @@ pub fn capacity(plan: &SelfHostPlan) -> String {
     }
 }
 
+/// What each user sees with every sequence slot taken, as at the busiest
+/// hour: generation speed and the wait for the first token.
+pub fn service_seen(plan: &SelfHostPlan) -> String {
+    format!(
+        "{} output tokens/s per user, first token in {} s",
+        format_count(plan.throughput.output_tokens_per_second_per_user),
+        format_count(plan.throughput.time_to_first_token_seconds),
+    )
+}
+
 /// A plan in one line: its replica, capacity, speed per user and price.
 pub fn plan_summary(plan: &SelfHostPlan, money: &Money) -> String {
     format!(
-        "{}× {} per replica ({} of {} GB for weights and KV cache) · {} · about {} output tokens/s for each of {} users · {} per replica-month",
+        "{}× {} per replica ({} of {} GB for weights and KV cache) · {} · {} users at once: {} · {} per replica-month",
         plan.gpus_per_replica(),
         plan.gpu.short_name,
         format_fixed(plan.memory.weights_gb + plan.memory.kv_cache_gb, 0),
         format_fixed(plan.memory.memory_gb, 0),
         capacity(plan),
-        format_count(plan.throughput.output_tokens_per_second_per_user),
         plan.sequences_in_flight,
+        service_seen(plan),
         format_money(plan.replica_usd_per_month(), money),
     )
 }

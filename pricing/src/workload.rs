@@ -79,6 +79,9 @@ pub struct Workload {
     /// Service level: the slowest generation speed an interactive user
     /// accepts, output tokens a second; 0 for none.
     pub min_user_output_tokens_per_second: f64,
+    /// Service level: the longest an interactive user waits for the first
+    /// token at the busiest hour, seconds; 0 for none.
+    pub max_time_to_first_token_seconds: f64,
 }
 
 impl Default for Workload {
@@ -93,6 +96,7 @@ impl Default for Workload {
             peak_to_average: 0.0,
             service_hours_per_day: 0.0,
             min_user_output_tokens_per_second: 0.0,
+            max_time_to_first_token_seconds: 0.0,
         };
         for field in Field::workload() {
             if let Some(default) = field.spec().default_for(None) {

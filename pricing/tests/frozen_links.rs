@@ -47,6 +47,8 @@ fn decoded(link: &str) -> Value {
 const ADDED_SINCE: &[(&str, f64)] = &[
     // Service level (issue 11): 0 means no speed target, as before.
     ("min_user_output_tokens_per_second", 0.0),
+    // and 0 means no time-to-first-token target.
+    ("max_time_to_first_token_seconds", 0.0),
 ];
 
 /// `got` with the quantities added since `expected` was frozen taken out,

@@ -35,6 +35,7 @@ fn workload() -> Workload {
         peak_to_average: 2.0,
         service_hours_per_day: 24.0,
         min_user_output_tokens_per_second: 0.0,
+        max_time_to_first_token_seconds: 0.0,
     }
 }
 
@@ -232,6 +233,32 @@ fn a_service_level_caps_the_batch_by_hand() {
         assert_eq!(plan.sequences_in_flight, cap, "{target} tokens/s");
         assert!(plan.throughput.output_tokens_per_second_per_user >= target);
     }
+    // Time to first token, same set-up (docs/cost-model.md section 5). A prompt
+    // alone: 2 x 70.6e9 x 1,500 FLOPs -> 125.17 ms, plus attention
+    // 4 x 8,192 x 80 x 1,500^2 / 2 = 2.949 TFLOPs -> 5.23 ms: s = 130.40 ms.
+    // At 128 sequences it shares its passes with 127 decodes: 1,627 tokens ->
+    // 135.77 ms, plus the larger of 127 sequences' KV (36.4 GB -> 9.53 ms) and
+    // attention (3.532 TFLOPs -> 6.26 ms): 145.30 ms. Requests arrive at
+    // 2,446.4 / 500 = 4.893 a second, so prompts keep the replica busy
+    // rho = 4.893 x 0.1304 = 0.638 of the time; the wait for those ahead is
+    // rho x s / 2(1 - rho) = 0.1149 s: 0.260 s in all.
+    w.min_user_output_tokens_per_second = 0.0;
+    let plan = d.plan(&w).unwrap();
+    assert!((plan.throughput.time_to_first_token_seconds - 0.2602).abs() < 0.001);
+    // A first token within 0.2 s allows 41 sequences: at 41, rho = 0.4957,
+    // wait 0.0641 s, prompt in its passes 134.1 ms: 0.1982 s; at 42, 0.2010 s.
+    w.max_time_to_first_token_seconds = 0.2;
+    let plan = d.plan(&w).unwrap();
+    assert_eq!(plan.sequences_in_flight, 41);
+    assert!((plan.throughput.time_to_first_token_seconds - 0.1982).abs() < 0.001);
+    // Sooner than one request at a time can have it: refused, with the best.
+    w.max_time_to_first_token_seconds = 0.1;
+    let err = d.plan(&w).unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "cannot meet the service level: first token within 0.1 s asked, 0.13 s at best (one request at a time)"
+    );
+    w.max_time_to_first_token_seconds = 0.0;
     // Mixture of experts: Qwen3 30B-A3B in BF16 on 2x H100 with vLLM. Of its
     // 30.5B, 1.49B are always used and 128 experts hold 0.2267B each; a step
     // over 4c tokens reads each expert some token picks, 1 - (1 - 8/128)^4c,

@@ -40,9 +40,10 @@ fn workload() -> impl Strategy<Value = Workload> {
         prop_oneof![1.0..=10.0f64, 1.0..=100.0f64],
         1.0..=24.0f64,
         prop_oneof![Just(0.0), 1.0..=200.0f64],
+        prop_oneof![Just(0.0), log_uniform(0.01, 60.0)],
     )
         .prop_map(
-            |(tokens, input, output, cached, write, batch, peak, hours, speed)| Workload {
+            |(tokens, input, output, cached, write, batch, peak, hours, speed, wait)| Workload {
                 tokens_per_month: tokens,
                 input_tokens_per_request: input.round(),
                 output_tokens_per_request: output.round().max(1.0),
@@ -52,6 +53,7 @@ fn workload() -> impl Strategy<Value = Workload> {
                 peak_to_average: peak,
                 service_hours_per_day: hours,
                 min_user_output_tokens_per_second: speed,
+                max_time_to_first_token_seconds: wait,
             },
         )
 }
@@ -154,8 +156,11 @@ fn view() -> impl Strategy<Value = View> {
                 let code = CURRENCIES[i].code;
                 (code.to_string(), rate.filter(|_| code != "USD"))
             }),
+            // NAN and INF beside an amount read as a broken number: the link format refuses them.
             ("[A-Z]{3}", log_uniform(1e-3, 1e5))
                 .prop_filter("US dollars take no rate", |(code, _)| code != "USD")
+                .prop_filter("not a number's name", |(code, _)| code != "NAN"
+                    && code != "INF")
                 .prop_map(|(code, rate)| (code, Some(rate))),
         ],
         prop::sample::select(Theme::ALL.to_vec()),
@@ -226,6 +231,29 @@ proptest! {
             prop_assert!(strict_seq <= loose_seq);
         }
         // A target one deployment cannot meet stays unmet as it grows stricter.
+        if at(looser).is_none() && d.plan(&w).is_ok() && looser > 0.0 {
+            prop_assert!(at(stricter).is_none());
+        }
+    }
+
+    #[test]
+    fn a_shorter_wait_for_the_first_token_never_lowers_the_cost(
+        (w, d) in (workload(), deployment()),
+        looser in prop_oneof![Just(0.0), log_uniform(0.01, 60.0)],
+        stricter_by in 0.0..=1.0f64,
+        v in volume(),
+    ) {
+        let at = |wait: f64| {
+            let w = Workload { max_time_to_first_token_seconds: wait, ..w };
+            d.plan(&w).ok().map(|p| (p.quote(v).monthly_usd, p.sequences_in_flight, p.throughput.time_to_first_token_seconds))
+        };
+        // No target is the loosest; otherwise a shorter wait is stricter.
+        let stricter = if looser == 0.0 { 60.0 * (1.0 - stricter_by).max(0.01) } else { looser * (1.0 - stricter_by).max(0.01) };
+        if let (Some((loose_cost, loose_seq, _)), Some((strict_cost, strict_seq, strict_wait))) = (at(looser), at(stricter)) {
+            prop_assert!(strict_cost >= loose_cost * (1.0 - 1e-12), "{strict_cost} < {loose_cost}");
+            prop_assert!(strict_seq <= loose_seq);
+            prop_assert!(strict_wait <= stricter, "{strict_wait} s > {stricter} s");
+        }
         if at(looser).is_none() && d.plan(&w).is_ok() && looser > 0.0 {
             prop_assert!(at(stricter).is_none());
         }

@@ -9,6 +9,7 @@ use crossover_pricing::units::{
     format_count, format_money, format_money_whole, format_percent, format_trimmed,
 };
 use crossover_pricing::view::Money;
+use crossover_pricing::words::service_seen;
 use crossover_pricing::{ApiPricing, Comparison};
 use yew::prelude::*;
 
@@ -124,11 +125,7 @@ pub fn results_table(props: ResultsTableProps) -> Html {
                 let unit = escape(&format_money(q.usd_per_mtok, money));
                 let gpus = format!("{} ({} × {})", q.gpus, q.replicas, plan.gpus_per_replica());
                 let used = format_percent(q.utilisation);
-                let note = format!(
-                    " · {}, {own}; {} tokens/s per user",
-                    plan.engine.name,
-                    format_count(plan.throughput.output_tokens_per_second_per_user)
-                );
+                let note = format!(" · {}, {own}; {}", plan.engine.name, service_seen(plan));
                 row(
                     &mut table,
                     &short_label(plan),

@@ -57,6 +57,12 @@ pub enum FitError {
         target_tokens_per_second: f64,
         best_tokens_per_second: f64,
     },
+    /// Even one request at a time waits longer than the service level's
+    /// time to first token.
+    FirstTokenTooLate {
+        target_seconds: f64,
+        best_seconds: f64,
+    },
     /// The engine does not run on this vendor's hardware (MLX is Apple
     /// silicon only; vLLM and TensorRT-LLM do not run on a Mac).
     EngineNotOnGpu {
@@ -110,6 +116,15 @@ impl std::fmt::Display for FitError {
                 "cannot meet the service level: {} output tokens/s per user asked, {} at best (one request at a time)",
                 format_trimmed(*target_tokens_per_second, 1),
                 format_trimmed(*best_tokens_per_second, 1)
+            ),
+            FitError::FirstTokenTooLate {
+                target_seconds,
+                best_seconds,
+            } => write!(
+                f,
+                "cannot meet the service level: first token within {} s asked, {} s at best (one request at a time)",
+                format_trimmed(*target_seconds, 2),
+                format_trimmed(*best_seconds, 2)
             ),
             FitError::EngineNotOnGpu { engine, gpu } => write!(f, "{engine} does not run on {gpu}"),
             FitError::FormatNotServed { format, engine } => {

@@ -146,22 +146,14 @@ impl Deployment {
         };
         let full = at(memory.concurrency);
         let (throughput, interactive_share, sequences_in_flight) =
-            match service_level_cap(workload, memory.concurrency, |c| {
-                at(c).output_tokens_per_second_per_user
-            }) {
-                Ok(None) => (full, 1.0, memory.concurrency),
-                Ok(Some(cap)) => {
+            match service_level_cap(workload, memory.concurrency, at)
+                .map_err(|error| PlanError::Fit { error })?
+            {
+                None => (full, 1.0, memory.concurrency),
+                Some(cap) => {
                     let capped = at(cap);
                     let share = interactive_capacity_share(workload, &capped, &full);
                     (capped, share, cap)
-                }
-                Err(best) => {
-                    return Err(PlanError::Fit {
-                        error: FitError::TooSlow {
-                            target_tokens_per_second: workload.min_user_output_tokens_per_second,
-                            best_tokens_per_second: best,
-                        },
-                    });
                 }
             };
         let tokens_per_output = shape.tokens() / shape.output_tokens;
@@ -330,26 +322,40 @@ struct Capacity {
 }
 
 /// The most sequences in flight, at most `max`, at which each user still
-/// decodes at the workload's service level: `Ok(None)` without one,
-/// `Err(best speed)` when even one sequence is slower. Per-user speed falls
-/// as the batch grows, so the search halves the range.
+/// decodes at the workload's service level and gets the first token within
+/// its wait: `Ok(None)` without one, an error with the best the deployment
+/// can do when even one sequence misses it. Per-user speed falls and the wait
+/// grows as the batch grows, so the search halves the range.
 pub fn service_level_cap(
     workload: &Workload,
     max: u32,
-    speed_at: impl Fn(u32) -> f64,
-) -> Result<Option<u32>, f64> {
-    let target = workload.min_user_output_tokens_per_second;
-    if target <= 0.0 {
+    at: impl Fn(u32) -> Throughput,
+) -> Result<Option<u32>, FitError> {
+    let speed = workload.min_user_output_tokens_per_second;
+    let wait = workload.max_time_to_first_token_seconds;
+    if speed <= 0.0 && wait <= 0.0 {
         return Ok(None);
     }
-    let best = speed_at(1);
-    if best < target {
-        return Err(best);
+    let fast_enough = |t: &Throughput| speed <= 0.0 || t.output_tokens_per_second_per_user >= speed;
+    let soon_enough = |t: &Throughput| wait <= 0.0 || t.time_to_first_token_seconds <= wait;
+    let best = at(1);
+    if !fast_enough(&best) {
+        return Err(FitError::TooSlow {
+            target_tokens_per_second: speed,
+            best_tokens_per_second: best.output_tokens_per_second_per_user,
+        });
+    }
+    if !soon_enough(&best) {
+        return Err(FitError::FirstTokenTooLate {
+            target_seconds: wait,
+            best_seconds: best.time_to_first_token_seconds,
+        });
     }
     let (mut meets, mut fails) = (1, max.max(1) + 1);
     while fails - meets > 1 {
         let mid = meets + (fails - meets) / 2;
-        if speed_at(mid) >= target {
+        let t = at(mid);
+        if fast_enough(&t) && soon_enough(&t) {
             meets = mid;
         } else {
             fails = mid;

@@ -28,6 +28,11 @@ pub struct Throughput {
     pub total_tokens_per_second: f64,
     /// Decode speed each sequence sees.
     pub output_tokens_per_second_per_user: f64,
+    /// Seconds from a request's arrival to its first output token, with
+    /// every sequence slot taken: its prompt's prefill, after the prompts
+    /// ahead of it. Infinite when prompts arrive faster than they can be
+    /// prefilled.
+    pub time_to_first_token_seconds: f64,
     pub bound: Bound,
 }
 
@@ -261,6 +266,32 @@ pub fn estimate(
         * cached_layer_tokens(model, mean_context);
     let decode_attention = batch * attention_flops(model, mean_context);
 
+    // A prompt on its own, and a prompt prefilled in the passes that also
+    // decode the other sequences (batched engines; local ones wait for it).
+    let prompt_alone = pass(
+        model,
+        precision,
+        &rates,
+        prefill_tokens,
+        0.0,
+        prefill_attention,
+    )
+    .0;
+    let others = batch - 1.0;
+    let prompt_in_batch = if engine.mixed_batching && others > 0.0 {
+        pass(
+            model,
+            precision,
+            &rates,
+            prefill_tokens + others,
+            kv_bytes * others / batch,
+            prefill_attention + decode_attention * others / batch,
+        )
+        .0
+    } else {
+        prompt_alone
+    };
+
     let (output_per_second, step_seconds, bound) = if engine.mixed_batching {
         // Each step decodes one token per sequence and prefills the prompt
         // tokens that keep the batch full: batch x prefill / output of them.
@@ -277,15 +308,7 @@ pub fn estimate(
     } else {
         let (step, bound) = pass(model, precision, &rates, batch, kv_bytes, decode_attention);
         let prefill = if prefill_tokens > 0.0 {
-            pass(
-                model,
-                precision,
-                &rates,
-                prefill_tokens,
-                0.0,
-                prefill_attention,
-            )
-            .0
+            prompt_alone
         } else {
             0.0
         };
@@ -293,12 +316,35 @@ pub fn estimate(
         let seconds = batch * prefill + output * step;
         (batch * output / seconds, step, bound)
     };
+    let requests_per_second = output_per_second / output;
     Throughput {
         output_tokens_per_second: output_per_second,
         total_tokens_per_second: output_per_second * shape.tokens() / output,
         output_tokens_per_second_per_user: 1.0 / step_seconds,
+        time_to_first_token_seconds: time_to_first_token(
+            requests_per_second,
+            prompt_alone,
+            prompt_in_batch,
+        ),
         bound,
     }
+}
+
+/// Time to first token at `requests_per_second` arrivals: the prompts are
+/// served one after another, each taking `prompt_alone` seconds of the
+/// replica; a request waits for those ahead of it as in an M/D/1 queue
+/// (Poisson arrivals, fixed service time: mean wait ρ·s / 2(1 − ρ)), then its
+/// own prompt takes `prompt_in_batch`.
+pub fn time_to_first_token(
+    requests_per_second: f64,
+    prompt_alone: f64,
+    prompt_in_batch: f64,
+) -> f64 {
+    let busy = requests_per_second * prompt_alone;
+    if busy >= 1.0 {
+        return f64::INFINITY;
+    }
+    busy * prompt_alone / (2.0 * (1.0 - busy)) + prompt_in_batch
 }
 
 #[cfg(test)]

@@ -543,6 +543,10 @@ pub struct Engine {
     pub compute_efficiency: PerPrecision,
     /// Share of the compute efficiency routed-expert layers reach.
     pub moe_compute_efficiency: f64,
+    /// The serving stack's own latency before a first token, beyond the
+    /// GPUs' time (tokenising, scheduling, streaming), fitted to the
+    /// calibration's latency records.
+    pub first_token_overhead_ms: f64,
     pub multi_gpu_efficiency: PerLink,
     pub multi_node_efficiency: f64,
     #[cfg(feature = "notes")]
@@ -566,6 +570,9 @@ pub struct CalibrationRecord {
     /// Prompts were processed on other GPUs; only decode ran on these.
     pub prefill_elsewhere: bool,
     pub output_tokens_per_second_per_gpu: f64,
+    /// Latency at the record's concurrency, where published.
+    pub output_tokens_per_second_per_user: Option<f64>,
+    pub time_to_first_token_ms: Option<f64>,
     #[cfg(feature = "notes")]
     pub source: &'static str,
     pub as_of: &'static str,

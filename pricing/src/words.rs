@@ -187,7 +187,7 @@ pub fn capacity(plan: &SelfHostPlan) -> String {
 /// hour: generation speed and the wait for the first token.
 pub fn service_seen(plan: &SelfHostPlan) -> String {
     format!(
-        "{} output tokens/s per user, first token in {} s",
+        "about {} output tokens/s per user, first token in about {} s",
         format_count(plan.throughput.output_tokens_per_second_per_user),
         format_count(plan.throughput.time_to_first_token_seconds),
     )

@@ -122,6 +122,7 @@ fn the_catalogue_in_data_is_accepted() {
         "pub static ENGINES: &[Engine]",
         "pub static PRECISIONS: &[PrecisionFormat]",
         "pub static CALIBRATION: &[CalibrationRecord]",
+        "pub static LATENCY: &[CalibrationRecord]",
         "pub static OFFLINE_CONCURRENCY_CAP: u32",
         "pub static CURRENCIES: &[Currency]",
         "pub struct Defaults {",
@@ -1061,4 +1062,29 @@ fn a_problem_across_fields_names_the_entry_header_line() {
         "data/apis.toml: together-llama-3.3-70b (line {}): open_model",
         id_line - 1
     )]);
+}
+
+#[test]
+fn a_latency_record_without_its_latency_is_refused() {
+    Bad::new(
+        "calibration.toml",
+        "[[latency]]",
+        "time_to_first_token_ms = ",
+        "# time_to_first_token_ms = ",
+    )
+    .on_line(
+        "data/calibration.toml: latency 1 (llama-3.1-8b on h100-sxm)",
+        "a latency record needs concurrency, output_tokens_per_second_per_user and time_to_first_token_ms",
+    )
+    .only(1);
+    Bad::new(
+        "calibration.toml",
+        "[[latency]]",
+        "model = \"llama-3.1-8b\"",
+        "model = \"llama-9\"",
+    )
+    .has(&[
+        "data/calibration.toml: latency 1 (llama-9 on h100-sxm)",
+        "model \"llama-9\" is not in models.toml",
+    ]);
 }

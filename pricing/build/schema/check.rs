@@ -85,7 +85,16 @@ impl Catalogue {
                 });
             }
         }
-        for r in &self.records {
+        for r in &self.latency {
+            let at = &r.at;
+            p.check(
+                r.concurrency.is_some()
+                    && r.output_tokens_per_second_per_user.is_some()
+                    && r.time_to_first_token_ms.is_some(),
+                || format!("{at}: a latency record needs concurrency, output_tokens_per_second_per_user and time_to_first_token_ms"),
+            );
+        }
+        for r in self.records.iter().chain(&self.latency) {
             let at = &r.at;
             for (what, id, ids, file) in [
                 ("model", &r.model, &model_ids, "models.toml"),

@@ -240,6 +240,7 @@ pub struct Engine {
     pub bandwidth_efficiency: PerPrecision,
     pub compute_efficiency: PerPrecision,
     pub moe_compute_efficiency: Fraction,
+    pub first_token_overhead_ms: NonNegative,
     pub multi_gpu_efficiency: PerLink,
     pub multi_node_efficiency: Fraction,
     pub source: Url,
@@ -300,6 +301,8 @@ pub struct CalibrationFile {
     /// Read entry by entry, so that every bad entry is reported.
     #[serde(rename = "record")]
     pub _record: IgnoredAny,
+    #[serde(rename = "latency")]
+    pub _latency: IgnoredAny,
 }
 
 /// Published over estimated throughput, lowest and highest across the
@@ -325,6 +328,9 @@ pub struct Record {
     #[serde(default)]
     pub prefill_elsewhere: bool,
     pub output_tokens_per_second_per_gpu: Positive,
+    /// Latency at the record's concurrency, where published.
+    pub output_tokens_per_second_per_user: Option<Positive>,
+    pub time_to_first_token_ms: Option<Positive>,
     pub source: Url,
     pub as_of: Date,
     pub notes: Option<String>,

@@ -211,10 +211,10 @@ pub fn to_rust(c: &Catalogue, notes: bool) -> String {
             s,
             "    Engine {{ id: {:?}, name: {:?}, kind: {}, runs_on: &{:?}, concurrency: {}, memory_fraction: {}, overhead_gb_per_gpu: {}, \
              max_gpus_per_replica: {}, mixed_batching: {}, bandwidth_efficiency: {}, compute_efficiency: {}, moe_compute_efficiency: {}, \
-             multi_gpu_efficiency: PerLink {{ nvlink: {}, infinity_fabric: {}, pcie: {} }}, multi_node_efficiency: {}{}, as_of: {:?}{} }},",
+             first_token_overhead_ms: {}, multi_gpu_efficiency: PerLink {{ nvlink: {}, infinity_fabric: {}, pcie: {} }}, multi_node_efficiency: {}{}, as_of: {:?}{} }},",
             e.id.0, e.name.0, e.kind.rust(), e.runs_on.iter().map(|v| v.as_str()).collect::<Vec<_>>(), e.concurrency.0, float(e.memory_fraction.0),
             float(e.overhead_gb_per_gpu.0), e.max_gpus_per_replica.0, e.mixed_batching, per(&e.bandwidth_efficiency),
-            per(&e.compute_efficiency), float(e.moe_compute_efficiency.0), float(l.nvlink.0), float(l.infinity_fabric.0), float(l.pcie.0),
+            per(&e.compute_efficiency), float(e.moe_compute_efficiency.0), float(e.first_token_overhead_ms.0), float(l.nvlink.0), float(l.infinity_fabric.0), float(l.pcie.0),
             float(e.multi_node_efficiency.0), source_field(e.source.as_str(), notes), e.as_of.0, engine_notes,
         )
         .unwrap();
@@ -235,19 +235,34 @@ pub fn to_rust(c: &Catalogue, notes: bool) -> String {
     }
     s.push_str("];\n\n");
 
-    s.push_str("/// Published throughput measurements, from `data/calibration.toml`.\npub static CALIBRATION: &[CalibrationRecord] = &[\n");
-    for r in &c.records {
-        writeln!(
+    for (name, what, records) in [
+        (
+            "CALIBRATION",
+            "Published throughput measurements",
+            &c.records,
+        ),
+        (
+            "LATENCY",
+            "Published latency at a stated concurrency",
+            &c.latency,
+        ),
+    ] {
+        writeln!(s, "/// {what}, from `data/calibration.toml`.\npub static {name}: &[CalibrationRecord] = &[").unwrap();
+        for r in records {
+            writeln!(
             s,
             "    CalibrationRecord {{ model: {:?}, gpu: {:?}, engine: {:?}, gpu_count: {}, precision: {}, input_tokens: {}, \
-             output_tokens: {}, concurrency: {:?}, prefill_elsewhere: {}, output_tokens_per_second_per_gpu: {}{}, as_of: {:?}{} }},",
+             output_tokens: {}, concurrency: {:?}, prefill_elsewhere: {}, output_tokens_per_second_per_gpu: {}, \
+             output_tokens_per_second_per_user: {:?}, time_to_first_token_ms: {:?}{}, as_of: {:?}{} }},",
             r.model.0, r.gpu.0, r.engine.0, r.gpu_count.0, r.precision.rust(), float(r.input_tokens.0), float(r.output_tokens.0),
-            r.concurrency.map(|n| n.0), r.prefill_elsewhere, float(r.output_tokens_per_second_per_gpu.0), source_field(r.source.as_str(), notes), r.as_of.0,
+            r.concurrency.map(|n| n.0), r.prefill_elsewhere, float(r.output_tokens_per_second_per_gpu.0),
+            r.output_tokens_per_second_per_user.as_ref().map(|x| x.0), r.time_to_first_token_ms.as_ref().map(|x| x.0), source_field(r.source.as_str(), notes), r.as_of.0,
             notes_field(r.notes.as_deref(), notes),
         )
         .unwrap();
+        }
+        s.push_str("];\n\n");
     }
-    s.push_str("];\n\n");
     writeln!(
         s,
         "/// Sequences an offline maximum-throughput record ran at, at most: {}\npub static OFFLINE_CONCURRENCY_CAP: u32 = {};\n",

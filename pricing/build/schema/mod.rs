@@ -66,6 +66,8 @@ pub struct Catalogue {
     pub engines: Vec<Entry<Engine>>,
     pub precisions: Vec<Entry<PrecisionEntry>>,
     pub records: Vec<Entry<Record>>,
+    /// Latency at a stated concurrency: records with speed per user and time to first token.
+    pub latency: Vec<Entry<Record>>,
     pub offline_concurrency_cap: u32,
     pub offline_concurrency_cap_source: String,
     pub estimate_band: (f64, f64),
@@ -129,6 +131,14 @@ impl Catalogue {
         };
         let (cap, records) =
             listed::<CalibrationFile, _>(texts, "calibration.toml", "record", &record, &mut p);
+        let latency_record = |i: usize, t: &DeTable| format!("latency {}", &record(i, t)[7..]);
+        let (_, latency) = listed::<CalibrationFile, _>(
+            texts,
+            "calibration.toml",
+            "latency",
+            &latency_record,
+            &mut p,
+        );
         let (_, currencies) =
             listed::<CurrenciesFile, _>(texts, "currencies.toml", "currency", &id("code"), &mut p);
         let assumptions =
@@ -156,6 +166,7 @@ impl Catalogue {
             engines,
             precisions,
             records,
+            latency,
             offline_concurrency_cap: cap.offline_concurrency_cap.0,
             offline_concurrency_cap_source: cap.offline_concurrency_cap_source.0,
             estimate_band: (cap.estimate_band.low.0, cap.estimate_band.high.0),

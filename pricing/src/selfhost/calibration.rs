@@ -8,8 +8,8 @@ use serde::Serialize;
 use super::memory::{RequestShape, concurrency_that_fits};
 use super::throughput::estimate;
 use crate::catalogue::{
-    CALIBRATION, CalibrationRecord, ESTIMATE_BAND, Engine, OFFLINE_CONCURRENCY_CAP, engine, gpu,
-    model,
+    CALIBRATION, CalibrationRecord, ESTIMATE_BAND, Engine, LATENCY, OFFLINE_CONCURRENCY_CAP,
+    engine, gpu, model,
 };
 
 /// One record with the model's estimate for the same set-up.
@@ -22,6 +22,8 @@ pub struct CalibrationResult {
     pub estimated_output_tokens_per_second_per_gpu: f64,
     /// Published over estimated.
     pub ratio: f64,
+    pub estimated_output_tokens_per_second_per_user: f64,
+    pub estimated_time_to_first_token_ms: f64,
 }
 
 impl CalibrationResult {
@@ -30,6 +32,18 @@ impl CalibrationResult {
         self.estimated_output_tokens_per_second_per_gpu
             / self.record.output_tokens_per_second_per_gpu
             - 1.0
+    }
+
+    /// Signed error of the estimated speed per user, where published.
+    pub fn user_speed_error(&self) -> Option<f64> {
+        let published = self.record.output_tokens_per_second_per_user?;
+        Some(self.estimated_output_tokens_per_second_per_user / published - 1.0)
+    }
+
+    /// Signed error of the estimated time to first token, where published.
+    pub fn first_token_error(&self) -> Option<f64> {
+        let published = self.record.time_to_first_token_ms?;
+        Some(self.estimated_time_to_first_token_ms / published - 1.0)
     }
 }
 
@@ -40,6 +54,17 @@ pub fn calibration_results() -> &'static [CalibrationResult] {
     static RESULTS: OnceLock<Vec<CalibrationResult>> = OnceLock::new();
     RESULTS.get_or_init(|| {
         CALIBRATION
+            .iter()
+            .filter_map(|record| estimate_record(record, engine(record.engine)?))
+            .collect()
+    })
+}
+
+/// Estimates for every latency record in `data/calibration.toml`.
+pub fn latency_results() -> &'static [CalibrationResult] {
+    static RESULTS: OnceLock<Vec<CalibrationResult>> = OnceLock::new();
+    RESULTS.get_or_init(|| {
+        LATENCY
             .iter()
             .filter_map(|record| estimate_record(record, engine(record.engine)?))
             .collect()
@@ -80,6 +105,8 @@ pub fn estimate_record(
         concurrency,
         estimated_output_tokens_per_second_per_gpu: per_gpu,
         ratio: record.output_tokens_per_second_per_gpu / per_gpu,
+        estimated_output_tokens_per_second_per_user: t.output_tokens_per_second_per_user,
+        estimated_time_to_first_token_ms: t.time_to_first_token_seconds * 1000.0,
     })
 }
 

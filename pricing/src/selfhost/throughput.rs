@@ -325,16 +325,17 @@ pub fn estimate(
             requests_per_second,
             prompt_alone,
             prompt_in_batch,
-        ),
+        ) + engine.first_token_overhead_ms / 1000.0,
         bound,
     }
 }
 
-/// Time to first token at `requests_per_second` arrivals: the prompts are
-/// served one after another, each taking `prompt_alone` seconds of the
-/// replica; a request waits for those ahead of it as in an M/D/1 queue
-/// (Poisson arrivals, fixed service time: mean wait ρ·s / 2(1 − ρ)), then its
-/// own prompt takes `prompt_in_batch`.
+/// Time to first token at `requests_per_second` arrivals, on the GPUs: the
+/// prompts are served one after another, each taking `prompt_alone` seconds
+/// of the replica; a request waits for those ahead of it as in an M/D/1
+/// queue (Poisson arrivals, fixed service time: mean wait ρ·s / 2(1 − ρ)),
+/// then its own prompt takes `prompt_in_batch`. The serving stack's own
+/// latency comes on top.
 pub fn time_to_first_token(
     requests_per_second: f64,
     prompt_alone: f64,

@@ -183,7 +183,7 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="xo-charts">
                     { for specs.iter().map(|spec| html! {
                         <ChartView id={spec.measure.panel_id()} title={spec.measure.title()} palette={palette.clone()} money={money.clone()}
-                            description={spec.measure.description()} spec={spec.clone()} comparison={c.clone()} />
+                            description={spec.measure.description()} spec={spec.clone()} />
                     }) }
                 </div>
                 { legend(LegendProps { series: specs[0].series.clone(), palette: palette.clone() }) }

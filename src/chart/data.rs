@@ -123,15 +123,21 @@ fn value(point: &CurvePoint, measure: Measure, money: &Money) -> f64 {
     })
 }
 
-/// Volumes spread evenly (on the log axis) for markers, offset per series
-/// so markers of different lines do not sit on one another.
-fn marker_volumes(x_range: (f64, f64), series: usize, count: usize) -> Vec<f64> {
+/// Markers along a line at points spread evenly on the log axis, offset
+/// per series so markers of different lines do not sit on one another.
+fn marker_points(
+    points: &[(f64, f64)],
+    x_range: (f64, f64),
+    series: usize,
+    count: usize,
+) -> Vec<(f64, f64)> {
     let (lo, hi) = (x_range.0.log10(), x_range.1.log10());
     let offset = (series % count.max(1)) as f64 / (count as f64 * 4.0);
     (0..MARKERS_PER_LINE)
-        .map(|i| {
+        .filter_map(|i| {
             let t = (i as f64 + 0.35 + offset) / MARKERS_PER_LINE as f64;
-            10f64.powf(lo + t.min(0.97) * (hi - lo))
+            let x = 10f64.powf(lo + t.min(0.97) * (hi - lo));
+            Some((x, value_at(points, x)?))
         })
         .collect()
 }
@@ -160,21 +166,17 @@ pub fn chart_specs(c: &Comparison, money: &Money) -> [ChartSpec; Measure::ALL.le
         let mut series = Vec::new();
         for (option, rate) in &priced {
             let i = series.len();
-            let points = rate
+            let points: Vec<_> = rate
                 .cost_curve(from, to)
                 .iter()
                 .map(|p| (p.tokens_per_month, value(p, measure, money)))
-                .collect();
-            let marker_points = marker_volumes(x_range, i, count)
-                .into_iter()
-                .map(|v| (v, value(&rate.cost_curve(v, v)[0], measure, money)))
                 .collect();
             series.push(SeriesSpec {
                 label: option.offering.label(),
                 dashed: true,
                 marker: Marker::for_series(i),
+                marker_points: marker_points(&points, x_range, i, count),
                 points,
-                marker_points,
                 band: None,
             });
         }
@@ -192,17 +194,14 @@ pub fn chart_specs(c: &Comparison, money: &Money) -> [ChartSpec; Measure::ALL.le
                 polygon.extend(curve(&plan.pessimistic()).into_iter().rev());
                 polygon
             });
-            let marker_points = marker_volumes(x_range, i, count)
-                .into_iter()
-                .map(|v| (v, value(&plan.cost_curve(v, v, 2)[0], measure, money)))
-                .collect();
+            let points = curve(plan);
             deployment_series.push(i);
             series.push(SeriesSpec {
                 label: short_label(plan),
                 dashed: false,
                 marker: Marker::for_series(i),
-                points: curve(plan),
-                marker_points,
+                marker_points: marker_points(&points, x_range, i, count),
+                points,
                 band,
             });
         }
@@ -252,20 +251,22 @@ pub fn chart_specs(c: &Comparison, money: &Money) -> [ChartSpec; Measure::ALL.le
     })
 }
 
-/// Each line's value at one volume, in `money`, for the pointer readout.
-pub fn values_at(
-    c: &Comparison,
-    volume: f64,
-    measure: Measure,
-    money: &Money,
-) -> Vec<(String, f64)> {
-    let apis = c.priced_apis().map(|(a, rate)| {
-        let point = rate.cost_curve(volume, volume)[0];
-        (a.offering.label(), value(&point, measure, money))
-    });
-    let deployments = c.plans().map(|plan| {
-        let point = plan.cost_curve(volume, volume, 2)[0];
-        (short_label(plan), value(&point, measure, money))
-    });
-    apis.chain(deployments).collect()
+/// A line's value at `x` as drawn: between its vertices, on log scales
+/// (exact for a staircase's flat steps and an API's straight line); after a
+/// vertical jump, the value past it. `None` outside the line.
+pub fn value_at(points: &[(f64, f64)], x: f64) -> Option<f64> {
+    let i = points.iter().rposition(|p| p.0 <= x)?;
+    let (x0, y0) = points[i];
+    match points.get(i + 1) {
+        Some(&(x1, y1)) if x1 > x0 => Some(y0 * (y1 / y0).powf((x / x0).ln() / (x1 / x0).ln())),
+        _ => (x == x0).then_some(y0),
+    }
+}
+
+/// Each line's value at one point of the x-axis, for the pointer readout.
+pub fn values_at(spec: &ChartSpec, x: f64) -> Vec<(String, f64)> {
+    spec.series
+        .iter()
+        .filter_map(|s| Some((s.label.clone(), value_at(&s.points, x)?)))
+        .collect()
 }

@@ -602,6 +602,22 @@ mod tests {
     }
 
     #[test]
+    fn the_readout_reads_the_lines_as_drawn() {
+        use super::data::value_at;
+        // An API: cost proportional to volume, two vertices on log scales.
+        let api = [(1e6, 2.0), (1e12, 2e6)];
+        assert!((value_at(&api, 3e9).unwrap() - 6_000.0).abs() < 1e-6);
+        // A staircase: flat steps, a vertical jump at 1e9 (the value past it).
+        let stair = [(1e6, 100.0), (1e9, 100.0), (1e9, 200.0), (1e10, 200.0)];
+        assert_eq!(value_at(&stair, 5e8), Some(100.0));
+        assert_eq!(value_at(&stair, 1e9), Some(200.0));
+        assert_eq!(value_at(&stair, 1e10), Some(200.0));
+        // Outside the line: nothing.
+        assert_eq!(value_at(&stair, 1e5), None);
+        assert_eq!(value_at(&stair, 2e10), None);
+    }
+
+    #[test]
     fn axes_map_the_ranges_to_the_plot_edges() {
         let axes = Axes {
             left: 74,

@@ -1,7 +1,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crossover_pricing::Comparison;
 use crossover_pricing::units::{format_amount, format_count};
 use crossover_pricing::view::Money;
 use yew::prelude::*;
@@ -21,7 +20,6 @@ pub struct ChartViewProps {
     /// What the chart shows, in words, for screen readers.
     pub description: AttrValue,
     pub spec: Rc<ChartSpec>,
-    pub comparison: Rc<Comparison>,
     pub palette: Palette,
     pub money: Money,
 }
@@ -30,7 +28,6 @@ impl PartialEq for ChartViewProps {
     fn eq(&self, other: &Self) -> bool {
         self.id == other.id
             && Rc::ptr_eq(&self.spec, &other.spec)
-            && Rc::ptr_eq(&self.comparison, &other.comparison)
             && self.palette == other.palette
             && self.money == other.money
     }
@@ -144,7 +141,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
         Some((area.volume_at(x)?, area.flips_readout(x)))
     });
     let readout = shown.map(|(volume, _)| {
-        let rows = values_at(&props.comparison, volume, props.spec.measure, &props.money);
+        let rows = values_at(&props.spec, volume);
         let per = match props.spec.measure {
             crate::chart::Measure::Monthly => "/month",
             crate::chart::Measure::PerMtok => " per 1M",

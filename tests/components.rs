@@ -207,9 +207,9 @@ async fn the_widget_answers_what_is_typed() {
         text_of(".xo-headline")
     );
 
-    // Both charts are drawn, and sharp: the backing store is at least the CSS size.
+    // The three charts are drawn, and sharp: the backing store is at least the CSS size.
     let canvases = root.query_selector_all("canvas").unwrap();
-    assert_eq!(canvases.length(), 2);
+    assert_eq!(canvases.length(), 3);
     for i in 0..canvases.length() {
         let canvas: HtmlCanvasElement = canvases.item(i).unwrap().dyn_into().unwrap();
         assert!(

@@ -11,7 +11,7 @@ use crate::date::Date;
 use crate::error::InputError;
 use crate::scenario::Scenario;
 use crate::selfhost::cost::{SelfHostPlan, SelfHostQuote};
-use crate::selfhost::{Deployment, PlanError, fastest_cheaper_speed};
+use crate::selfhost::{Deployment, PlanError, SpeedTrade, fastest_cheaper_speed};
 use crate::workload::Workload;
 
 /// A per-token offering: from the catalogue, or priced by the person.
@@ -67,6 +67,10 @@ pub struct DeploymentOption {
     pub quote: Option<SelfHostQuote>,
     pub pessimistic_monthly_usd: Option<f64>,
     pub optimistic_monthly_usd: Option<f64>,
+    /// At the scenario's volume, what each speed costs: (output tokens/s
+    /// each user sees, monthly USD) for every batch the first-token target
+    /// allows, slowest first ([`SpeedTrade::curve`]).
+    pub speed_curve: Vec<(f64, f64)>,
 }
 
 /// One API against one deployment.
@@ -153,7 +157,7 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, Vec<InputError>> {
     if !unknown.is_empty() {
         return Err(unknown);
     }
-    let deployments: Vec<DeploymentOption> = scenario
+    let mut deployments: Vec<DeploymentOption> = scenario
         .deployments
         .iter()
         .map(|deployment| {
@@ -171,25 +175,31 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, Vec<InputError>> {
                     .ok()
                     .map(|p| p.optimistic().monthly_cost(volume)),
                 plan,
+                speed_curve: Vec::new(),
             }
         })
         .collect();
     let mut pairs = Vec::new();
     let no_service_level = Workload {
         min_user_output_tokens_per_second: 0.0,
+        max_time_to_first_token_seconds: 0.0,
         ..*workload
     };
-    for (d, option) in deployments.iter().enumerate() {
+    let has_service_level = *workload != no_service_level;
+    for (d, option) in deployments.iter_mut().enumerate() {
         let Ok(plan) = &option.plan else { continue };
         // The plan with no service level, for the inverse question: the one
         // already made when the workload sets none.
         let replanned;
-        let full = if workload.min_user_output_tokens_per_second > 0.0 {
+        let full = if has_service_level {
             replanned = option.deployment.plan(&no_service_level).ok();
             replanned.as_ref()
         } else {
             Some(plan)
         };
+        if let Some(full) = full {
+            option.speed_curve = SpeedTrade::new(full, workload).curve(volume);
+        }
         for (a, api) in apis.iter().enumerate() {
             let Some(rate) = api.pricing.rate() else {
                 continue;

@@ -363,7 +363,7 @@ impl Reader {
                 .into_iter()
                 .find(|t| t.id() == value)
                 .map(|t| view.tab = t)
-                .ok_or_else(|| "expected monthly, unit or table".to_string()),
+                .ok_or_else(|| "expected monthly, unit, speed or table".to_string()),
             _ => read_bool(value).map(|on| view.embed = on),
         };
         if let Err(reason) = result {

@@ -42,24 +42,28 @@ pub enum Tab {
     #[default]
     Monthly,
     Unit,
+    Speed,
     Table,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 3] = [Tab::Monthly, Tab::Unit, Tab::Table];
+    pub const ALL: [Tab; 4] = [Tab::Monthly, Tab::Unit, Tab::Speed, Tab::Table];
 
     pub fn id(self) -> &'static str {
         match self {
             Tab::Monthly => "monthly",
             Tab::Unit => "unit",
+            Tab::Speed => "speed",
             Tab::Table => "table",
         }
     }
 
     pub fn label(self) -> &'static str {
         match self {
-            Tab::Monthly => "Monthly cost",
-            Tab::Unit => "Cost per 1M tokens",
+            // Four fit one row of a 360 px phone; the charts' captions say the rest.
+            Tab::Monthly => "Monthly",
+            Tab::Unit => "Per 1M",
+            Tab::Speed => "By speed",
             Tab::Table => "Table",
         }
     }

@@ -312,7 +312,7 @@ fn the_fastest_service_level_still_cheaper_by_hand() {
     let fastest = sonnet.fastest_cheaper_speed.unwrap();
     assert!((52.7..52.9).contains(&fastest), "{fastest}");
     let d = &scenario.deployments[0];
-    let mut w = scenario.workload;
+    let mut w = scenario.workload.clone();
     w.min_user_output_tokens_per_second = fastest;
     let plan = d.plan(&w).unwrap();
     assert_eq!(plan.sequences_in_flight, 6);
@@ -321,6 +321,22 @@ fn the_fastest_service_level_still_cheaper_by_hand() {
     let plan = d.plan(&w).unwrap();
     assert_eq!(plan.sequences_in_flight, 5);
     assert_close!(plan.monthly_cost(3e9), 4.0 * 2.0 * 2.90 * 730.0 + 3_600.0);
+    // The chart of cost against speed has the same two points, slowest first:
+    // 128 sequences at 19.1 tokens/s cost one replica, $7,834.
+    let curve = &c.deployments[0].speed_curve;
+    assert_eq!(curve.len(), 128);
+    assert!((curve[0].0 - 19.107).abs() < 0.01);
+    assert_close!(curve[0].1, 2.0 * 2.90 * 730.0 + 3_600.0);
+    let at = |sequences: usize| curve[128 - sequences];
+    assert!((at(6).0 - fastest).abs() < 1e-9);
+    assert_close!(at(6).1, 3.0 * 2.0 * 2.90 * 730.0 + 3_600.0);
+    assert_close!(at(5).1, 4.0 * 2.0 * 2.90 * 730.0 + 3_600.0);
+    // A first-token target bounds the batch the chart and the question see:
+    // 0.2 s allows 41 sequences (a_service_level_caps_the_batch_by_hand).
+    let mut timed = scenario.clone();
+    timed.workload.max_time_to_first_token_seconds = 0.2;
+    let t = crossover_pricing::compare(&timed).unwrap();
+    assert_eq!(t.deployments[0].speed_curve.len(), 41);
     // Never cheaper at full batch: no speed to offer.
     let mini = c
         .pairs

@@ -260,6 +260,18 @@ proptest! {
     }
 
     #[test]
+    fn on_the_speed_curve_cost_never_falls_as_speed_rises(s in scenario()) {
+        let Ok(c) = compare(&s) else { return Ok(()); };
+        for d in &c.deployments {
+            for pair in d.speed_curve.windows(2) {
+                let ((slow, slow_cost), (fast, fast_cost)) = (pair[0], pair[1]);
+                prop_assert!(fast >= slow, "speeds out of order: {slow} then {fast}");
+                prop_assert!(fast_cost >= slow_cost * (1.0 - 1e-12), "{fast} tokens/s costs {fast_cost} < {slow_cost}");
+            }
+        }
+    }
+
+    #[test]
     fn payback_is_the_first_month_the_cumulative_costs_cross(
         (w, mut d) in (workload(), deployment()),
         api_usd in log_uniform(1.0, 1e8),

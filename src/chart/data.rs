@@ -19,17 +19,21 @@ const MARKERS_PER_LINE: usize = 3;
 pub enum Measure {
     Monthly,
     PerMtok,
+    /// Cost per 1M tokens at the user's volume against the speed each user
+    /// sees: x is output tokens a second per user, not volume.
+    Speed,
 }
 
 impl Measure {
     /// The charts the widget shows, in order: a new chart is a new entry.
-    pub const ALL: [Measure; 2] = [Measure::Monthly, Measure::PerMtok];
+    pub const ALL: [Measure; 3] = [Measure::Monthly, Measure::PerMtok, Measure::Speed];
 
     /// The id of its panel, which the tabs and the export name.
     pub fn panel_id(self) -> &'static str {
         match self {
             Measure::Monthly => "xo-panel-monthly",
             Measure::PerMtok => "xo-panel-unit",
+            Measure::Speed => "xo-panel-speed",
         }
     }
 
@@ -37,6 +41,7 @@ impl Measure {
         match self {
             Measure::Monthly => "Monthly cost",
             Measure::PerMtok => "Cost per 1M tokens",
+            Measure::Speed => "Cost against speed per user, at your volume",
         }
     }
 
@@ -48,6 +53,9 @@ impl Measure {
             }
             Measure::PerMtok => {
                 "Chart of cost per million tokens against monthly token volume, both on log scales. The table lists the same figures."
+            }
+            Measure::Speed => {
+                "Chart of cost per million tokens at your volume against the generation speed each user sees, both on log scales: each API flat, each self-hosting option rising as fewer sequences share a replica, with the fastest speed at which it still costs less than each API."
             }
         }
     }
@@ -113,13 +121,14 @@ pub struct ChartSpec {
     pub y_range: (f64, f64),
     pub series: Vec<SeriesSpec>,
     pub marks: Vec<Mark>,
-    pub user_volume: f64,
+    /// The user's volume, or on the speed chart the speed target (none when unset).
+    pub user_x: Option<f64>,
 }
 
 fn value(point: &CurvePoint, measure: Measure, money: &Money) -> f64 {
     money.convert(match measure {
         Measure::Monthly => point.monthly_usd,
-        Measure::PerMtok => point.usd_per_mtok,
+        Measure::PerMtok | Measure::Speed => point.usd_per_mtok,
     })
 }
 
@@ -142,8 +151,13 @@ fn marker_points(
         .collect()
 }
 
-/// Every chart of [`Measure::ALL`], in `money`.
-pub fn chart_specs(c: &Comparison, money: &Money) -> [ChartSpec; Measure::ALL.len()] {
+/// Every chart of [`Measure::ALL`], in `money`; `speed_target` is the
+/// workload's service level (0 for none).
+pub fn chart_specs(
+    c: &Comparison,
+    money: &Money,
+    speed_target: f64,
+) -> [ChartSpec; Measure::ALL.len()] {
     let you = c.tokens_per_month;
     let furthest_crossing = c
         .pairs
@@ -163,6 +177,9 @@ pub fn chart_specs(c: &Comparison, money: &Money) -> [ChartSpec; Measure::ALL.le
     let count = priced.len() + plans.len();
 
     Measure::ALL.map(|measure| {
+        if measure == Measure::Speed {
+            return speed_spec(c, money, speed_target);
+        }
         let mut series = Vec::new();
         for (option, rate) in &priced {
             let i = series.len();
@@ -223,32 +240,126 @@ pub fn chart_specs(c: &Comparison, money: &Money) -> [ChartSpec; Measure::ALL.le
                 })
             })
             .collect();
-        let values = series
-            .iter()
-            .flat_map(|s| s.points.iter().chain(s.band.iter().flatten()))
-            .map(|p| p.1)
-            .filter(|v| v.is_finite() && *v > 0.0);
-        let (lo, hi) = values.fold((f64::INFINITY, 0.0f64), |(lo, hi), v| {
-            (lo.min(v), hi.max(v))
-        });
-        let y_range = if lo.is_finite() && hi > lo {
-            (lo / 1.6, hi * 1.6)
-        } else if lo.is_finite() {
-            (lo / 10.0, lo * 10.0)
-        } else {
-            (1.0, 1e6)
-        };
         ChartSpec {
             measure,
             symbol: money.symbol.clone(),
             currency_code: money.code.clone(),
             x_range,
-            y_range,
+            y_range: y_range(&series),
             series,
             marks,
-            user_volume: you,
+            user_x: Some(you),
         }
     })
+}
+
+/// The range every series' values (and bands) fit in, with a margin.
+fn y_range(series: &[SeriesSpec]) -> (f64, f64) {
+    let values = series
+        .iter()
+        .flat_map(|s| s.points.iter().chain(s.band.iter().flatten()))
+        .map(|p| p.1)
+        .filter(|v| v.is_finite() && *v > 0.0);
+    let (lo, hi) = values.fold((f64::INFINITY, 0.0f64), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    if lo.is_finite() && hi > lo {
+        (lo / 1.6, hi * 1.6)
+    } else if lo.is_finite() {
+        (lo / 10.0, lo * 10.0)
+    } else {
+        (1.0, 1e6)
+    }
+}
+
+/// Cost per 1M tokens at the user's volume against the speed each user
+/// sees: APIs flat, each deployment a staircase up to the fastest speed it
+/// can offer, and where each stops being cheaper than each API.
+fn speed_spec(c: &Comparison, money: &Money, speed_target: f64) -> ChartSpec {
+    let per_mtok = |monthly_usd: f64| money.convert(monthly_usd / c.tokens_per_month * 1e6);
+    let curves: Vec<_> = c
+        .deployments
+        .iter()
+        .filter(|d| d.plan.is_ok())
+        .map(|d| &d.speed_curve)
+        .collect();
+    let speeds = curves.iter().flat_map(|curve| curve.iter().map(|p| p.0));
+    let (slowest, fastest) = speeds.fold((f64::INFINITY, 0.0f64), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    // Out to the powers of ten around the speeds, so the axis has labels.
+    let x_range = if slowest.is_finite() && fastest > 0.0 {
+        (
+            10f64.powf((slowest / 1.2).log10().floor()),
+            10f64.powf((fastest * 1.2).log10().ceil()),
+        )
+    } else {
+        (1.0, 1e3)
+    };
+    let count = c.priced_apis().count() + curves.len();
+    let mut series = Vec::new();
+    let mut push = |label: String, dashed: bool, points: Vec<(f64, f64)>| {
+        let i = series.len();
+        series.push(SeriesSpec {
+            label,
+            dashed,
+            marker: Marker::for_series(i),
+            marker_points: marker_points(&points, x_range, i, count),
+            points,
+            band: None,
+        });
+        i
+    };
+    for (option, rate) in c.priced_apis() {
+        let y = per_mtok(rate.monthly_cost(c.tokens_per_month));
+        push(
+            option.offering.label(),
+            true,
+            vec![(x_range.0, y), (x_range.1, y)],
+        );
+    }
+    let mut deployment_series = Vec::new();
+    for d in &c.deployments {
+        let Ok(plan) = &d.plan else { continue };
+        // A target up to each batch's speed gets that batch's cost: a step.
+        let mut points: Vec<(f64, f64)> = Vec::new();
+        let mut from = x_range.0;
+        for &(speed, monthly_usd) in &d.speed_curve {
+            let y = per_mtok(monthly_usd);
+            match points.last_mut() {
+                Some(last) if last.1 == y => last.0 = speed,
+                _ => points.extend([(from, y), (speed, y)]),
+            }
+            from = speed;
+        }
+        deployment_series.push(push(short_label(plan), false, points));
+    }
+    let marks = c
+        .pairs
+        .iter()
+        .filter_map(|pair| {
+            let speed = pair.fastest_cheaper_speed?;
+            let plan_index = c.deployments[..pair.deployment]
+                .iter()
+                .filter(|d| d.plan.is_ok())
+                .count();
+            Some(Mark {
+                volume: speed,
+                value: per_mtok(pair.at_volume.api_usd),
+                series: deployment_series[plan_index],
+            })
+        })
+        .collect();
+    ChartSpec {
+        measure: Measure::Speed,
+        symbol: money.symbol.clone(),
+        currency_code: money.code.clone(),
+        x_range,
+        y_range: y_range(&series),
+        series,
+        marks,
+        user_x: (speed_target > 0.0).then_some(speed_target),
+    }
 }
 
 /// A line's value at `x` as drawn: between its vertices, on log scales

@@ -211,12 +211,16 @@ enum GridLine {
     Labelled,
 }
 
-/// [`grid_values`] with every `label_step`-th power of ten labelled.
+/// [`grid_values`] with every `label_step`-th power of ten labelled; on an
+/// axis with fewer than three powers of ten, the 2× and 5× steps too.
 fn grid_lines(decades: (f64, f64), max_labels: usize) -> impl Iterator<Item = (f64, GridLine)> {
     let step = label_step(decades, max_labels);
+    let few = decades.1.floor() - decades.0.ceil() < 2.0;
     let mut powers = 0;
     grid_values(decades).map(move |(value, power)| {
+        let mantissa = (value / 10f64.powf(value.log10().floor())).round();
         let line = match power {
+            false if few && (mantissa == 2.0 || mantissa == 5.0) => GridLine::Labelled,
             false => GridLine::Minor,
             true if powers % step == 0 => GridLine::Labelled,
             true => GridLine::Major,
@@ -301,14 +305,17 @@ pub fn draw<DB: DrawingBackend>(
         axis,
     ))?;
     root.draw(&Text::new(
-        "tokens per month (log scale)",
+        match spec.measure {
+            Measure::Speed => "output tokens/s per user (log scale)",
+            _ => "tokens per month (log scale)",
+        },
         ((left + right) / 2, height as i32 - look.px(4.0)),
         look.font(16.0).pos(Pos::new(HPos::Center, VPos::Bottom)),
     ))?;
     if !look.compact {
         let y_label = match spec.measure {
             Measure::Monthly => format!("{} per month", spec.currency_code),
-            Measure::PerMtok => format!("{} per 1M tokens", spec.currency_code),
+            Measure::PerMtok | Measure::Speed => format!("{} per 1M tokens", spec.currency_code),
         };
         root.draw(&Text::new(
             y_label,
@@ -351,22 +358,28 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
 
-    // The user's volume.
-    let you = axes.x(spec.user_volume);
-    root.draw(&PathElement::new(
-        vec![(you, top), (you, bottom)],
-        palette.text.stroke_width(look.px(1.5).max(1) as u32),
-    ))?;
-    let (anchor, dx) = if you > right - look.px(70.0) {
-        (HPos::Right, -look.px(4.0))
-    } else {
-        (HPos::Left, look.px(4.0))
-    };
-    root.draw(&Text::new(
-        format!("you: {}", format_count(spec.user_volume)),
-        (you + dx, top - look.px(4.0)),
-        look.font(16.0).pos(Pos::new(anchor, VPos::Bottom)),
-    ))?;
+    // The user's volume, or speed target.
+    if let Some(user_x) = spec.user_x {
+        let you = axes.x(user_x);
+        root.draw(&PathElement::new(
+            vec![(you, top), (you, bottom)],
+            palette.text.stroke_width(look.px(1.5).max(1) as u32),
+        ))?;
+        let (anchor, dx) = if you > right - look.px(70.0) {
+            (HPos::Right, -look.px(4.0))
+        } else {
+            (HPos::Left, look.px(4.0))
+        };
+        let who = match spec.measure {
+            Measure::Speed => "your target",
+            _ => "you",
+        };
+        root.draw(&Text::new(
+            format!("{who}: {}", format_count(user_x)),
+            (you + dx, top - look.px(4.0)),
+            look.font(16.0).pos(Pos::new(anchor, VPos::Bottom)),
+        ))?;
+    }
 
     // Break-even points, labelled where the label has room.
     let mut placed: Vec<(i32, i32, i32, i32)> = Vec::new();
@@ -500,7 +513,7 @@ mod tests {
         let mut scenario = Scenario::default();
         scenario.workload.tokens_per_month = 2.5e9;
         let comparison = compare(&scenario).unwrap();
-        let [monthly, unit] = chart_specs(&comparison, &Money::usd());
+        let [monthly, unit, _] = chart_specs(&comparison, &Money::usd(), 0.0);
         let (out, area) = svg(&monthly, false);
         let labels = texts(&out);
         for expected in [
@@ -562,6 +575,7 @@ mod tests {
                 per_usd: 0.5,
                 catalogue_rate: false,
             },
+            0.0,
         );
         let (out, _) = svg(&euros[0], false);
         assert!(texts(&out).iter().any(|l| l == "EUR per month"));
@@ -599,6 +613,12 @@ mod tests {
                 .count(),
             4
         );
+        // One decade (the speed chart's 10 to 100 tokens/s): 2x and 5x labelled too.
+        let labelled: Vec<f64> = grid_lines((1.0, 2.0), 8)
+            .filter(|(_, line)| *line == GridLine::Labelled)
+            .map(|(v, _)| v)
+            .collect();
+        assert_eq!(labelled, [10.0, 20.0, 50.0, 100.0]);
     }
 
     #[test]
@@ -656,7 +676,7 @@ mod tests {
     #[test]
     fn break_even_points_are_labelled() {
         let comparison = compare(&Scenario::default()).unwrap();
-        let [monthly, _] = chart_specs(&comparison, &Money::usd());
+        let [monthly, _, _] = chart_specs(&comparison, &Money::usd(), 0.0);
         assert!(!monthly.marks.is_empty());
         let (out, _) = svg(&monthly, false);
         // Sonnet 4.6 vs Llama 3.3 70B on H100s crosses at 1.31B, GPT-5.4 mini at 4.64B.
@@ -665,5 +685,46 @@ mod tests {
             labels.contains(&"1.31B".to_string()) && labels.contains(&"4.64B".to_string()),
             "{labels:?}"
         );
+    }
+
+    #[test]
+    fn the_speed_chart_shows_what_each_speed_costs() {
+        let mut scenario = Scenario::default();
+        scenario.workload.tokens_per_month = 3e9;
+        let comparison = compare(&scenario).unwrap();
+        let [_, _, speed] = chart_specs(&comparison, &Money::usd(), 20.0);
+        // Three APIs flat, then Llama 3.3 70B on 2x H100 from 19.1 to 53.9 tokens/s.
+        assert_eq!(speed.series.len(), 4);
+        assert_eq!(speed.x_range, (10.0, 100.0));
+        assert_eq!(speed.user_x, Some(20.0));
+        let llama = &speed.series[3].points;
+        // Up to 19.1 tokens/s the full batch: one replica, $7,834 for 3B tokens.
+        assert_eq!(data::value_at(llama, 15.0), Some(7_834.0 / 3_000.0));
+        // 52.8 tokens/s takes three replicas ($16,302); past 53.9 none can go.
+        assert_eq!(data::value_at(llama, 52.8), Some(16_302.0 / 3_000.0));
+        assert_eq!(data::value_at(llama, 60.0), None);
+        // The one pair still cheaper at some speed: Claude Sonnet 4.6, up to 52.8.
+        assert_eq!(speed.marks.len(), 1);
+        assert!((speed.marks[0].volume - 52.8).abs() < 0.01);
+        assert_eq!(speed.marks[0].value, 6.0);
+        let (out, _) = svg(&speed, false);
+        let labels = texts(&out);
+        for label in [
+            "52.8",
+            "your target: 20",
+            "10",
+            "20",
+            "50",
+            "100",
+            "output tokens/s per user (log scale)",
+        ] {
+            assert!(
+                labels.contains(&label.to_string()),
+                "{label} not in {labels:?}"
+            );
+        }
+        // No target: no target line.
+        let [_, _, untargeted] = chart_specs(&comparison, &Money::usd(), 0.0);
+        assert_eq!(untargeted.user_x, None);
     }
 }

@@ -90,6 +90,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
                     let span = match spec.measure {
                         crate::chart::Measure::Monthly => "draw monthly",
                         crate::chart::Measure::PerMtok => "draw per 1M",
+                        crate::chart::Measure::Speed => "draw speed",
                     };
                     *plot.borrow_mut() = crate::timing::measure(span, || {
                         draw_on_canvas(&canvas, css_width, css_height, spec, &look)
@@ -142,13 +143,14 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     });
     let readout = shown.map(|(volume, _)| {
         let rows = values_at(&props.spec, volume);
-        let per = match props.spec.measure {
-            crate::chart::Measure::Monthly => "/month",
-            crate::chart::Measure::PerMtok => " per 1M",
+        let (per, at) = match props.spec.measure {
+            crate::chart::Measure::Monthly => ("/month", " tokens a month"),
+            crate::chart::Measure::PerMtok => (" per 1M", " tokens a month"),
+            crate::chart::Measure::Speed => (" per 1M", " output tokens/s per user"),
         };
         html! {
             <>
-                <strong>{ format!("{} tokens a month", format_count(volume)) }</strong>
+                <strong>{ format!("{}{at}", format_count(volume)) }</strong>
                 { for rows.into_iter().map(|(label, value)| html! {
                     <div><span class="xo-readout-label">{ label }</span><span class="xo-num">{ format!("{}{per}", format_amount(value, &props.money.symbol)) }</span></div>
                 }) }

@@ -54,6 +54,7 @@ pub fn export_buttons(props: ExportButtonsProps) -> Html {
             <span class="xo-help">{ "Download:" }</span>
             <button type="button" class="xo-link-button" onclick={png("#xo-panel-monthly canvas", "crossover-monthly-cost.png")}>{ "monthly-cost chart (PNG)" }</button>
             <button type="button" class="xo-link-button" onclick={png("#xo-panel-unit canvas", "crossover-cost-per-1m.png")}>{ "cost-per-1M chart (PNG)" }</button>
+            <button type="button" class="xo-link-button" onclick={png("#xo-panel-speed canvas", "crossover-cost-against-speed.png")}>{ "cost-against-speed chart (PNG)" }</button>
             <button type="button" class="xo-link-button" onclick={curves}>{ "chart data (CSV)" }</button>
             <button type="button" class="xo-link-button" onclick={table}>{ "table (CSV)" }</button>
             if browser::sandboxed() {

@@ -184,7 +184,7 @@ export async function openAllSections(page) {
 async function chartsDrawn(page) {
   await page.waitForFunction(() => {
     const canvases = [...document.querySelectorAll('canvas')];
-    return canvases.length === 2 && canvases.every((c) => c.width > 100);
+    return canvases.length === 3 && canvases.every((c) => c.width > 100);
   });
   const colours = await chartColours(page);
   return colours.every((n) => n > 8);
@@ -231,7 +231,7 @@ async function main() {
   const timings = {};
   if (takeScreenshots) fs.mkdirSync(shots, { recursive: true });
 
-  await check('loads with headline, table and both charts, and asks for nothing beyond its own files', async () => {
+  await check('loads with headline, table and the three charts, and asks for nothing beyond its own files', async () => {
     const { page, problems, context } = await watchedPage(browser, origin);
     const start = Date.now();
     await page.goto(`${origin}/`);
@@ -815,6 +815,17 @@ async function main() {
     await page.waitForFunction(() => document.querySelector('.xo-table').textContent.includes('cannot meet the service level: first token within 0.12 s asked, 0.13 s at best'));
     await page.waitForFunction(() => location.hash.includes('ttft=0.12'));
     await page.fill('#xo-w-ttft', '0');
+    // The cost-against-speed chart redraws with the target on it, and its readout reads speeds.
+    const speedChart = await page.$('#xo-panel-speed canvas');
+    const before = await speedChart.evaluate((c) => c.toDataURL());
+    await page.fill('#xo-w-speed', '20');
+    await page.waitForFunction((b) => document.querySelector('#xo-panel-speed canvas').toDataURL() !== b, before);
+    await speedChart.scrollIntoViewIfNeeded();
+    const box = await speedChart.boundingBox();
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    await page.waitForSelector('#xo-panel-speed .xo-readout:not([hidden])');
+    const readout = await page.textContent('#xo-panel-speed .xo-readout');
+    expect(readout.includes('output tokens/s per user') && readout.includes('Claude Sonnet 4.6') && readout.includes(' per 1M'), readout);
     await page.fill('#xo-w-speed', '900');
     await page.waitForFunction(() => document.querySelector('.xo-table').textContent.includes('cannot meet the service level: 900 output tokens/s per user asked'));
     await page.fill('#xo-w-speed', '0');

@@ -381,45 +381,109 @@ pub fn interactive_capacity_share(
     interactive_peak.max(1.0) / needed / full
 }
 
+/// One deployment's trade of speed for cost: its plan with no service level,
+/// repriced with the busiest hour's batch capped at any number of sequences
+/// in flight (the capacity share of [`interactive_capacity_share`]).
+pub struct SpeedTrade<'a> {
+    full: &'a SelfHostPlan,
+    workload: &'a Workload,
+    shape: RequestShape,
+    all: Throughput,
+}
+
+impl<'a> SpeedTrade<'a> {
+    /// `full` is the deployment planned with no service level.
+    pub fn new(full: &'a SelfHostPlan, workload: &'a Workload) -> SpeedTrade<'a> {
+        let shape = RequestShape {
+            input_tokens: workload.input_tokens_per_request,
+            output_tokens: workload.output_tokens_per_request,
+            cached_input_share: workload.cached_input_share,
+        };
+        let mut trade = SpeedTrade {
+            full,
+            workload,
+            shape,
+            all: full.throughput,
+        };
+        trade.all = trade.at(full.sequences_in_flight);
+        trade
+    }
+
+    pub fn at(&self, sequences: u32) -> Throughput {
+        let f = self.full;
+        estimate(
+            f.model,
+            f.precision,
+            f.gpu,
+            f.engine,
+            f.gpus_per_replica(),
+            sequences,
+            &self.shape,
+        )
+    }
+
+    /// Monthly cost at `tokens_per_month` with `sequences` in flight at most.
+    pub fn monthly_cost(&self, sequences: u32, tokens_per_month: f64) -> f64 {
+        let share = interactive_capacity_share(self.workload, &self.at(sequences), &self.all);
+        self.full
+            .with_capacity(self.full.capacity_tokens_per_second * share)
+            .monthly_cost(tokens_per_month)
+    }
+
+    /// The most sequences in flight the workload's first-token target allows
+    /// (the engine's batch without one); `None` when not even one.
+    pub fn most_sequences(&self) -> Option<u32> {
+        let first_token_only = Workload {
+            min_user_output_tokens_per_second: 0.0,
+            ..*self.workload
+        };
+        match service_level_cap(&first_token_only, self.full.sequences_in_flight, |c| {
+            self.at(c)
+        }) {
+            Ok(cap) => Some(cap.unwrap_or(self.full.sequences_in_flight)),
+            Err(_) => None,
+        }
+    }
+
+    /// For each speed target the deployment can meet, from the slowest batch
+    /// up: the speed each user then sees and the monthly cost at
+    /// `tokens_per_month`. Cost never falls as speed rises.
+    pub fn curve(&self, tokens_per_month: f64) -> Vec<(f64, f64)> {
+        let Some(most) = self.most_sequences() else {
+            return Vec::new();
+        };
+        (1..=most)
+            .rev()
+            .map(|c| {
+                (
+                    self.at(c).output_tokens_per_second_per_user,
+                    self.monthly_cost(c, tokens_per_month),
+                )
+            })
+            .collect()
+    }
+}
+
 /// The inverse question for a service level: at `tokens_per_month`, the
 /// fastest generation speed per user at which the deployment still costs
-/// less than `api_usd_per_month`. `full` is its plan with no service level.
-/// `None` when it does not cost less even at its engine's full batch. Cost
-/// never falls as the batch shrinks, so the search halves the range of
-/// sequences in flight, repricing only the capacity.
+/// less than `api_usd_per_month`, within the workload's first-token target.
+/// `full` is its plan with no service level. `None` when it does not cost
+/// less even at the largest batch allowed. Cost never falls as the batch
+/// shrinks, so the search halves the range of sequences in flight,
+/// repricing only the capacity.
 pub fn fastest_cheaper_speed(
     full: &SelfHostPlan,
     workload: &Workload,
     api_usd_per_month: f64,
     tokens_per_month: f64,
 ) -> Option<f64> {
-    let shape = RequestShape {
-        input_tokens: workload.input_tokens_per_request,
-        output_tokens: workload.output_tokens_per_request,
-        cached_input_share: workload.cached_input_share,
-    };
-    let at = |c: u32| {
-        estimate(
-            full.model,
-            full.precision,
-            full.gpu,
-            full.engine,
-            full.gpus_per_replica(),
-            c,
-            &shape,
-        )
-    };
-    let all = at(full.sequences_in_flight);
-    let cheaper = |c: u32| {
-        let share = interactive_capacity_share(workload, &at(c), &all);
-        full.with_capacity(full.capacity_tokens_per_second * share)
-            .monthly_cost(tokens_per_month)
-            < api_usd_per_month
-    };
-    if !cheaper(full.sequences_in_flight) {
+    let trade = SpeedTrade::new(full, workload);
+    let cheaper = |c: u32| trade.monthly_cost(c, tokens_per_month) < api_usd_per_month;
+    let most = trade.most_sequences()?;
+    if !cheaper(most) {
         return None;
     }
-    let (mut fails, mut holds) = (0, full.sequences_in_flight);
+    let (mut fails, mut holds) = (0, most);
     while holds - fails > 1 {
         let mid = fails + (holds - fails) / 2;
         if cheaper(mid) {
@@ -428,7 +492,7 @@ pub fn fastest_cheaper_speed(
             fails = mid;
         }
     }
-    Some(at(holds).output_tokens_per_second_per_user)
+    Some(trade.at(holds).output_tokens_per_second_per_user)
 }
 
 /// Owned hardware behind a local engine: a machine you own and run yourself.

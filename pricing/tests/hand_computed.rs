@@ -233,24 +233,24 @@ fn a_service_level_caps_the_batch_by_hand() {
         assert_eq!(plan.sequences_in_flight, cap, "{target} tokens/s");
         assert!(plan.throughput.output_tokens_per_second_per_user >= target);
     }
-    // Time to first token, same set-up (docs/cost-model.md section 5). A prompt
-    // alone: 2 x 70.6e9 x 1,500 FLOPs -> 125.17 ms, plus attention
-    // 4 x 8,192 x 80 x 1,500^2 / 2 = 2.949 TFLOPs -> 5.23 ms: s = 130.40 ms.
-    // At 128 sequences it shares its passes with 127 decodes: 1,627 tokens ->
-    // 135.77 ms, plus the larger of 127 sequences' KV (36.4 GB -> 9.53 ms) and
-    // attention (3.532 TFLOPs -> 6.26 ms): 145.30 ms. Requests arrive at
-    // 2,446.4 / 500 = 4.893 a second, so prompts keep the replica busy
-    // rho = 4.893 x 0.1304 = 0.638 of the time; the wait for those ahead is
-    // rho x s / 2(1 - rho) = 0.1149 s: 0.260 s in all.
+    // Time to first token, same set-up (docs/cost-model.md section 5). At 128
+    // sequences a prompt shares its passes with 127 decodes: 1,627 tokens ->
+    // 2 x 70.6e9 x 1,627 FLOPs = 135.77 ms, plus the larger of 127 sequences'
+    // KV (36.4 GB -> 9.53 ms) and attention (3.532 TFLOPs -> 6.26 ms): 145.30 ms.
+    // The 127 decodes alone take 18.49 + 9.53 = 28.02 ms, so the prompt holds
+    // the replica for s = 117.28 ms. Requests arrive at 2,446.4 / 500 = 4.893
+    // a second: rho = 4.893 x 0.11728 = 0.574, and the wait for the prompts
+    // ahead is rho x s / 2(1 - rho) = 0.0790 s: 0.224 s in all.
     w.min_user_output_tokens_per_second = 0.0;
     let plan = d.plan(&w).unwrap();
-    assert!((plan.throughput.time_to_first_token_seconds - 0.2602).abs() < 0.001);
-    // A first token within 0.2 s allows 41 sequences: at 41, rho = 0.4957,
-    // wait 0.0641 s, prompt in its passes 134.1 ms: 0.1982 s; at 42, 0.2010 s.
+    assert!((plan.throughput.time_to_first_token_seconds - 0.22425).abs() < 0.001);
+    // A first token within 0.2 s allows 53 sequences: at 53, passes of 1,552
+    // tokens take 135.16 ms, the decodes alone 22.39, rho = 4.717 x 0.11277 =
+    // 0.532, wait 0.0641 s: 0.1992 s; at 54, 0.2019 s.
     w.max_time_to_first_token_seconds = 0.2;
     let plan = d.plan(&w).unwrap();
-    assert_eq!(plan.sequences_in_flight, 41);
-    assert!((plan.throughput.time_to_first_token_seconds - 0.1982).abs() < 0.001);
+    assert_eq!(plan.sequences_in_flight, 53);
+    assert!((plan.throughput.time_to_first_token_seconds - 0.1992).abs() < 0.001);
     // Sooner than one request at a time can have it: refused, with the best.
     w.max_time_to_first_token_seconds = 0.1;
     let err = d.plan(&w).unwrap_err().to_string();
@@ -332,11 +332,11 @@ fn the_fastest_service_level_still_cheaper_by_hand() {
     assert_close!(at(6).1, 3.0 * 2.0 * 2.90 * 730.0 + 3_600.0);
     assert_close!(at(5).1, 4.0 * 2.0 * 2.90 * 730.0 + 3_600.0);
     // A first-token target bounds the batch the chart and the question see:
-    // 0.2 s allows 41 sequences (a_service_level_caps_the_batch_by_hand).
+    // 0.2 s allows 53 sequences (a_service_level_caps_the_batch_by_hand).
     let mut timed = scenario.clone();
     timed.workload.max_time_to_first_token_seconds = 0.2;
     let t = crossover_pricing::compare(&timed).unwrap();
-    assert_eq!(t.deployments[0].speed_curve.len(), 41);
+    assert_eq!(t.deployments[0].speed_curve.len(), 53);
     // Never cheaper at full batch: no speed to offer.
     let mini = c
         .pairs

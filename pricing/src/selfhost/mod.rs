@@ -424,7 +424,12 @@ impl<'a> SpeedTrade<'a> {
 
     /// Monthly cost at `tokens_per_month` with `sequences` in flight at most.
     pub fn monthly_cost(&self, sequences: u32, tokens_per_month: f64) -> f64 {
-        let share = interactive_capacity_share(self.workload, &self.at(sequences), &self.all);
+        self.cost_with(&self.at(sequences), tokens_per_month)
+    }
+
+    /// Monthly cost when interactive traffic runs at `capped`.
+    fn cost_with(&self, capped: &Throughput, tokens_per_month: f64) -> f64 {
+        let share = interactive_capacity_share(self.workload, capped, &self.all);
         self.full
             .with_capacity(self.full.capacity_tokens_per_second * share)
             .monthly_cost(tokens_per_month)
@@ -455,9 +460,10 @@ impl<'a> SpeedTrade<'a> {
         (1..=most)
             .rev()
             .map(|c| {
+                let t = self.at(c);
                 (
-                    self.at(c).output_tokens_per_second_per_user,
-                    self.monthly_cost(c, tokens_per_month),
+                    t.output_tokens_per_second_per_user,
+                    self.cost_with(&t, tokens_per_month),
                 )
             })
             .collect()

@@ -266,8 +266,10 @@ pub fn estimate(
         * cached_layer_tokens(model, mean_context);
     let decode_attention = batch * attention_flops(model, mean_context);
 
-    // A prompt on its own, and a prompt prefilled in the passes that also
-    // decode the other sequences (batched engines; local ones wait for it).
+    // A prompt on its own; a prompt prefilled in the passes that also decode
+    // the other sequences (batched engines; local ones wait for it); and the
+    // time the prompt adds to those passes, which is what it holds the
+    // replica for when others share them (they read the weights anyway).
     let prompt_alone = pass(
         model,
         precision,
@@ -278,18 +280,22 @@ pub fn estimate(
     )
     .0;
     let others = batch - 1.0;
-    let prompt_in_batch = if engine.mixed_batching && others > 0.0 {
-        pass(
-            model,
-            precision,
-            &rates,
-            prefill_tokens + others,
-            kv_bytes * others / batch,
-            prefill_attention + decode_attention * others / batch,
-        )
-        .0
+    let (prompt_in_batch, prompt_service) = if engine.mixed_batching && others > 0.0 {
+        let with_prompt = |tokens: f64, attention: f64| {
+            pass(
+                model,
+                precision,
+                &rates,
+                tokens + others,
+                kv_bytes * others / batch,
+                attention + decode_attention * others / batch,
+            )
+            .0
+        };
+        let in_batch = with_prompt(prefill_tokens, prefill_attention);
+        (in_batch, in_batch - with_prompt(0.0, 0.0))
     } else {
-        prompt_alone
+        (prompt_alone, prompt_alone)
     };
 
     let (output_per_second, step_seconds, bound) = if engine.mixed_batching {
@@ -323,7 +329,7 @@ pub fn estimate(
         output_tokens_per_second_per_user: 1.0 / step_seconds,
         time_to_first_token_seconds: time_to_first_token(
             requests_per_second,
-            prompt_alone,
+            prompt_service,
             prompt_in_batch,
         ) + engine.first_token_overhead_ms / 1000.0,
         bound,
@@ -331,21 +337,21 @@ pub fn estimate(
 }
 
 /// Time to first token at `requests_per_second` arrivals, on the GPUs: the
-/// prompts are served one after another, each taking `prompt_alone` seconds
-/// of the replica; a request waits for those ahead of it as in an M/D/1
-/// queue (Poisson arrivals, fixed service time: mean wait ρ·s / 2(1 − ρ)),
-/// then its own prompt takes `prompt_in_batch`. The serving stack's own
-/// latency comes on top.
+/// prompts are served one after another, each holding the replica for
+/// `prompt_service` seconds; a request waits for those ahead of it as in an
+/// M/D/1 queue (Poisson arrivals, fixed service time: mean wait
+/// ρ·s / 2(1 − ρ)), then its own prompt's passes take `prompt_in_batch`. The
+/// serving stack's own latency comes on top.
 pub fn time_to_first_token(
     requests_per_second: f64,
-    prompt_alone: f64,
+    prompt_service: f64,
     prompt_in_batch: f64,
 ) -> f64 {
-    let busy = requests_per_second * prompt_alone;
+    let busy = requests_per_second * prompt_service;
     if busy >= 1.0 {
         return f64::INFINITY;
     }
-    busy * prompt_alone / (2.0 * (1.0 - busy)) + prompt_in_batch
+    busy * prompt_service / (2.0 * (1.0 - busy)) + prompt_in_batch
 }
 
 #[cfg(test)]

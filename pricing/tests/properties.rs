@@ -260,6 +260,14 @@ proptest! {
     }
 
     #[test]
+    fn every_plan_gives_a_first_token_in_finite_time((w, d) in (workload(), deployment())) {
+        if let Ok(plan) = d.plan(&w) {
+            let t = plan.throughput.time_to_first_token_seconds;
+            prop_assert!(t.is_finite() && t > 0.0, "{t} s for {d:?} on {w:?}");
+        }
+    }
+
+    #[test]
     fn on_the_speed_curve_cost_never_falls_as_speed_rises(s in scenario()) {
         let Ok(c) = compare(&s) else { return Ok(()); };
         for d in &c.deployments {

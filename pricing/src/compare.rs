@@ -210,9 +210,8 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, Vec<InputError>> {
                 .cheaper_from_tokens_per_month;
             let optimistic_cheaper_from = crate::breakeven::break_even(rate, &plan.optimistic())
                 .cheaper_from_tokens_per_month;
-            let fastest_cheaper_speed = full
-                .as_ref()
-                .and_then(|full| fastest_cheaper_speed(full, workload, at_volume.api_usd, volume));
+            let fastest_cheaper_speed =
+                fastest_cheaper_speed(&option.speed_curve, at_volume.api_usd);
             pairs.push(Pair {
                 api: a,
                 deployment: d,

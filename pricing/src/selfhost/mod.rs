@@ -422,11 +422,6 @@ impl<'a> SpeedTrade<'a> {
         )
     }
 
-    /// Monthly cost at `tokens_per_month` with `sequences` in flight at most.
-    pub fn monthly_cost(&self, sequences: u32, tokens_per_month: f64) -> f64 {
-        self.cost_with(&self.at(sequences), tokens_per_month)
-    }
-
     /// Monthly cost when interactive traffic runs at `capped`.
     fn cost_with(&self, capped: &Throughput, tokens_per_month: f64) -> f64 {
         let share = interactive_capacity_share(self.workload, capped, &self.all);
@@ -470,35 +465,17 @@ impl<'a> SpeedTrade<'a> {
     }
 }
 
-/// The inverse question for a service level: at `tokens_per_month`, the
-/// fastest generation speed per user at which the deployment still costs
-/// less than `api_usd_per_month`, within the workload's first-token target.
-/// `full` is its plan with no service level. `None` when it does not cost
-/// less even at the largest batch allowed. Cost never falls as the batch
-/// shrinks, so the search halves the range of sequences in flight,
-/// repricing only the capacity.
-pub fn fastest_cheaper_speed(
-    full: &SelfHostPlan,
-    workload: &Workload,
-    api_usd_per_month: f64,
-    tokens_per_month: f64,
-) -> Option<f64> {
-    let trade = SpeedTrade::new(full, workload);
-    let cheaper = |c: u32| trade.monthly_cost(c, tokens_per_month) < api_usd_per_month;
-    let most = trade.most_sequences()?;
-    if !cheaper(most) {
-        return None;
-    }
-    let (mut fails, mut holds) = (0, most);
-    while holds - fails > 1 {
-        let mid = fails + (holds - fails) / 2;
-        if cheaper(mid) {
-            holds = mid;
-        } else {
-            fails = mid;
-        }
-    }
-    Some(trade.at(holds).output_tokens_per_second_per_user)
+/// The inverse question for a service level: on a deployment's
+/// [`SpeedTrade::curve`] at a volume, the fastest generation speed per user
+/// at which it still costs less than `api_usd_per_month`; `None` when it
+/// does not even at the largest batch allowed. Cost never falls as speed
+/// rises, so this is where the curve crosses the API's cost.
+pub fn fastest_cheaper_speed(speed_curve: &[(f64, f64)], api_usd_per_month: f64) -> Option<f64> {
+    speed_curve
+        .iter()
+        .filter(|(_, monthly_usd)| *monthly_usd < api_usd_per_month)
+        .map(|(speed, _)| *speed)
+        .reduce(f64::max)
 }
 
 /// Owned hardware behind a local engine: a machine you own and run yourself.

@@ -108,7 +108,12 @@ fn pass(
 ) -> (f64, Bound) {
     let bytes_per_param = precision.format().bytes_per_param;
     let params = Params::of(model);
-    let mut parts = vec![
+    let experts = params.experts.map(|experts| Work {
+        bytes: experts.read_params(tokens) * 1e9 * bytes_per_param,
+        expert_flops: 2.0 * experts.active_params() * 1e9 * tokens,
+        ..Work::default()
+    });
+    let parts = [
         Work {
             bytes: params.dense * 1e9 * bytes_per_param,
             weight_flops: 2.0 * params.dense * 1e9 * tokens,
@@ -120,15 +125,8 @@ fn pass(
             ..Work::default()
         },
     ];
-    if let Some(experts) = params.experts {
-        parts.push(Work {
-            bytes: experts.read_params(tokens) * 1e9 * bytes_per_param,
-            expert_flops: 2.0 * experts.active_params() * 1e9 * tokens,
-            ..Work::default()
-        });
-    }
     let (mut seconds, mut memory_seconds) = (0.0, 0.0);
-    for part in parts {
+    for part in parts.into_iter().chain(experts) {
         let memory = part.bytes / rates.bytes_per_second;
         let compute = part.weight_flops / rates.weight_flops_per_second
             + part.expert_flops / rates.expert_flops_per_second

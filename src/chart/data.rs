@@ -197,7 +197,6 @@ pub fn chart_specs(
                 band: None,
             });
         }
-        let mut deployment_series = Vec::new();
         for plan in &plans {
             let i = series.len();
             let curve = |p: &crossover_pricing::SelfHostPlan| -> Vec<(f64, f64)> {
@@ -212,7 +211,6 @@ pub fn chart_specs(
                 polygon
             });
             let points = curve(plan);
-            deployment_series.push(i);
             series.push(SeriesSpec {
                 label: short_label(plan),
                 dashed: false,
@@ -228,15 +226,11 @@ pub fn chart_specs(
             .filter_map(|pair| {
                 let volume = pair.break_even.cheaper_from_tokens_per_month?;
                 let rate = c.apis[pair.api].pricing.rate()?;
-                let plan_index = c.deployments[..pair.deployment]
-                    .iter()
-                    .filter(|d| d.plan.is_ok())
-                    .count();
                 let point = rate.cost_curve(volume, volume)[0];
                 (from..=to).contains(&volume).then(|| Mark {
                     volume,
                     value: value(&point, measure, money),
-                    series: deployment_series[plan_index],
+                    series: deployment_series(c, pair.deployment),
                 })
             })
             .collect();
@@ -251,6 +245,16 @@ pub fn chart_specs(
             user_x: Some(you),
         }
     })
+}
+
+/// The series of a deployment in every chart: the priced APIs come first,
+/// then each deployment that could be built, in order.
+fn deployment_series(c: &Comparison, deployment: usize) -> usize {
+    c.priced_apis().count()
+        + c.deployments[..deployment]
+            .iter()
+            .filter(|d| d.plan.is_ok())
+            .count()
 }
 
 /// The range every series' values (and bands) fit in, with a margin.
@@ -318,7 +322,6 @@ fn speed_spec(c: &Comparison, money: &Money, speed_target: f64) -> ChartSpec {
             vec![(x_range.0, y), (x_range.1, y)],
         );
     }
-    let mut deployment_series = Vec::new();
     for d in &c.deployments {
         let Ok(plan) = &d.plan else { continue };
         // A target up to each batch's speed gets that batch's cost: a step.
@@ -332,21 +335,16 @@ fn speed_spec(c: &Comparison, money: &Money, speed_target: f64) -> ChartSpec {
             }
             from = speed;
         }
-        deployment_series.push(push(short_label(plan), false, points));
+        push(short_label(plan), false, points);
     }
     let marks = c
         .pairs
         .iter()
         .filter_map(|pair| {
-            let speed = pair.fastest_cheaper_speed?;
-            let plan_index = c.deployments[..pair.deployment]
-                .iter()
-                .filter(|d| d.plan.is_ok())
-                .count();
             Some(Mark {
-                volume: speed,
+                volume: pair.fastest_cheaper_speed?,
                 value: per_mtok(pair.at_volume.api_usd),
-                series: deployment_series[plan_index],
+                series: deployment_series(c, pair.deployment),
             })
         })
         .collect();

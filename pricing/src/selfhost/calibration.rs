@@ -47,28 +47,25 @@ impl CalibrationResult {
     }
 }
 
-/// Estimates for every record in `data/calibration.toml`, in file order.
-/// A record whose ids or set-up the model cannot run has no result; the
-/// catalogue tests reject such records.
+/// Estimates for every throughput record in `data/calibration.toml`, in
+/// file order. A record whose ids or set-up the model cannot run has no
+/// result; the catalogue tests reject such records.
 pub fn calibration_results() -> &'static [CalibrationResult] {
     static RESULTS: OnceLock<Vec<CalibrationResult>> = OnceLock::new();
-    RESULTS.get_or_init(|| {
-        CALIBRATION
-            .iter()
-            .filter_map(|record| estimate_record(record, engine(record.engine)?))
-            .collect()
-    })
+    RESULTS.get_or_init(|| estimate_all(CALIBRATION))
 }
 
 /// Estimates for every latency record in `data/calibration.toml`.
 pub fn latency_results() -> &'static [CalibrationResult] {
     static RESULTS: OnceLock<Vec<CalibrationResult>> = OnceLock::new();
-    RESULTS.get_or_init(|| {
-        LATENCY
-            .iter()
-            .filter_map(|record| estimate_record(record, engine(record.engine)?))
-            .collect()
-    })
+    RESULTS.get_or_init(|| estimate_all(LATENCY))
+}
+
+fn estimate_all(records: &'static [CalibrationRecord]) -> Vec<CalibrationResult> {
+    records
+        .iter()
+        .filter_map(|record| estimate_record(record, engine(record.engine)?))
+        .collect()
 }
 
 /// The model's estimate for a record's set-up under `e`, which may differ

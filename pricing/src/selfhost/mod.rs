@@ -392,21 +392,19 @@ pub struct SpeedTrade<'a> {
 }
 
 impl<'a> SpeedTrade<'a> {
-    /// `full` is the deployment planned with no service level.
+    /// `full` is the deployment planned with no service level, so its
+    /// throughput is the engine's full batch.
     pub fn new(full: &'a SelfHostPlan, workload: &'a Workload) -> SpeedTrade<'a> {
-        let shape = RequestShape {
-            input_tokens: workload.input_tokens_per_request,
-            output_tokens: workload.output_tokens_per_request,
-            cached_input_share: workload.cached_input_share,
-        };
-        let mut trade = SpeedTrade {
+        SpeedTrade {
             full,
             workload,
-            shape,
+            shape: RequestShape {
+                input_tokens: workload.input_tokens_per_request,
+                output_tokens: workload.output_tokens_per_request,
+                cached_input_share: workload.cached_input_share,
+            },
             all: full.throughput,
-        };
-        trade.all = trade.at(full.sequences_in_flight);
-        trade
+        }
     }
 
     pub fn at(&self, sequences: u32) -> Throughput {
@@ -430,38 +428,25 @@ impl<'a> SpeedTrade<'a> {
             .monthly_cost(tokens_per_month)
     }
 
-    /// The most sequences in flight the workload's first-token target allows
-    /// (the engine's batch without one); `None` when not even one.
-    pub fn most_sequences(&self) -> Option<u32> {
-        let first_token_only = Workload {
-            min_user_output_tokens_per_second: 0.0,
-            ..*self.workload
-        };
-        match service_level_cap(&first_token_only, self.full.sequences_in_flight, |c| {
-            self.at(c)
-        }) {
-            Ok(cap) => Some(cap.unwrap_or(self.full.sequences_in_flight)),
-            Err(_) => None,
-        }
-    }
-
     /// For each speed target the deployment can meet, from the slowest batch
     /// up: the speed each user then sees and the monthly cost at
-    /// `tokens_per_month`. Cost never falls as speed rises.
+    /// `tokens_per_month`, for every batch whose first token comes within the
+    /// workload's target (the wait grows with the batch, as in
+    /// [`service_level_cap`]). Cost never falls as speed rises.
     pub fn curve(&self, tokens_per_month: f64) -> Vec<(f64, f64)> {
-        let Some(most) = self.most_sequences() else {
-            return Vec::new();
-        };
-        (1..=most)
-            .rev()
-            .map(|c| {
-                let t = self.at(c);
+        let wait = self.workload.max_time_to_first_token_seconds;
+        let mut curve: Vec<(f64, f64)> = (1..=self.full.sequences_in_flight)
+            .map(|c| self.at(c))
+            .take_while(|t| wait <= 0.0 || t.time_to_first_token_seconds <= wait)
+            .map(|t| {
                 (
                     t.output_tokens_per_second_per_user,
                     self.cost_with(&t, tokens_per_month),
                 )
             })
-            .collect()
+            .collect();
+        curve.reverse();
+        curve
     }
 }
 

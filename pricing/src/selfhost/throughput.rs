@@ -264,19 +264,10 @@ pub fn estimate(
         * cached_layer_tokens(model, mean_context);
     let decode_attention = batch * attention_flops(model, mean_context);
 
-    // A prompt on its own; a prompt prefilled in the passes that also decode
-    // the other sequences (batched engines; local ones wait for it); and the
-    // time the prompt adds to those passes, which is what it holds the
-    // replica for when others share them (they read the weights anyway).
-    let prompt_alone = pass(
-        model,
-        precision,
-        &rates,
-        prefill_tokens,
-        0.0,
-        prefill_attention,
-    )
-    .0;
+    // A prompt prefilled in the passes that also decode the other sequences
+    // (batched engines), and the time it adds to those passes, which is what
+    // it holds the replica for when others share them (they read the weights
+    // anyway); a local engine, or a batch of one, runs the prompt on its own.
     let others = batch - 1.0;
     let (prompt_in_batch, prompt_service) = if engine.mixed_batching && others > 0.0 {
         let with_prompt = |tokens: f64, attention: f64| {
@@ -293,7 +284,16 @@ pub fn estimate(
         let in_batch = with_prompt(prefill_tokens, prefill_attention);
         (in_batch, in_batch - with_prompt(0.0, 0.0))
     } else {
-        (prompt_alone, prompt_alone)
+        let alone = pass(
+            model,
+            precision,
+            &rates,
+            prefill_tokens,
+            0.0,
+            prefill_attention,
+        )
+        .0;
+        (alone, alone)
     };
 
     let (output_per_second, step_seconds, bound) = if engine.mixed_batching {
@@ -312,7 +312,7 @@ pub fn estimate(
     } else {
         let (step, bound) = pass(model, precision, &rates, batch, kv_bytes, decode_attention);
         let prefill = if prefill_tokens > 0.0 {
-            prompt_alone
+            prompt_service
         } else {
             0.0
         };

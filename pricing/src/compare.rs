@@ -88,7 +88,7 @@ pub struct Pair {
     pub at_volume: AtVolume,
     /// At the scenario's volume, the fastest per-user speed at which
     /// self-hosting still costs less than the API; `None` when it does not
-    /// cost less even at the engine's full batch.
+    /// cost less even at the largest batch the first-token target allows.
     pub fastest_cheaper_speed: Option<f64>,
 }
 
@@ -188,8 +188,8 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, Vec<InputError>> {
     let has_service_level = *workload != no_service_level;
     for (d, option) in deployments.iter_mut().enumerate() {
         let Ok(plan) = &option.plan else { continue };
-        // The plan with no service level, for the inverse question: the one
-        // already made when the workload sets none.
+        // The plan with no service level, for the speed curve and the inverse
+        // question: the one already made when the workload sets none.
         let replanned;
         let full = if has_service_level {
             replanned = option.deployment.plan(&no_service_level).ok();

@@ -547,6 +547,10 @@ pub struct Engine {
     /// GPUs' time (tokenising, scheduling, streaming), fitted to the
     /// calibration's latency records.
     pub first_token_overhead_ms: f64,
+    /// Time each pass of prompts takes per layer beyond the roofline, in an
+    /// engine that runs prompts in passes of their own (no mixed batching):
+    /// every decode waits for it.
+    pub prompt_pass_overhead_ms_per_layer: f64,
     pub multi_gpu_efficiency: PerLink,
     pub multi_node_efficiency: f64,
     #[cfg(feature = "notes")]

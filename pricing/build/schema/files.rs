@@ -241,6 +241,7 @@ pub struct Engine {
     pub compute_efficiency: PerPrecision,
     pub moe_compute_efficiency: Fraction,
     pub first_token_overhead_ms: NonNegative,
+    pub prompt_pass_overhead_ms_per_layer: NonNegative,
     pub multi_gpu_efficiency: PerLink,
     pub multi_node_efficiency: Fraction,
     pub source: Url,

@@ -9,61 +9,28 @@
 //!
 //!     cargo run --release -p crossover-pricing --example fit_latency
 
-use crossover_pricing::catalogue::{ENGINES, Engine, LATENCY};
-use crossover_pricing::selfhost::calibration::estimate_record;
+use crossover_pricing::catalogue::{ENGINES, LATENCY};
 
-const TOLERANCE: f64 = 0.4;
-
-/// Estimates within the tolerance, and the larger of the two median errors.
-fn score(engine: &Engine) -> (usize, f64) {
-    let (mut speed, mut first): (Vec<f64>, Vec<f64>) = LATENCY
-        .iter()
-        .filter(|r| r.engine == engine.id)
-        .filter_map(|r| estimate_record(r, engine))
-        .filter_map(|x| Some((x.user_speed_error()?.abs(), x.first_token_error()?.abs())))
-        .unzip();
-    let within = speed
-        .iter()
-        .chain(&first)
-        .filter(|e| **e <= TOLERANCE)
-        .count();
-    let median = |errors: &mut Vec<f64>| {
-        errors.sort_by(f64::total_cmp);
-        errors.get(errors.len() / 2).copied().unwrap_or(0.0)
-    };
-    (within, median(&mut speed).max(median(&mut first)))
-}
+// The calibration test uses the same fit for its leave-one-out line.
+#[allow(dead_code)]
+#[path = "../tests/common/fit.rs"]
+mod fit;
 
 fn main() {
+    let all = |_: &_| true;
     for engine in ENGINES {
-        if !LATENCY.iter().any(|r| r.engine == engine.id) {
+        let records = LATENCY.iter().filter(|r| r.engine == engine.id).count();
+        if records == 0 {
             continue;
         }
-        let per_layer_grid: Vec<f64> = if engine.mixed_batching {
-            vec![0.0]
-        } else {
-            (0..=40).map(|tenths| f64::from(tenths) / 10.0).collect()
-        };
-        let mut best = (score(engine), engine.clone());
-        for &per_layer in &per_layer_grid {
-            for overhead_ms in (0..=40).map(|fives| f64::from(fives) * 5.0) {
-                let mut candidate = engine.clone();
-                candidate.prompt_pass_overhead_ms_per_layer = per_layer;
-                candidate.first_token_overhead_ms = overhead_ms;
-                let s = score(&candidate);
-                if s.0 > best.0.0 || (s.0 == best.0.0 && s.1 < best.0.1) {
-                    best = (s, candidate);
-                }
-            }
-        }
-        let ((within, median), e) = best;
-        let records = LATENCY.iter().filter(|r| r.engine == engine.id).count();
+        let best = fit::fit_latency(engine, &all);
+        let (within, median) = fit::latency_score(&best, &all);
         println!(
             "{}: first_token_overhead_ms = {}, prompt_pass_overhead_ms_per_layer = {} \
              ({within} of {} estimates within ±40%, larger median error {:.1}%)",
             engine.id,
-            e.first_token_overhead_ms,
-            e.prompt_pass_overhead_ms_per_layer,
+            best.first_token_overhead_ms,
+            best.prompt_pass_overhead_ms_per_layer,
             2 * records,
             median * 100.0
         );

@@ -14,7 +14,7 @@ use crossover_pricing::selfhost::calibration::{
 mod common;
 use common::fit;
 
-const TOLERANCE: f64 = 0.40;
+use common::fit::TOLERANCE;
 
 /// Each record's error when its engine's factors are fitted without it,
 /// starting from the middle of each factor's range (not from the catalogue's
@@ -29,6 +29,24 @@ fn leave_one_out() -> &'static [Option<f64>] {
                 let start = fit::neutral(engine(r.record.engine)?);
                 let (fitted, _) = fit::fit(&start, &|other| !std::ptr::eq(other, r.record));
                 Some(estimate_record(r.record, &fitted)?.relative_error())
+            })
+            .collect()
+    })
+}
+
+/// Each latency record's speed and first-token errors when its engine's two
+/// latency terms are fitted without it (from zero, `fit::fit_latency`).
+fn latency_left_out() -> &'static [Option<(f64, f64)>] {
+    static ERRORS: std::sync::OnceLock<Vec<Option<(f64, f64)>>> = std::sync::OnceLock::new();
+    ERRORS.get_or_init(|| {
+        latency_results()
+            .iter()
+            .map(|r| {
+                let fitted = fit::fit_latency(engine(r.record.engine)?, &|other| {
+                    !std::ptr::eq(other, r.record)
+                });
+                let x = estimate_record(r.record, &fitted)?;
+                Some((x.user_speed_error()?, x.first_token_error()?))
             })
             .collect()
     })
@@ -131,6 +149,24 @@ fn latency_table() -> String {
         first_token.0,
         first_token.1,
         first_token.2 * 100.0
+    )
+    .unwrap();
+    let summary = |errors: Vec<f64>| {
+        let mut errors: Vec<f64> = errors.into_iter().map(f64::abs).collect();
+        errors.sort_by(f64::total_cmp);
+        let within = errors.iter().filter(|e| **e <= TOLERANCE).count();
+        (within, errors[errors.len() / 2])
+    };
+    let (speed, first): (Vec<f64>, Vec<f64>) = latency_left_out().iter().flatten().copied().unzip();
+    let (speed, first) = (summary(speed), summary(first));
+    write!(
+        out,
+        "\nLeft out: each record estimated with its engine's two latency terms fitted without it (`pricing/tests/common/fit.rs`): speed per user within ±40% in {} of {} (median error {:.0}%), first token in {} (median {:.0}%).\n",
+        speed.0,
+        latency_results().len(),
+        speed.1 * 100.0,
+        first.0,
+        first.1 * 100.0
     )
     .unwrap();
     out

@@ -2,7 +2,7 @@
 //! `examples/fit_efficiencies.rs` (the fit the catalogue holds) and the
 //! calibration test (the leave-one-out error).
 
-use crossover_pricing::catalogue::{CALIBRATION, CalibrationRecord, Engine};
+use crossover_pricing::catalogue::{CALIBRATION, CalibrationRecord, Engine, LATENCY};
 use crossover_pricing::selfhost::calibration::estimate_record;
 
 const GRID: [f64; 16] = [
@@ -87,4 +87,61 @@ pub fn neutral(e: &Engine) -> Engine {
         *factor(&mut out) = (low + high) / 2.0;
     }
     out
+}
+
+/// How far an estimate may stray from a published figure.
+pub const TOLERANCE: f64 = 0.40;
+
+/// An engine's latency estimates over the latency records `used` keeps:
+/// speed per user and first token together, how many are within
+/// [`TOLERANCE`], and the larger of the two median absolute errors.
+pub fn latency_score(
+    candidate: &Engine,
+    used: &dyn Fn(&CalibrationRecord) -> bool,
+) -> (usize, f64) {
+    let (mut speed, mut first): (Vec<f64>, Vec<f64>) = LATENCY
+        .iter()
+        .filter(|r| r.engine == candidate.id && used(r))
+        .filter_map(|r| estimate_record(r, candidate))
+        .filter_map(|x| Some((x.user_speed_error()?.abs(), x.first_token_error()?.abs())))
+        .unzip();
+    let within = speed
+        .iter()
+        .chain(&first)
+        .filter(|e| **e <= TOLERANCE)
+        .count();
+    let median = |errors: &mut Vec<f64>| {
+        errors.sort_by(f64::total_cmp);
+        errors.get(errors.len() / 2).copied().unwrap_or(0.0)
+    };
+    (within, median(&mut speed).max(median(&mut first)))
+}
+
+/// The engine's two latency terms searched on a grid from zero: the
+/// first-token overhead (0 to 200 ms by 5) and, for an engine that runs
+/// prompts in passes of their own, the prompt pass overhead (0 to 4 ms a
+/// layer by 0.1). Best is the most estimates within the tolerance, then the
+/// smaller median.
+pub fn fit_latency(start: &Engine, used: &dyn Fn(&CalibrationRecord) -> bool) -> Engine {
+    let per_layer: Vec<f64> = if start.mixed_batching {
+        vec![0.0]
+    } else {
+        (0..=40).map(|tenths| f64::from(tenths) / 10.0).collect()
+    };
+    let mut best: Option<((usize, f64), Engine)> = None;
+    for &ms_per_layer in &per_layer {
+        for first_token_ms in (0..=40).map(|fives| f64::from(fives) * 5.0) {
+            let mut candidate = start.clone();
+            candidate.prompt_pass_overhead_ms_per_layer = ms_per_layer;
+            candidate.first_token_overhead_ms = first_token_ms;
+            let s = latency_score(&candidate, used);
+            if best
+                .as_ref()
+                .is_none_or(|(b, _)| s.0 > b.0 || (s.0 == b.0 && s.1 < b.1))
+            {
+                best = Some((s, candidate));
+            }
+        }
+    }
+    best.map_or_else(|| start.clone(), |(_, e)| e)
 }

@@ -1,6 +1,7 @@
-//! Fitting an engine's efficiency factors to calibration records: shared by
-//! `examples/fit_efficiencies.rs` (the fit the catalogue holds) and the
-//! calibration test (the leave-one-out error).
+//! Fitting an engine's efficiency factors to the throughput records and its
+//! latency terms to the latency records: shared by
+//! `examples/fit_efficiencies.rs` and `examples/fit_latency.rs` (the fits the
+//! catalogue holds) and the calibration test (the leave-one-out errors).
 
 use crossover_pricing::catalogue::{CALIBRATION, CalibrationRecord, Engine, LATENCY};
 use crossover_pricing::selfhost::calibration::estimate_record;

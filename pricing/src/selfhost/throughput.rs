@@ -342,6 +342,7 @@ pub fn estimate(
             output_per_second / output,
             prompt_service,
             prompt_in_batch,
+            1.0 - pass(model, precision, &rates, batch, kv_bytes, decode_attention).0 / step,
         ) + overhead,
         bound,
     }
@@ -426,17 +427,26 @@ impl PromptPasses {
 /// `prompt_service` seconds; a request waits for those ahead of it as in an
 /// M/D/1 queue (Poisson arrivals, fixed service time: mean wait
 /// ρ·s / 2(1 − ρ)), then its own prompt's passes take `prompt_in_batch`. The
-/// serving stack's own latency comes on top.
+/// serving stack's own latency comes on top. Where the prompts' marginal
+/// times would fill the replica (ρ ≥ 1: outputs of a token or two), the
+/// share of each step the prompts take, `step_prompt_share`, is their load
+/// instead: the throughput already makes room for them.
 pub fn time_to_first_token(
     requests_per_second: f64,
     prompt_service: f64,
     prompt_in_batch: f64,
+    step_prompt_share: f64,
 ) -> f64 {
-    let busy = requests_per_second * prompt_service;
+    let mut busy = requests_per_second * prompt_service;
+    let mut service = prompt_service;
+    if busy >= 1.0 {
+        busy = step_prompt_share.clamp(0.0, 1.0);
+        service = busy / requests_per_second;
+    }
     if busy >= 1.0 {
         return f64::INFINITY;
     }
-    busy * prompt_service / (2.0 * (1.0 - busy)) + prompt_in_batch
+    busy * service / (2.0 * (1.0 - busy)) + prompt_in_batch
 }
 
 #[cfg(test)]
@@ -570,5 +580,25 @@ mod tests {
         let passes = PromptPasses::solve(64.0, 10.0, 0.01, 0.1, false);
         assert!((passes.requests_per_second - 6.4).abs() < 1e-12);
         assert_eq!(passes.prompt_share, 0.0);
+    }
+
+    #[test]
+    fn one_token_outputs_still_get_a_first_token() {
+        // Found by the properties: with one output token the prompts'
+        // marginal times filled the replica (ρ ≥ 1) and the wait was infinite.
+        let shape = RequestShape {
+            input_tokens: 339.0,
+            output_tokens: 1.0,
+            cached_input_share: 0.8103773810673455,
+        };
+        let (m, g, e) = (
+            model("llama-4-maverick").unwrap(),
+            gpu("h100-sxm").unwrap(),
+            engine("vllm").unwrap(),
+        );
+        for sequences in [1, 8, 64, 128] {
+            let t = estimate(m, Precision::Bf16, g, e, 16, sequences, &shape);
+            assert!(t.time_to_first_token_seconds.is_finite(), "{sequences}");
+        }
     }
 }

@@ -125,6 +125,29 @@ pub struct ChartSpec {
     pub user_x: Option<f64>,
 }
 
+impl ChartSpec {
+    /// A chart in `money`'s units, its value axis spanning its series.
+    fn new(
+        measure: Measure,
+        money: &Money,
+        x_range: (f64, f64),
+        series: Vec<SeriesSpec>,
+        marks: Vec<Mark>,
+        user_x: Option<f64>,
+    ) -> ChartSpec {
+        ChartSpec {
+            measure,
+            symbol: money.symbol.clone(),
+            currency_code: money.code.clone(),
+            x_range,
+            y_range: y_range(&series),
+            series,
+            marks,
+            user_x,
+        }
+    }
+}
+
 fn value(point: &CurvePoint, measure: Measure, money: &Money) -> f64 {
     money.convert(match measure {
         Measure::Monthly => point.monthly_usd,
@@ -234,16 +257,7 @@ pub fn chart_specs(
                 })
             })
             .collect();
-        ChartSpec {
-            measure,
-            symbol: money.symbol.clone(),
-            currency_code: money.code.clone(),
-            x_range,
-            y_range: y_range(&series),
-            series,
-            marks,
-            user_x: Some(you),
-        }
+        ChartSpec::new(measure, money, x_range, series, marks, Some(you))
     })
 }
 
@@ -348,16 +362,14 @@ fn speed_spec(c: &Comparison, money: &Money, speed_target: f64) -> ChartSpec {
             })
         })
         .collect();
-    ChartSpec {
-        measure: Measure::Speed,
-        symbol: money.symbol.clone(),
-        currency_code: money.code.clone(),
+    ChartSpec::new(
+        Measure::Speed,
+        money,
         x_range,
-        y_range: y_range(&series),
         series,
         marks,
-        user_x: (speed_target > 0.0).then_some(speed_target),
-    }
+        (speed_target > 0.0).then_some(speed_target),
+    )
 }
 
 /// A line's value at `x` as drawn: between its vertices, on log scales

@@ -1,5 +1,6 @@
 //! Reads the catalogue in `../data/*.toml`, checks it, and writes it out as
-//! static Rust tables (`$OUT_DIR/catalogue.rs`, included by `src/catalogue.rs`).
+//! static Rust tables (`$OUT_DIR/catalogue.rs`, included by `src/catalogue.rs`)
+//! and as the widget's price list (`$OUT_DIR/price-list.txt`).
 //! The schema, its checks and the code generation live in `build/schema/`,
 //! where `tests/schema.rs` feeds them bad files. A catalogue error stops the
 //! build with one line per problem, naming the file and entry.
@@ -27,6 +28,12 @@ fn main() {
         }
     };
     let notes = std::env::var_os("CARGO_FEATURE_NOTES").is_some();
-    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("catalogue.rs");
-    std::fs::write(out, catalogue.to_rust(notes)).unwrap();
+    let all_offerings = std::env::var_os("CARGO_FEATURE_ALL_OFFERINGS").is_some();
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    std::fs::write(
+        out.join("catalogue.rs"),
+        catalogue.to_rust(notes, all_offerings),
+    )
+    .unwrap();
+    std::fs::write(out.join("price-list.txt"), catalogue.price_list()).unwrap();
 }

@@ -5,9 +5,7 @@
 use std::rc::Rc;
 
 use crossover_pricing::api::CustomOffering;
-use crossover_pricing::catalogue::{
-    self, CURRENCIES, DEFAULTS, LicenceFilter, Precision, price_dates,
-};
+use crossover_pricing::catalogue::{self, CURRENCIES, DEFAULTS, LicenceFilter, Precision};
 use crossover_pricing::date::Date;
 use crossover_pricing::fields::{Field, Overrides};
 use crossover_pricing::link::decode;
@@ -125,7 +123,7 @@ impl Default for State {
 pub enum Action {
     /// A scenario read from a link, with what could not be read.
     Load {
-        scenario: Scenario,
+        scenario: Box<Scenario>,
         view: View,
         notices: Vec<String>,
     },
@@ -179,10 +177,10 @@ impl Reducible for State {
 
 impl State {
     /// The state a share link describes, with notices for what it could not.
-    /// A link without a date is priced on `today` (the reader's clock),
-    /// moved into the days the price data covers.
+    /// A link without a date is priced on `today` (the reader's clock), or
+    /// on the first day prices are known if that is later.
     pub fn from_link(text: &str, today: Option<Date>) -> State {
-        let today = today.map(|d| d.clamp_to(price_dates()));
+        let today = today.map(catalogue::pricing_day);
         match decode(text) {
             Ok(mut decoded) => {
                 if let (false, Some(today)) = (decoded.dated, today) {
@@ -235,7 +233,7 @@ impl State {
                 view,
                 notices,
             } => {
-                self.scenario = scenario;
+                self.scenario = *scenario;
                 self.view = view;
                 self.notices = notices;
                 self.drafts.clear();
@@ -689,16 +687,25 @@ mod tests {
     }
 
     #[test]
-    fn a_link_without_a_date_is_priced_today_within_the_data() {
-        let (first, last) = price_dates();
-        let today = Date::parse("2026-09-01").unwrap().clamp_to((first, last));
-        let s = State::from_link("v=1", Some(today));
-        assert_eq!(s.scenario.date, today);
-        let dated = State::from_link("v=1&date=2026-08-01", Some(today));
+    fn a_link_without_a_date_is_priced_on_the_reader_s_day() {
+        let today = Date::parse("2026-12-05");
+        let s = State::from_link("v=1&api=gemini-4-argon", today);
+        assert_eq!(s.scenario.date, today.unwrap());
+        // Gemini 4 Argon's price doubled on 2026-12-01, a day the data knew in advance.
+        let argon = catalogue::api("gemini-4-argon").unwrap();
+        let prices = argon.list_prices(s.scenario.date, 0.0);
+        assert_eq!(
+            (prices.input, prices.cached_input, prices.output),
+            (Some(4.0), Some(0.2), Some(20.0))
+        );
+        let dated = State::from_link("v=1&date=2026-08-01", today);
         assert_eq!(dated.scenario.date, Date::parse("2026-08-01").unwrap());
+        // Days after the data was written are priced as they are.
         let future = State::from_link("v=1", Date::parse("2099-01-01"));
-        assert_eq!(future.scenario.date, last);
-        assert_eq!(s.scenario.date, today);
+        assert_eq!(future.scenario.date, Date::parse("2099-01-01").unwrap());
+        // A clock before every known price is priced on the first.
+        let past = State::from_link("v=1", Date::parse("1999-01-01"));
+        assert_eq!(past.scenario.date, catalogue::price_dates().0);
     }
 
     #[test]

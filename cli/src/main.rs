@@ -6,12 +6,17 @@
 //!     crossover --json …               the same as JSON, for scripts
 //!     crossover --date 2026-08-01 …    priced as of a day (default: the link's, else today)
 //!     crossover --list [apis|models|gpus|engines|calibration|defaults|fields]
+//!     crossover --write-price-list DIR the widget's price list, into DIR (scripts/post-build.mjs)
+//!
+//! Today is the system clock's day in UTC, or `CROSSOVER_TODAY` (YYYY-MM-DD)
+//! where set, so scripts and tests can fix it.
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use crossover_pricing::catalogue::{
-    self, APIS, ENGINES, GENAI_PRICES_VERSION, GPUS, MODELS, PriceOrigin, price_dates,
+    self, APIS, ENGINES, GENAI_PRICES_VERSION, GPUS, MODELS, PRICE_LIST, PRICE_LIST_FILE,
+    PriceOrigin,
 };
 use crossover_pricing::compare::{Comparison, short_label};
 use crossover_pricing::date::Date;
@@ -27,6 +32,7 @@ use serde::Serialize;
 
 const USAGE: &str = "usage: crossover [--json] [--date YYYY-MM-DD] [SCENARIO | SHARE-LINK]
        crossover --list [apis|models|gpus|engines|calibration|defaults|fields]
+       crossover --write-price-list DIR
 
 SCENARIO is the text form of docs/share-links.md (for example 'v=1&tpm=3B');
 a whole share link works too. Without one, the default scenario is priced.";
@@ -35,8 +41,15 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
         Ok(output) => {
-            print!("{output}");
-            ExitCode::SUCCESS
+            use std::io::Write as _;
+            // A reader that stops early (`| head`) is no error.
+            match std::io::stdout().lock().write_all(output.as_bytes()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("crossover: {e}");
+                    ExitCode::from(1)
+                }
+                _ => ExitCode::SUCCESS,
+            }
         }
         Err(message) => {
             eprintln!("crossover: {message}");
@@ -57,20 +70,21 @@ fn run(args: &[String]) -> Result<String, String> {
             "--list" => list = Some(rest.next().map_or("all", String::as_str).to_string()),
             "--date" => {
                 let text = rest.next().map_or("", String::as_str);
-                let (first, last) = price_dates();
                 match Date::parse(text) {
-                    Some(d) if (first..=last).contains(&d) => date = Some(d),
-                    Some(_) => {
-                        return Err(format!(
-                            "--date {text}: prices are known from {first} to {last}"
-                        ));
-                    }
+                    Some(d) => date = Some(d),
                     None => {
                         return Err(format!(
                             "--date takes a day such as 2026-11-30, not {text:?}"
                         ));
                     }
                 }
+            }
+            "--write-price-list" => {
+                let dir = rest.next().ok_or("--write-price-list takes a folder")?;
+                let path = std::path::Path::new(dir).join(PRICE_LIST_FILE);
+                std::fs::write(&path, PRICE_LIST)
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                return Ok(format!("{}\n", path.display()));
             }
             "-h" | "--help" => return Ok(format!("{USAGE}\n")),
             flag if flag.starts_with("--") => {
@@ -81,15 +95,27 @@ fn run(args: &[String]) -> Result<String, String> {
         }
     }
     if let Some(what) = list {
-        return list_catalogue(&what, json, date.unwrap_or_else(today));
+        let day = match date {
+            Some(d) => d,
+            None => today()?,
+        };
+        return list_catalogue(&what, json, catalogue::pricing_day(day));
     }
     let mut decoded = decode(scenario_text.as_deref().unwrap_or("")).map_err(|e| e.to_string())?;
-    // --date, else the link's day, else today (within the data's range).
-    decoded.scenario.date = match (date, decoded.dated) {
+    // --date, else the link's day, else today; a day before every known
+    // price is priced on the first, with a note.
+    let asked = match (date, decoded.dated) {
         (Some(d), _) => d,
         (None, true) => decoded.scenario.date,
-        (None, false) => today(),
+        (None, false) => today()?,
     };
+    let day = catalogue::pricing_day(asked);
+    if day != asked {
+        decoded
+            .warnings
+            .push(LinkWarning::BeforePrices { asked, first: day });
+    }
+    decoded.scenario.date = day;
     let comparison = compare(&decoded.scenario).map_err(|errors| {
         errors
             .iter()
@@ -121,20 +147,24 @@ fn run(args: &[String]) -> Result<String, String> {
     ))
 }
 
-/// Today by the system clock, within the days the prices cover.
-fn today() -> Date {
+/// Today: `CROSSOVER_TODAY` where set, else the system clock's day (UTC).
+fn today() -> Result<Date, String> {
+    if let Ok(text) = std::env::var("CROSSOVER_TODAY") {
+        return Date::parse(&text).ok_or_else(|| {
+            format!("CROSSOVER_TODAY takes a day such as 2026-11-30, not {text:?}")
+        });
+    }
     let days = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() / 86_400);
-    let (first, last) = price_dates();
-    Date::from_unix_days(days as i64).map_or(last, |d| d.clamp_to((first, last)))
+    Date::from_unix_days(days as i64).ok_or_else(|| "the system clock is out of range".to_string())
 }
 
 fn report(scenario: &Scenario, warnings: &[LinkWarning], c: &Comparison, money: &Money) -> String {
     let mut out = String::new();
     let w = &scenario.workload;
     let volume = format_count(c.tokens_per_month);
-    writeln!(out, "Crossover · prices as of {}", c.date).unwrap();
+    writeln!(out, "Crossover · {}", words::prices_as_of(c.date)).unwrap();
     for warning in warnings {
         writeln!(out, "note: {warning}").unwrap();
     }
@@ -171,6 +201,9 @@ fn report(scenario: &Scenario, warnings: &[LinkWarning], c: &Comparison, money: 
             .map(|d| format!("  (price changes on {d})"))
             .unwrap_or_default();
         writeln!(out, "  {:<36} {price}{change}", api.offering.label()).unwrap();
+        for note in words::offering_notes(&api.offering, api.pricing.rate(), c.date) {
+            writeln!(out, "    {note}").unwrap();
+        }
     }
 
     writeln!(out, "\nSelf-hosting at {volume} tokens a month").unwrap();
@@ -332,9 +365,18 @@ fn list_catalogue(what: &str, json: bool, date: Date) -> Result<String, String> 
     }
     let mut out = String::new();
     if wanted("apis") {
+        let current = APIS.iter().filter(|a| !a.retired);
+        let typed = current
+            .clone()
+            .filter(|a| a.origin == PriceOrigin::Hand)
+            .count();
         writeln!(
             out,
-            "API offerings (USD per 1M tokens: input / cached input / output)"
+            "API offerings, {} current ({} from genai-prices {GENAI_PRICES_VERSION}, {typed} typed in from providers' pages) and {} retired; {}; USD per 1M tokens: input / cached input / output",
+            current.clone().count(),
+            current.count() - typed,
+            APIS.iter().filter(|a| a.retired).count(),
+            words::prices_as_of(date),
         )
         .unwrap();
         for a in APIS {
@@ -348,7 +390,7 @@ fn list_catalogue(what: &str, json: bool, date: Date) -> Result<String, String> 
                 out,
                 "  {:<34} {:<44} {:>6} / {:>6} / {:>6}  {origin}{}  {}",
                 a.id,
-                format!("{} ({})", a.name, a.provider),
+                a.label(),
                 p(list.input),
                 p(list.cached_input),
                 p(list.output),

@@ -18,7 +18,26 @@ pub struct ApiRate {
     pub long_context: bool,
     /// Whether the batch share of the traffic got batch prices.
     pub batch_priced: bool,
+    /// Where the offering prices some hours of the day apart: how much of
+    /// the workload falls in them.
+    pub by_hour: Option<ByHour>,
 }
+
+/// The workload's tokens in an offering's hours priced apart.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ByHour {
+    /// Share of the tokens billed at those hours' prices.
+    pub share: f64,
+    /// Whether those hours cost more than the rest (peak hours).
+    pub dearer: bool,
+    /// Whether the batch share waits for the cheapest hours (the offering
+    /// has no batch prices).
+    pub batch_waits: bool,
+}
+
+/// Monday to Friday: the share of a week's days on which weekday-only
+/// hours apply, traffic being the same every day.
+const WEEKDAY_SHARE: f64 = 5.0 / 7.0;
 
 impl ApiRate {
     pub fn monthly_cost(&self, tokens_per_month: f64) -> f64 {
@@ -87,63 +106,112 @@ struct Prices {
 }
 
 /// The blended price of the workload's tokens on a catalogue offering, at
-/// its prices on `date`.
+/// its prices on `date`; where it prices some hours apart, each hour's
+/// share of the workload pays that hour's prices.
 pub fn api_rate(offering: &ApiOffering, workload: &Workload, date: Date) -> ApiPricing {
+    let input_tokens = workload.input_tokens_per_request;
+    let spans: Vec<(f64, ListPrices)> = offering
+        .hour_prices(date, input_tokens)
+        .map(|(hours, prices)| {
+            let days = if hours.weekdays_only {
+                WEEKDAY_SHARE
+            } else {
+                1.0
+            };
+            let share =
+                workload.daily_share_utc(hours.utc_start_minute, hours.utc_end_minute) * days;
+            (share, prices)
+        })
+        .collect();
     rate_for(
-        &offering.list_prices(date, workload.input_tokens_per_request),
+        &offering.list_prices(date, input_tokens),
+        &spans,
         offering.context_window_tokens,
         workload,
     )
 }
 
-/// The blended price of the workload's tokens at `prices`.
+/// The blended price of the workload's tokens at `prices`, and at each
+/// `(share of the tokens, prices)` of the hours priced apart.
 ///
 /// Input tokens split into uncached, cache reads and cache writes; an
 /// offering without a cache price bills those tokens as ordinary input. The
 /// batch share pays batch prices where the offering has them; a cached token
 /// in a batch pays the batch cached price where listed, else the ordinary
-/// cached price. Requests whose input exceeds a tier's threshold pay the
-/// tier's prices (the caller picked them). docs/cost-model.md gives the formula.
+/// cached price. Without batch prices, an offering that prices hours apart
+/// gets the batch share in its cheapest hours. Requests whose input exceeds
+/// a tier's threshold pay the tier's prices (the caller picked them). The
+/// context window, where known, bounds a request. docs/cost-model.md gives
+/// the formula.
 pub fn rate_for(
     prices: &ListPrices,
-    context_window_tokens: f64,
+    spans: &[(f64, ListPrices)],
+    context_window_tokens: Option<f64>,
     workload: &Workload,
 ) -> ApiPricing {
     let request_tokens = workload.tokens_per_request();
-    if request_tokens > context_window_tokens {
+    if let Some(context_window_tokens) = context_window_tokens
+        && request_tokens > context_window_tokens
+    {
         return ApiPricing::ExceedsContext {
             request_tokens,
             context_window_tokens,
         };
     }
     let long_context = prices.long_context;
-    let prices = match resolve(prices) {
+    let base = match resolve(prices) {
         Ok(p) => p,
         Err(missing) => return ApiPricing::NotPriced { missing },
     };
+    let mut hours = Vec::with_capacity(spans.len());
+    for (share, prices) in spans {
+        match resolve(prices) {
+            Ok(p) => hours.push((*share, p)),
+            Err(missing) => return ApiPricing::NotPriced { missing },
+        }
+    }
     let input_share = workload.input_share();
     let cached = workload.cached_input_share;
     let write = workload.cache_write_share;
     let uncached = (1.0 - cached - write).max(0.0);
-    let per_mtok = |input: f64, cached_price: f64, output: f64| {
-        input_share * (uncached * input + cached * cached_price + write * prices.write)
+    let per_mtok = |p: &Prices, (input, cached_price, output): (f64, f64, f64)| {
+        input_share * (uncached * input + cached * cached_price + write * p.write)
             + (1.0 - input_share) * output
     };
-    let standard = per_mtok(prices.input, prices.cached, prices.output);
-    let (usd_per_mtok, batch_priced) = match prices.batch {
-        Some((input, cached_price, output)) if workload.batch_share > 0.0 => {
-            let batch = per_mtok(input, cached_price, output);
-            (
-                (1.0 - workload.batch_share) * standard + workload.batch_share * batch,
-                true,
-            )
+    let standard = |p: &Prices| per_mtok(p, (p.input, p.cached, p.output));
+    let hour_share: f64 = hours.iter().map(|(share, _)| share).sum::<f64>().min(1.0);
+    let interactive = (1.0 - hour_share) * standard(&base)
+        + hours
+            .iter()
+            .map(|(share, p)| share * standard(p))
+            .sum::<f64>();
+    let cheapest_hour = hours
+        .iter()
+        .map(|(_, p)| standard(p))
+        .fold(f64::INFINITY, f64::min);
+    let batch_share = workload.batch_share;
+    // (price of the batch share, batch prices?, its share in the hours priced apart)
+    let (batch, batch_priced, batch_in_hours) = match base.batch {
+        Some(batch) if batch_share > 0.0 => (per_mtok(&base, batch), true, 0.0),
+        _ if batch_share > 0.0 && !hours.is_empty() => {
+            if cheapest_hour < standard(&base) {
+                (cheapest_hour, false, 1.0)
+            } else {
+                (standard(&base), false, 0.0)
+            }
         }
-        _ => (standard, false),
+        _ => (interactive, false, hour_share),
     };
+    let by_hour = (!hours.is_empty()).then(|| ByHour {
+        share: (1.0 - batch_share) * hour_share + batch_share * batch_in_hours,
+        dearer: hours.iter().any(|(_, p)| standard(p) > standard(&base)),
+        batch_waits: batch_share > 0.0 && !batch_priced,
+    });
     ApiPricing::Priced(ApiRate {
-        usd_per_mtok,
+        usd_per_mtok: (1.0 - batch_share) * interactive + batch_share * batch,
         long_context,
         batch_priced,
+        by_hour,
     })
 }
 
@@ -212,16 +280,21 @@ impl CustomOffering {
         }
     }
 
-    /// The open model's context window; unlimited for a closed model.
-    pub fn context_window_tokens(&self) -> f64 {
+    /// The open model's context window; unknown for a closed model.
+    pub fn context_window_tokens(&self) -> Option<f64> {
         self.open_model
             .as_deref()
             .and_then(crate::catalogue::model)
-            .map_or(f64::INFINITY, |m| m.max_context_tokens)
+            .map(|m| m.max_context_tokens)
     }
 
     pub fn rate(&self, workload: &Workload) -> ApiPricing {
-        rate_for(&self.list_prices(), self.context_window_tokens(), workload)
+        rate_for(
+            &self.list_prices(),
+            &[],
+            self.context_window_tokens(),
+            workload,
+        )
     }
 
     /// Every price set is in its range.
@@ -307,13 +380,16 @@ mod tests {
             provider: "Test",
             kind: ApiKind::Closed,
             open_model: None,
-            context_window_tokens: 400_000.0,
+            resold: false,
+            context_window_tokens: Some(400_000.0),
             prices: &PRICES,
             batch: &BATCH,
+            hours: &[],
             origin: PriceOrigin::Hand,
             source: "https://example.com",
             as_of: "2026-07-01",
             retired: false,
+            reader_note: None,
             #[cfg(feature = "notes")]
             notes: None,
         }
@@ -333,6 +409,8 @@ mod tests {
             batch_share: 0.0,
             peak_to_average: 1.0,
             service_hours_per_day: 24.0,
+            service_start_hour: 9.0,
+            utc_offset_hours: 0.0,
             min_user_output_tokens_per_second: 0.0,
             max_time_to_first_token_seconds: 0.0,
         }

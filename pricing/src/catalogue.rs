@@ -2,8 +2,11 @@
 //! calibration records and defaults.
 //!
 //! The human-edited TOML files in `data/` are checked and turned into the
-//! static tables below by `build.rs`, so nothing is parsed at run time and the
-//! widget needs no network.
+//! static tables below by `build.rs`, so nothing is parsed at run time. The
+//! one exception is the widget's API offerings: its tables hold the default
+//! scenario's, and the rest arrive as the price list, a file of its own
+//! build (`load_price_list`), so several hundred offerings cost neither the
+//! first paint nor the bundle.
 
 use serde::{Deserialize, Serialize};
 
@@ -87,6 +90,26 @@ impl DatedPrices {
     }
 }
 
+/// Prices that apply during some hours of the day (UTC), from a date on;
+/// the offering's other prices apply the rest of the time.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct HourPrices {
+    /// Minutes after midnight UTC; an end before the start runs past midnight.
+    pub utc_start_minute: u16,
+    pub utc_end_minute: u16,
+    /// Monday to Friday (UTC) only: at weekends the other prices apply all day.
+    pub weekdays_only: bool,
+    /// `from`: the first day the hours apply.
+    pub prices: DatedPrices,
+}
+
+impl HourPrices {
+    /// Minutes of the span, in a day.
+    pub fn minutes(&self) -> u16 {
+        (self.utc_end_minute + 24 * 60 - self.utc_start_minute) % (24 * 60)
+    }
+}
+
 /// Where an offering's prices come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -106,12 +129,18 @@ pub struct ApiOffering {
     pub kind: ApiKind,
     /// For hosted open models: the id of the model in [`MODELS`].
     pub open_model: Option<&'static str>,
-    pub context_window_tokens: f64,
+    /// Sold by someone other than the model's maker (Claude on AWS Bedrock,
+    /// Llama on Groq).
+    pub resold: bool,
+    /// `None` where the provider does not say.
+    pub context_window_tokens: Option<f64>,
     /// Standard prices, oldest first: on a date, the last that has begun applies.
     pub prices: &'static [DatedPrices],
     /// Batch prices, in the upstream's order: for each price, the first
     /// that has begun and lists it applies; none: no batch API.
     pub batch: &'static [DatedPrices],
+    /// Prices for some hours of the day (DeepSeek's peak hours).
+    pub hours: &'static [HourPrices],
     pub origin: PriceOrigin,
     /// The provider's pricing page.
     pub source: &'static str,
@@ -119,6 +148,8 @@ pub struct ApiOffering {
     pub as_of: &'static str,
     /// Withdrawn by its provider: still read from old links, not offered.
     pub retired: bool,
+    /// A sentence the reader sees beside its prices.
+    pub reader_note: Option<&'static str>,
     #[cfg(feature = "notes")]
     pub notes: Option<&'static str>,
 }
@@ -137,7 +168,8 @@ pub struct ListPrices {
 }
 
 impl ApiOffering {
-    /// The prices in force on `date` for requests of `input_tokens`.
+    /// The prices in force on `date` for requests of `input_tokens`, outside
+    /// any hours priced apart ([`ApiOffering::hour_prices`]).
     pub fn list_prices(&self, date: Date, input_tokens: f64) -> ListPrices {
         let standard = self
             .prices
@@ -145,6 +177,28 @@ impl ApiOffering {
             .rev()
             .find(|p| p.active(date))
             .or(self.prices.first());
+        self.prices_with(standard, date, input_tokens)
+    }
+
+    /// The spans of the day priced apart on `date`, each with its prices for
+    /// requests of `input_tokens`; batch prices as outside them.
+    pub fn hour_prices(
+        &self,
+        date: Date,
+        input_tokens: f64,
+    ) -> impl Iterator<Item = (&'static HourPrices, ListPrices)> + '_ {
+        self.hours
+            .iter()
+            .filter(move |h| h.prices.active(date))
+            .map(move |h| (h, self.prices_with(Some(&h.prices), date, input_tokens)))
+    }
+
+    fn prices_with(
+        &self,
+        standard: Option<&DatedPrices>,
+        date: Date,
+        input_tokens: f64,
+    ) -> ListPrices {
         let at = |t: Option<Tiered>| t.map(|t| t.at(input_tokens));
         let batch_of = |key: fn(&DatedPrices) -> Option<Tiered>| {
             self.batch
@@ -173,6 +227,7 @@ impl ApiOffering {
         self.prices
             .iter()
             .chain(self.batch)
+            .chain(self.hours.iter().map(|h| &h.prices))
             .filter_map(|p| p.from)
             .filter(|from| *from > date)
             .min()
@@ -624,11 +679,13 @@ pub struct DeploymentIds {
 }
 
 impl ApiOffering {
-    /// "GPT-5.4 mini", or for a hosted open model "Llama 3.3 70B on Groq".
+    /// "GPT-5.4 mini" from its maker; else "Llama 3.3 70B on Groq",
+    /// "Claude Opus 5 on AWS Bedrock".
     pub fn label(&self) -> String {
-        match self.kind {
-            ApiKind::Closed => self.name.to_string(),
-            ApiKind::HostedOpen => format!("{} on {}", self.name, self.provider),
+        if self.kind == ApiKind::Closed && !self.resold {
+            self.name.to_string()
+        } else {
+            format!("{} on {}", self.name, self.provider)
         }
     }
 }
@@ -637,8 +694,35 @@ impl ApiOffering {
 // field per entry of `data/assumptions.toml`.
 include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 
+/// The price list the widget's build ships as [`PRICE_LIST_FILE`]: every
+/// offering of [`APIS`], as `crate::price_list` reads it.
+#[cfg(feature = "all-offerings")]
+pub static PRICE_LIST: &str = include_str!(concat!(env!("OUT_DIR"), "/price-list.txt"));
+
+/// An API offering by id (or an id older links used for it): in the
+/// tables, else in the price list once loaded.
 pub fn api(id: &str) -> Option<&'static ApiOffering> {
-    APIS.iter().find(|a| a.id == id)
+    let id = API_OLD_IDS
+        .iter()
+        .find(|(old, _)| *old == id)
+        .map_or(id, |(_, now)| now);
+    APIS.iter()
+        .find(|a| a.id == id)
+        .or_else(|| crate::price_list::loaded().iter().find(|a| a.id == id))
+}
+
+/// Every API offering known here: the tables' and, once loaded, the price
+/// list's (which repeats the tables' own, so only its others count).
+pub fn apis() -> impl Iterator<Item = &'static ApiOffering> {
+    let loaded = crate::price_list::loaded();
+    APIS.iter()
+        .chain(loaded.iter().filter(|a| !APIS.iter().any(|t| t.id == a.id)))
+}
+
+/// Whether every offering is at hand: always with the `all-offerings`
+/// tables; in the widget, once the price list has loaded.
+pub fn all_apis_known() -> bool {
+    cfg!(feature = "all-offerings") || !crate::price_list::loaded().is_empty()
 }
 
 pub fn model(id: &str) -> Option<&'static OpenModel> {
@@ -653,9 +737,23 @@ pub fn engine(id: &str) -> Option<&'static Engine> {
     ENGINES.iter().find(|e| e.id == id)
 }
 
-/// The days the catalogue's prices cover: from the earliest dated price to
-/// the day the price data was last written. A scenario is priced on a day
-/// in this range.
+/// The earliest dated price, and the day the price data was last written.
+/// A scenario may be priced on any day ([`pricing_day`]): after the data was
+/// written, on the prices it knows, changes announced for later days
+/// included (with a notice once the data is old, [`price_data_age`]).
 pub fn price_dates() -> (Date, Date) {
     PRICE_DATES
+}
+
+/// The day a scenario asked to be priced on is priced on: that day, or the
+/// first day any price is known if it is earlier.
+pub fn pricing_day(asked: Date) -> Date {
+    asked.max(PRICE_DATES.0)
+}
+
+/// Whether the price data is old on `date`: the day it was written, when
+/// that is more than [`Defaults::stale_price_data_days`] earlier.
+pub fn price_data_age(date: Date) -> Option<Date> {
+    let written = PRICE_DATES.1;
+    (written.days_until(date) as f64 > DEFAULTS.stale_price_data_days.value).then_some(written)
 }

@@ -13,9 +13,10 @@ use serde::{Serialize, Serializer};
 pub struct Date(NonZeroU32);
 
 impl Date {
-    /// A date from its parts, if it is one (1 January 1970 to 31 December 9999).
+    /// A date from its parts, if it is one (1 January of year 1 to 31
+    /// December 9999).
     pub const fn new(year: u32, month: u32, day: u32) -> Option<Date> {
-        if year < 1970 || year > 9999 || month < 1 || month > 12 || day < 1 {
+        if year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 {
             return None;
         }
         if day > days_in_month(year, month) {
@@ -78,6 +79,23 @@ impl Date {
         )
     }
 
+    /// Days since 1 January 1970 (negative before it).
+    pub fn unix_days(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let (m, d) = (i64::from(self.month()), i64::from(self.day()));
+        let y = i64::from(self.year()) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// Days from `self` to `later` (negative if `later` is earlier).
+    pub fn days_until(self, later: Date) -> i64 {
+        later.unix_days() - self.unix_days()
+    }
+
     pub fn year(self) -> u32 {
         self.0.get() / 10_000
     }
@@ -88,11 +106,6 @@ impl Date {
 
     pub fn day(self) -> u32 {
         self.0.get() % 100
-    }
-
-    /// This date moved into `[first, last]`.
-    pub fn clamp_to(self, (first, last): (Date, Date)) -> Date {
-        self.max(first).min(last)
     }
 }
 
@@ -109,7 +122,13 @@ const fn days_in_month(year: u32, month: u32) -> u32 {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}-{:02}-{:02}", self.year(), self.month(), self.day())
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.year(),
+            self.month(),
+            self.day()
+        )
     }
 }
 
@@ -136,6 +155,7 @@ mod tests {
             "2026-11-3x",
             "",
             "+026-11-30",
+            "0000-01-01",
         ] {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
@@ -148,7 +168,19 @@ mod tests {
         assert_eq!(Date::from_unix_days(0), Date::parse("1970-01-01"));
         // 2026-11-30 is day 20,787 of the Unix epoch.
         assert_eq!(Date::from_unix_days(20_787), Date::parse("2026-11-30"));
-        assert_eq!(Date::from_unix_days(-1), None);
+        assert_eq!(Date::from_unix_days(-1), Date::parse("1969-12-31"));
         assert_eq!(Date::from_unix_days(i64::MAX), None);
+        for day in ["0001-01-01", "1969-07-20", "2026-12-05", "9999-12-31"] {
+            let d = Date::parse(day).unwrap();
+            assert_eq!(Date::from_unix_days(d.unix_days()), Some(d), "{day}");
+            assert_eq!(d.to_string(), day);
+        }
+        assert_eq!(Date::parse("1969-12-31").unwrap().unix_days(), -1);
+        let (a, b) = (
+            Date::parse("2026-11-30").unwrap(),
+            Date::parse("2027-01-01").unwrap(),
+        );
+        assert_eq!(a.days_until(b), 32);
+        assert_eq!(b.days_until(a), -32);
     }
 }

@@ -249,6 +249,20 @@ fields! {
         default: DefaultFrom::Assumption(|d| (&d.service_hours_per_day).into()),
         place: Place::Workload { get: |w| w.service_hours_per_day, set: |w, v| w.service_hours_per_day = v },
     },
+    ServiceStart {
+        meaning: "when the service hours begin, hours after midnight in the workload's time zone (9 = 09:00); prices that depend on the hour follow it",
+        key: "start", name: "start of the service hours", label: "Service hours begin at", unit: "h, local time",
+        kind: FieldKind::Number, min: 0.0, max: 23.99,
+        default: DefaultFrom::Assumption(|d| (&d.service_start_hour).into()),
+        place: Place::Workload { get: |w| w.service_start_hour, set: |w, v| w.service_start_hour = v },
+    },
+    UtcOffset {
+        meaning: "the workload's time zone, hours ahead of UTC (New York -5, London 0, Beijing 8, India 5.5); prices that depend on the hour follow it",
+        key: "tz", name: "time zone", label: "Time zone", unit: "hours from UTC",
+        kind: FieldKind::Number, min: -12.0, max: 14.0,
+        default: DefaultFrom::Assumption(|d| (&d.utc_offset_hours).into()),
+        place: Place::Workload { get: |w| w.utc_offset_hours, set: |w, v| w.utc_offset_hours = v },
+    },
     SetupUsd {
         meaning: "setup and integration, paid once, USD; spread over the one-off months",
         key: "setup", name: "setup and integration", label: "Setup and integration", unit: "USD, once",

@@ -19,6 +19,7 @@ pub mod error;
 pub mod export;
 pub mod fields;
 pub mod link;
+pub mod price_list;
 pub mod scenario;
 pub mod selfhost;
 pub mod units;

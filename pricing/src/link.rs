@@ -14,7 +14,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::api::CustomOffering;
-use crate::catalogue::{self, Precision, price_dates};
+use crate::catalogue::{self, Precision};
 use crate::date::Date;
 use crate::fields::{Field, Overrides, Scope};
 use crate::scenario::{MAX_APIS, MAX_CUSTOM, MAX_DEPLOYMENTS, Scenario};
@@ -84,6 +84,11 @@ pub enum LinkWarning {
     Retired {
         id: String,
     },
+    /// A day before any known price: priced on the first.
+    BeforePrices {
+        asked: Date,
+        first: Date,
+    },
 }
 
 impl fmt::Display for LinkWarning {
@@ -129,6 +134,10 @@ impl fmt::Display for LinkWarning {
                 f,
                 "\"{}\" is retired by its provider; shown at its last known price",
                 truncate(id, 40)
+            ),
+            LinkWarning::BeforePrices { asked, first } => write!(
+                f,
+                "no prices are known for {asked}; priced as of {first}, the first day they are"
             ),
             LinkWarning::NotAPair { text } => {
                 write!(
@@ -373,21 +382,25 @@ impl Reader {
 
     fn apis(&mut self, value: &str) {
         let mut ids = Vec::new();
-        for id in value.split(',').map(str::trim).filter(|id| !id.is_empty()) {
-            if catalogue::api(id).is_none() {
+        for asked in value.split(',').map(str::trim).filter(|id| !id.is_empty()) {
+            // An id older links used reads as the offering's id now.
+            let Some(offering) = catalogue::api(asked) else {
                 self.warn(LinkWarning::UnknownId {
                     key: "api".into(),
                     kind: "API offering",
-                    id: id.to_string(),
+                    id: asked.to_string(),
                 });
-            } else if ids.len() == MAX_APIS {
+                continue;
+            };
+            let id = offering.id;
+            if ids.len() == MAX_APIS {
                 self.warn(LinkWarning::TooMany {
                     what: "API offerings",
                     max: MAX_APIS,
                 });
                 break;
             } else if !ids.iter().any(|known| known == id) {
-                if catalogue::api(id).is_some_and(|a| a.retired) {
+                if offering.retired {
                     self.warn(LinkWarning::Retired { id: id.to_string() });
                 }
                 ids.push(id.to_string());
@@ -397,17 +410,13 @@ impl Reader {
     }
 
     fn date(&mut self, value: &str) {
-        let (first, last) = price_dates();
         match Date::parse(value) {
-            Some(date) if (first..=last).contains(&date) => self.date = Some(date),
-            Some(date) => {
-                let kept = date.clamp_to((first, last));
-                self.date = Some(kept);
-                self.bad(
-                    "date",
-                    value,
-                    format!("prices are known from {first} to {last}; priced as of {kept} instead"),
-                );
+            Some(asked) => {
+                let day = catalogue::pricing_day(asked);
+                if day != asked {
+                    self.warn(LinkWarning::BeforePrices { asked, first: day });
+                }
+                self.date = Some(day);
             }
             None => self.bad("date", value, "expected a date such as 2026-11-30"),
         }
@@ -646,6 +655,7 @@ fn read_bool(value: &str) -> Result<bool, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalogue::price_dates;
 
     #[test]
     fn the_default_scenario_is_the_version_and_the_date() {
@@ -801,22 +811,29 @@ mod tests {
     }
 
     #[test]
-    fn the_date_travels_and_out_of_range_dates_are_clamped() {
+    fn the_date_travels_and_any_day_is_priced() {
         let d = decode("v=1&date=2026-08-01").unwrap();
         assert!(d.dated && d.warnings.is_empty());
         assert_eq!(d.scenario.date, Date::parse_const("2026-08-01"));
         let undated = decode("v=1").unwrap();
         assert!(!undated.dated);
-        let (first, last) = price_dates();
+        let (first, _) = price_dates();
+        // A day after the data was written is priced as it is.
         let late = decode("v=1&date=2099-01-01").unwrap();
-        assert_eq!(late.scenario.date, last);
-        assert!(
-            late.warnings[0]
-                .to_string()
-                .contains("prices are known from")
-        );
-        let early = decode("v=1&date=1999-01-01").unwrap();
-        assert_eq!(early.scenario.date, first);
+        assert_eq!(late.scenario.date, Date::parse_const("2099-01-01"));
+        assert!(late.warnings.is_empty());
+        // A day before any known price, before 1970 too, is priced on the first.
+        for early in ["1999-01-01", "1969-07-20", "0001-01-01"] {
+            let d = decode(&format!("v=1&date={early}")).unwrap();
+            assert_eq!(d.scenario.date, first);
+            assert!(d.dated);
+            assert_eq!(
+                d.warnings[0].to_string(),
+                format!(
+                    "no prices are known for {early}; priced as of {first}, the first day they are"
+                )
+            );
+        }
         let bad = decode("v=1&date=2026-02-30&tpm=3B").unwrap();
         assert_eq!(bad.scenario.workload.tokens_per_month, 3e9);
         assert!(bad.warnings[0].to_string().contains("expected a date"));

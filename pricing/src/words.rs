@@ -1,11 +1,66 @@
 //! The sentences both front ends show, written in one place from the
 //! numbers [`crate::compare()`] returns, in the reader's currency.
 
+use crate::api::ApiRate;
 use crate::breakeven::Payback;
-use crate::compare::{Comparison, Pair, short_label};
+use crate::catalogue::PriceOrigin;
+use crate::compare::{Comparison, Offering, Pair, short_label};
+use crate::date::Date;
 use crate::selfhost::cost::SelfHostPlan;
 use crate::units::{format_count, format_fixed, format_money, format_percent, format_trimmed};
 use crate::view::Money;
+
+/// "prices as of 2026-12-05", and, once the price data is old on that day,
+/// that prices may have changed since it was written.
+pub fn prices_as_of(date: Date) -> String {
+    match crate::catalogue::price_data_age(date) {
+        Some(written) => format!(
+            "prices as of {date} (price data written on {written}; prices may have changed since)"
+        ),
+        None => format!("prices as of {date}"),
+    }
+}
+
+/// What the reader should know about an offering's prices beyond their
+/// figures: a note on what it serves, prices by the hour, a price typed in
+/// from a page that was read long before the day priced on.
+pub fn offering_notes(offering: &Offering, rate: Option<&ApiRate>, date: Date) -> Vec<String> {
+    let Offering::Catalogue(offering) = offering else {
+        return Vec::new();
+    };
+    let mut notes: Vec<String> = offering.reader_note.iter().map(|n| n.to_string()).collect();
+    if let Some(by_hour) = rate.and_then(|r| r.by_hour) {
+        let which = if by_hour.dearer {
+            "peak-hour"
+        } else {
+            "off-peak"
+        };
+        let mut note = format!(
+            "{} of your tokens at its {which} prices (your service hours, time zone and weekdays against its hours)",
+            format_percent(by_hour.share)
+        );
+        if by_hour.batch_waits {
+            note.push_str("; the batch share waits for the cheapest hours");
+        }
+        notes.push(note);
+    }
+    if offering.origin == PriceOrigin::Hand
+        && let Some(read) = Date::parse(offering.as_of)
+        && read.days_until(date) as f64 > crate::catalogue::DEFAULTS.stale_price_data_days.value
+    {
+        notes.push(format!(
+            "prices read from {} on {read}; they may have changed since",
+            short_source(offering.source)
+        ));
+    }
+    notes
+}
+
+/// `deepinfra.com/pricing` of `https://deepinfra.com/pricing`.
+fn short_source(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    rest.strip_prefix("www.").unwrap_or(rest)
+}
 
 /// One sentence on a pair: where self-hosting is cheaper, and what it saves
 /// or costs at the reader's volume.

@@ -76,6 +76,10 @@ pub struct Workload {
     pub peak_to_average: f64,
     /// Hours a day the traffic arrives in.
     pub service_hours_per_day: f64,
+    /// When the service hours begin, hours after local midnight.
+    pub service_start_hour: f64,
+    /// The workload's time zone, hours ahead of UTC (New York -5, Beijing 8).
+    pub utc_offset_hours: f64,
     /// Service level: the slowest generation speed an interactive user
     /// accepts, output tokens a second; 0 for none.
     pub min_user_output_tokens_per_second: f64,
@@ -95,6 +99,8 @@ impl Default for Workload {
             batch_share: 0.0,
             peak_to_average: 0.0,
             service_hours_per_day: 0.0,
+            service_start_hour: 0.0,
+            utc_offset_hours: 0.0,
             min_user_output_tokens_per_second: 0.0,
             max_time_to_first_token_seconds: 0.0,
         };
@@ -129,6 +135,37 @@ impl Workload {
     /// Seconds a month in which traffic arrives.
     pub fn service_seconds_per_month(&self) -> f64 {
         DEFAULTS.hours_per_month.value * self.service_hours_per_day / 24.0 * 3600.0
+    }
+
+    /// The share of a day's traffic that arrives between two times of day
+    /// in UTC (minutes after midnight; an end before the start runs past
+    /// midnight): the service hours, in the workload's time zone, carry the
+    /// day's traffic evenly.
+    pub fn daily_share_utc(&self, start_minute: u16, end_minute: u16) -> f64 {
+        const DAY: f64 = 24.0 * 60.0;
+        let length = |from: f64, to: f64| (to - from).rem_euclid(DAY);
+        let span = (
+            f64::from(start_minute),
+            length(f64::from(start_minute), f64::from(end_minute)),
+        );
+        let service = (
+            ((self.service_start_hour - self.utc_offset_hours) * 60.0).rem_euclid(DAY),
+            (self.service_hours_per_day * 60.0).min(DAY),
+        );
+        if service.1 <= 0.0 {
+            return 0.0;
+        }
+        // Both are arcs of one day's circle: the span, shifted a day either
+        // way, covers every overlap with the service hours.
+        let overlap: f64 = [-DAY, 0.0, DAY]
+            .iter()
+            .map(|shift| {
+                let from = (span.0 + shift).max(service.0);
+                let to = (span.0 + shift + span.1).min(service.0 + service.1);
+                (to - from).max(0.0)
+            })
+            .sum();
+        (overlap / service.1).min(1.0)
     }
 
     /// Capacity needed, in tokens per second, per token per month of volume:
@@ -226,6 +263,42 @@ mod tests {
         };
         // (1 - 0.9) x 3 = 0.3 < 1: the average governs.
         assert!((mostly_batch.peak_load_factor() - 1.0 / 1_314_000.0).abs() < 1e-18);
+    }
+
+    #[test]
+    fn the_day_s_traffic_falls_in_its_service_hours() {
+        let day = Workload {
+            service_hours_per_day: 24.0,
+            ..Workload::default()
+        };
+        // Around the clock: 3 h of 24.
+        assert_eq!(day.daily_share_utc(60, 240), 0.125);
+        // Beijing (UTC+8) 09:00-18:00 is 01:00-10:00 UTC.
+        let beijing = Workload {
+            service_hours_per_day: 9.0,
+            service_start_hour: 9.0,
+            utc_offset_hours: 8.0,
+            ..Workload::default()
+        };
+        assert_eq!(beijing.daily_share_utc(60, 240), 3.0 / 9.0);
+        assert_eq!(beijing.daily_share_utc(360, 600), 4.0 / 9.0);
+        assert_eq!(beijing.daily_share_utc(600, 60), 0.0);
+        // New York (UTC-5) 09:00-18:00 is 14:00-23:00 UTC: none at 01:00-10:00.
+        let new_york = Workload {
+            utc_offset_hours: -5.0,
+            ..beijing.clone()
+        };
+        assert_eq!(new_york.daily_share_utc(60, 600), 0.0);
+        // A span across midnight: 22:30-00:30 UTC holds 30 minutes of New York's day.
+        assert!((new_york.daily_share_utc(1350, 30) - 0.5 / 9.0).abs() < 1e-12);
+        // Service hours across midnight: 20:00-04:00 UTC.
+        let night = Workload {
+            service_hours_per_day: 8.0,
+            service_start_hour: 20.0,
+            ..Workload::default()
+        };
+        assert_eq!(night.daily_share_utc(60, 240), 3.0 / 8.0);
+        assert_eq!(night.daily_share_utc(0, 0), 0.0);
     }
 
     #[test]

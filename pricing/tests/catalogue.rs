@@ -415,3 +415,110 @@ fn long_requests_pay_the_tier_genai_prices_lists() {
         (Some(0.4), Some(1.8), true)
     );
 }
+
+#[test]
+fn the_price_list_reads_back_as_the_tables() {
+    use crossover_pricing::catalogue::{PRICE_LIST, PRICE_LIST_FILE};
+    let list = crossover_pricing::price_list::parse(PRICE_LIST).unwrap();
+    assert_eq!(list.len(), APIS.len());
+    for (read, table) in list.iter().zip(APIS) {
+        // The list leaves out the developers' notes, and nothing else.
+        let table = crossover_pricing::catalogue::ApiOffering {
+            notes: None,
+            ..table.clone()
+        };
+        assert_eq!(*read, table, "{}", table.id);
+    }
+    assert!(PRICE_LIST_FILE.starts_with("prices-") && PRICE_LIST_FILE.ends_with(".txt"));
+}
+
+#[test]
+fn every_current_offering_of_the_providers_buyers_compare() {
+    let current: Vec<_> = APIS.iter().filter(|a| !a.retired).collect();
+    assert!(current.len() >= 300, "{} current offerings", current.len());
+    for provider in [
+        "OpenAI",
+        "Anthropic",
+        "Google",
+        "xAI",
+        "DeepSeek",
+        "Mistral",
+        "Z.ai",
+        "Moonshot AI",
+        "MiniMax",
+        "Cohere",
+        "Together AI",
+        "Fireworks",
+        "Groq",
+        "Cerebras",
+        "Novita",
+        "Hugging Face (Novita)",
+        "Hugging Face (Together)",
+        "AWS Bedrock",
+        "Microsoft Azure",
+        "DeepInfra",
+    ] {
+        assert!(
+            current.iter().any(|a| a.provider == provider),
+            "no current offering of {provider}"
+        );
+    }
+    for (id, label) in [
+        ("gpt-6.2-astra", "GPT-6.2 Astra"),
+        ("gpt-6.2-sol", "GPT-6.2 Sol"),
+        ("gemini-4-carbon", "Gemini 4 Carbon"),
+        ("gemini-4-neon", "Gemini 4 Neon"),
+        ("moonshot-kimi-k3.1-pro", "Kimi K3.1 Pro on Moonshot AI"),
+        ("grok-4.7", "Grok 4.7"),
+        (
+            "bedrock-global.anthropic.claude-opus-5",
+            "Claude Opus 5 (global) on AWS Bedrock",
+        ),
+        ("vertex-claude-opus-5", "Claude Opus 5 on Google"),
+    ] {
+        assert_eq!(api(id).map(|a| a.label()).as_deref(), Some(label), "{id}");
+    }
+    // Names genai-prices gives, tidied; made where it gives none.
+    assert!(
+        APIS.iter()
+            .all(|a| !a.name.is_empty() && a.name.trim() == a.name && !a.name.contains("  ")),
+    );
+}
+
+#[test]
+fn offerings_are_paired_with_the_models_they_serve_by_name() {
+    for (id, model) in [
+        ("groq-llama-3.3-70b", Some("llama-3.3-70b")),
+        ("fireworks-llama-3.1-8b", Some("llama-3.1-8b")),
+        ("novita-llama-3.1-8b-instruct", Some("llama-3.1-8b")),
+        ("hf-nebius-gemma-3-27b", Some("gemma-3-27b")),
+        ("bedrock-openai.gpt-oss-120b-1-0", Some("gpt-oss-120b")),
+        ("zai-glm-5.3", Some("glm-5.3")),
+        // Its name would say V4 Flash, but it serves V4.1 Flash.
+        ("deepseek-v4-flash", None),
+        // Another version of Qwen3 235B than the catalogue's 2507.
+        ("fireworks-qwen3-235b-a22b", None),
+    ] {
+        assert_eq!(api(id).map(|a| a.open_model), Some(model), "{id}");
+    }
+    let kind = |id: &str| api(id).map(|a| a.kind);
+    assert_eq!(
+        kind("bedrock-meta.llama3-3-70b-instruct-v1-0"),
+        Some(ApiKind::HostedOpen)
+    );
+    assert_eq!(kind("bedrock-amazon.nova-pro-v1-0"), Some(ApiKind::Closed));
+    assert_eq!(kind("gemma-4-26b-a4b-it-maas"), Some(ApiKind::HostedOpen));
+    assert_eq!(kind("mistral-large-3"), Some(ApiKind::HostedOpen));
+    assert_eq!(kind("mistral-medium-3.5"), Some(ApiKind::Closed));
+    assert!(api("deepseek-chat").unwrap().retired);
+}
+
+#[test]
+fn an_id_older_links_used_reads_as_the_offering_it_names_now() {
+    let now = api("together-deepseek-v3.1").unwrap();
+    assert_eq!(now.id, "hf-together-deepseek-v3.1");
+    assert_eq!(now.provider, "Hugging Face (Together)");
+    let link = crossover_pricing::link::decode("v=1&api=together-deepseek-v3.1").unwrap();
+    assert_eq!(link.scenario.apis, ["hf-together-deepseek-v3.1"]);
+    assert!(link.warnings.is_empty());
+}

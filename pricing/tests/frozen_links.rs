@@ -49,6 +49,10 @@ const ADDED_SINCE: &[(&str, f64)] = &[
     ("min_user_output_tokens_per_second", 0.0),
     // and 0 means no time-to-first-token target.
     ("max_time_to_first_token_seconds", 0.0),
+    // Prices by the hour (issue 20): where the service hours fall. Before,
+    // no price depended on it; 09:00 UTC is the default.
+    ("service_start_hour", 9.0),
+    ("utc_offset_hours", 0.0),
 ];
 
 /// `got` with the quantities added since `expected` was frozen taken out,

@@ -34,6 +34,8 @@ fn workload() -> Workload {
         batch_share: 0.0,
         peak_to_average: 2.0,
         service_hours_per_day: 24.0,
+        service_start_hour: 9.0,
+        utc_offset_hours: 0.0,
         min_user_output_tokens_per_second: 0.0,
         max_time_to_first_token_seconds: 0.0,
     }

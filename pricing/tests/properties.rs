@@ -41,19 +41,25 @@ fn workload() -> impl Strategy<Value = Workload> {
         1.0..=24.0f64,
         prop_oneof![Just(0.0), 1.0..=200.0f64],
         prop_oneof![Just(0.0), log_uniform(0.01, 60.0)],
+        0.0..24.0f64,
+        -12.0..=14.0f64,
     )
         .prop_map(
-            |(tokens, input, output, cached, write, batch, peak, hours, speed, wait)| Workload {
-                tokens_per_month: tokens,
-                input_tokens_per_request: input.round(),
-                output_tokens_per_request: output.round().max(1.0),
-                cached_input_share: cached,
-                cache_write_share: write * (1.0 - cached),
-                batch_share: batch,
-                peak_to_average: peak,
-                service_hours_per_day: hours,
-                min_user_output_tokens_per_second: speed,
-                max_time_to_first_token_seconds: wait,
+            |(tokens, input, output, cached, write, batch, peak, hours, speed, wait, start, tz)| {
+                Workload {
+                    tokens_per_month: tokens,
+                    input_tokens_per_request: input.round(),
+                    output_tokens_per_request: output.round().max(1.0),
+                    cached_input_share: cached,
+                    cache_write_share: write * (1.0 - cached),
+                    batch_share: batch,
+                    peak_to_average: peak,
+                    service_hours_per_day: hours,
+                    service_start_hour: start,
+                    utc_offset_hours: tz,
+                    min_user_output_tokens_per_second: speed,
+                    max_time_to_first_token_seconds: wait,
+                }
             },
         )
 }

@@ -113,7 +113,7 @@ impl Bad {
 #[test]
 fn the_catalogue_in_data_is_accepted() {
     let catalogue = load(&[]).unwrap_or_else(|p| panic!("{}", p.join("\n")));
-    let rust = catalogue.to_rust(true);
+    let rust = catalogue.to_rust(true, true);
     for table in [
         "pub static FAMILIES: &[&str]",
         "pub static APIS: &[ApiOffering]",
@@ -130,7 +130,7 @@ fn the_catalogue_in_data_is_accepted() {
     ] {
         assert!(rust.contains(table), "no {table}");
     }
-    assert!(!catalogue.to_rust(false).contains("notes: Some("));
+    assert!(!catalogue.to_rust(false, true).contains("notes: Some("));
 }
 
 // ---- syntax and shape ----
@@ -172,12 +172,12 @@ fn a_missing_field_is_named() {
 fn a_bad_id_is_refused() {
     Bad::new(
         "apis.toml",
-        "id = \"gpt-5.6-sol\"",
-        "gpt-5.6-sol",
-        "GPT 5.6",
+        "id = \"deepinfra-phi-4\"",
+        "deepinfra-phi-4",
+        "DeepInfra Phi",
     )
     .at(
-        "data/apis.toml: GPT 5.6",
+        "data/apis.toml: DeepInfra Phi",
         6,
         "must be an id of lowercase letters",
     );
@@ -189,11 +189,15 @@ fn a_bad_id_is_refused() {
 fn an_unknown_api_kind_is_refused() {
     Bad::new(
         "apis.toml",
-        "id = \"gpt-5.6-sol\"",
-        "kind = \"closed\"",
+        "id = \"deepinfra-phi-4\"",
+        "kind = \"hosted-open\"",
         "kind = \"open\"",
     )
-    .at("data/apis.toml: gpt-5.6-sol", 8, "unknown variant `open`")
+    .at(
+        "data/apis.toml: deepinfra-phi-4",
+        8,
+        "unknown variant `open`",
+    )
     .only(1);
 }
 
@@ -607,7 +611,7 @@ fn a_new_default_is_one_toml_entry() {
         1,
     );
     let catalogue = load(&[("assumptions.toml", &assumptions)]).unwrap();
-    let rust = catalogue.to_rust(true);
+    let rust = catalogue.to_rust(true, true);
     for field in [
         "    pub spare_share: Sourced<f64>,",
         "    pub rack_units: Sourced<f64>,",
@@ -626,11 +630,30 @@ fn a_new_default_is_one_toml_entry() {
 fn a_duplicate_id_is_refused() {
     Bad::new(
         "apis.toml",
-        "id = \"gpt-5.6-sol\"",
-        "gpt-5.6-sol",
+        "id = \"deepinfra-phi-4\"",
+        "deepinfra-phi-4",
         "together-llama-3.3-70b",
     )
-    .on_line("data/apis.toml: together-llama-3.3-70b", "appears twice");
+    .on_line(
+        "data/apis.toml: together-llama-3.3-70b",
+        "id \"together-llama-3.3-70b\" appears twice among the API offerings",
+    );
+    // A made id that clashes: two offerings of one provider whose model ids
+    // differ only in what ids leave out.
+    Bad::new(
+        "apis.toml",
+        "model = \"llama4-maverick-instruct-basic\" }",
+        "id = \"fireworks-llama-4-maverick\"",
+        "id = \"fireworks-gpt-oss-120b\"",
+    )
+    .has(&["appears twice among the API offerings; give one an `id`"]);
+    Bad::new(
+        "apis.toml",
+        "model = \"llama4-maverick-instruct-basic\" }",
+        "id = \"fireworks-llama-4-maverick\"",
+        "old_ids = [\"gpt-5.4-mini\"]",
+    )
+    .has(&["old id \"gpt-5.4-mini\" is also another offering's id"]);
     Bad::new(
         "models.toml",
         "id = \"llama-3.3-70b\"",
@@ -651,14 +674,15 @@ fn a_duplicate_id_is_refused() {
 fn a_dangling_reference_is_refused() {
     Bad::new(
         "apis.toml",
-        "id = \"together-llama-3.3-70b\"",
-        "\"llama-3.3-70b\"",
+        "model = \"llama4-maverick-instruct-basic\" }",
+        "\"llama-4-maverick\"",
         "\"llama-9\"",
     )
-    .on_line(
-        "data/apis.toml: together-llama-3.3-70b",
+    .has(&[
+        "data/apis.toml: offering ",
+        "(fireworks/llama4-maverick-instruct-basic) (line ",
         "open_model \"llama-9\" is not in models.toml",
-    );
+    ]);
     for (key, file) in [
         ("model", "models.toml"),
         ("gpu", "gpus.toml"),
@@ -901,14 +925,22 @@ fn prices_that_come_together_are_checked() {
     );
     Bad::new(
         "apis.toml",
-        "id = \"gpt-5.6-sol\"",
-        "kind = \"closed\"",
-        "kind = \"closed\"\nopen_model = \"llama-3.1-8b\"",
+        "model = \"llama4-maverick-instruct-basic\" }",
+        "open_model = ",
+        "kind = \"closed\"\nopen_model = ",
     )
-    .on_line(
-        "data/apis.toml: gpt-5.6-sol",
+    .has(&[
+        "data/apis.toml: offering ",
+        "(fireworks/llama4-maverick-instruct-basic) (line ",
         "a closed model has no open_model",
-    );
+    ]);
+    Bad::new(
+        "apis.toml",
+        "model = \"llama4-maverick-instruct-basic\" }",
+        "open_model = ",
+        "match_open_model = false\nopen_model = ",
+    )
+    .has(&["open_model and match_open_model = false contradict each other"]);
 }
 
 // ---- genai-prices ----
@@ -917,13 +949,57 @@ fn prices_that_come_together_are_checked() {
 fn an_offering_genai_prices_lacks_is_named() {
     Bad::new(
         "apis.toml",
-        "id = \"gpt-5.6-sol\"",
-        "model = \"gpt-5.6-sol\"",
-        "model = \"gpt-5.6-soll\"",
+        "[[offering]]",
+        "model = \"llama4-maverick-instruct-basic\"",
+        "model = \"llama4-maverick-instruct-basix\"",
     )
-    .on_line(
-        "data/apis.toml: gpt-5.6-sol",
-        "genai-prices has no openai/gpt-5.6-soll in data/genai-prices.json; run scripts/update-prices",
+    .has(&[
+        "data/apis.toml: offering ",
+        "genai-prices has no fireworks/llama4-maverick-instruct-basix in data/genai-prices.json; run scripts/update-prices",
+    ]);
+    Bad::new(
+        "apis.toml",
+        "[[provider]]",
+        "genai = \"cerebras\"",
+        "genai = \"cerebrass\"",
+    )
+    .has(&[
+        "data/genai-prices.json: cerebras/",
+        "provider \"cerebras\" has no [[provider]] entry in data/apis.toml",
+    ]);
+}
+
+#[test]
+fn prices_by_the_hour_need_hours() {
+    Bad::new(
+        "apis.toml",
+        "model = \"llama4-maverick-instruct-basic\" }",
+        "open_model = ",
+        "time_of_day = { weekdays_only = true, source = \"https://example.org\" }\nopen_model = ",
+    )
+    .has(&[
+        "data/apis.toml: offering ",
+        "(fireworks/llama4-maverick-instruct-basic) (line ",
+        "time_of_day given, but genai-prices has no prices by the hour for it",
+    ]);
+    let genai = text("genai-prices.json");
+    let hours = "\"utc_start\": \"06:00\"";
+    assert!(genai.contains(hours));
+    let overlapping = genai.replacen(hours, "\"utc_start\": \"03:00\"", 1);
+    let problems = load(&[("genai-prices.json", &overlapping)]).err().unwrap();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("two spans of prices by the hour overlap")),
+        "{}",
+        problems.join("\n")
+    );
+    let bad_clock = genai.replacen(hours, "\"utc_start\": \"6:00\"", 1);
+    let problems = load(&[("genai-prices.json", &bad_clock)]).err().unwrap();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("\"6:00\" is not a time of day HH:MM"))
     );
 }
 
@@ -931,14 +1007,15 @@ fn an_offering_genai_prices_lacks_is_named() {
 fn a_price_is_typed_in_one_place_only() {
     Bad::new(
         "apis.toml",
-        "id = \"gpt-5.6-sol\"",
-        "kind = \"closed\"",
-        "kind = \"closed\"\ninput_usd_per_mtok = 5.0",
+        "model = \"llama4-maverick-instruct-basic\" }",
+        "open_model = ",
+        "input_usd_per_mtok = 5.0\nopen_model = ",
     )
-    .on_line(
-        "data/apis.toml: gpt-5.6-sol",
-        "prices, source and as_of come from genai-prices",
-    );
+    .has(&[
+        "data/apis.toml: offering ",
+        "(fireworks/llama4-maverick-instruct-basic) (line ",
+        "unknown field `input_usd_per_mtok`",
+    ]);
     Bad::new(
         "apis.toml",
         "id = \"deepinfra-llama-3.3-70b\"",
@@ -947,7 +1024,7 @@ fn a_price_is_typed_in_one_place_only() {
     )
     .on_line(
         "data/apis.toml: deepinfra-llama-3.3-70b",
-        "a hand-entered offering needs name, source and as_of",
+        "missing field `source`",
     );
     Bad::new(
         "apis.toml",
@@ -1048,19 +1125,11 @@ fn every_problem_is_reported_one_line_each() {
 #[test]
 fn a_problem_across_fields_names_the_entry_header_line() {
     let apis = text("apis.toml");
-    let id_line = apis[..apis.find("id = \"together-llama-3.3-70b\"").unwrap()]
-        .matches('\n')
-        .count()
-        + 1;
-    Bad::new(
-        "apis.toml",
-        "id = \"together-llama-3.3-70b\"",
-        "\"llama-3.3-70b\"",
-        "\"llama-9\"",
-    )
-    .has(&[&format!(
-        "data/apis.toml: together-llama-3.3-70b (line {}): open_model",
-        id_line - 1
+    let anchor = "genai = { provider = \"fireworks\", model = \"llama4-maverick-instruct-basic\" }";
+    let genai_line = apis[..apis.find(anchor).unwrap()].matches('\n').count() + 1;
+    Bad::new("apis.toml", anchor, "\"llama-4-maverick\"", "\"llama-9\"").has(&[&format!(
+        "(fireworks/llama4-maverick-instruct-basic) (line {}): open_model",
+        genai_line - 1
     )]);
 }
 

@@ -18,7 +18,7 @@ pub fn use_fragment_sync(sync: bool, link_text: String, state: UseReducerHandle<
             browser::WindowListener::new("hashchange", move |_| {
                 let next = State::from_link(&browser::fragment(), browser::today());
                 state.dispatch(Action::Load {
-                    scenario: next.scenario,
+                    scenario: Box::new(next.scenario),
                     view: next.view,
                     notices: next.notices,
                 });

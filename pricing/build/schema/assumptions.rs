@@ -68,6 +68,8 @@ impl Value {
 /// - `*_utilisation`: above 0 (it divides), at most 1;
 /// - `*pue`, `peak_to_average`: ratios of a total to a part of it, at least 1;
 /// - `*_per_day`: hours in a day, above 0, at most 24;
+/// - `*_hour`: a time of day, 0 or more, below 24;
+/// - `utc_offset_hours`: a time zone, -12 to 14;
 /// - `*_years`: a lifetime, above 0;
 /// - anything else in `[calendar]` and `[workload]` (hours, token volumes,
 ///   request sizes): above 0;
@@ -84,6 +86,10 @@ pub fn range(section: &str, name: &str, v: f64) -> Result<(), String> {
         (v >= 1.0, "at least 1")
     } else if name.ends_with("_per_day") {
         (v > 0.0 && v <= 24.0, "above 0 and at most 24")
+    } else if name.ends_with("_hour") {
+        ((0.0..24.0).contains(&v), "0 or more and below 24")
+    } else if name == "utc_offset_hours" {
+        ((-12.0..=14.0).contains(&v), "from -12 to 14")
     } else if name.ends_with("_years") || matches!(section, "calendar" | "workload") {
         (v > 0.0, "positive")
     } else {

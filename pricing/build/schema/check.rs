@@ -29,7 +29,55 @@ impl Catalogue {
         let model_ids = unique(p, &self.models, |m| m.id.as_str());
         let gpu_ids = unique(p, &self.gpus, |g| g.id.as_str());
         let engine_ids = unique(p, &self.engines, |e| e.id.as_str());
-        let api_ids = unique(p, &self.apis, |a| a.id.as_str());
+        let mut api_ids = HashSet::new();
+        for a in &self.priced {
+            p.check(api_ids.insert(a.id.as_str()), || {
+                format!("{}: id {:?} appears twice among the API offerings; give one an `id` in data/apis.toml", a.at, a.id)
+            });
+            if let Some(m) = &a.open_model {
+                p.check(model_ids.contains(m.as_str()), || {
+                    format!("{}: open_model {m:?} is not in models.toml", a.at)
+                });
+                p.check(a.kind == ApiKind::HostedOpen, || {
+                    format!("{}: a closed model has no open_model", a.at)
+                });
+            }
+        }
+        for a in &self.priced {
+            for old in &a.old_ids {
+                p.check(api_ids.insert(old.as_str()), || {
+                    format!("{}: old id {old:?} is also another offering's id", a.at)
+                });
+            }
+        }
+        unique(p, &self.providers, |x| x.genai.as_str());
+        let mut curated = HashSet::new();
+        for x in &self.curations {
+            p.check(
+                curated.insert((x.genai.provider.as_str(), x.genai.model.as_str())),
+                || format!("{}: curated twice", x.at),
+            );
+            p.check(
+                x.open_model.is_none() || x.match_open_model != Some(false),
+                || {
+                    format!(
+                        "{}: open_model and match_open_model = false contradict each other",
+                        x.at
+                    )
+                },
+            );
+        }
+        for x in &self.providers {
+            p.check(
+                x.resells.is_empty() || x.role == ProviderRole::Maker,
+                || {
+                    format!(
+                        "{}: a host resells everything; `resells` is for makers",
+                        x.at
+                    )
+                },
+            );
+        }
         let precision_ids = unique(p, &self.precisions, |x| x.id.id());
         for precision in Precision::ALL {
             p.check(precision_ids.contains(precision.id()), || {
@@ -52,7 +100,7 @@ impl Catalogue {
         }
         self.check_families(p);
         for a in &self.apis {
-            check_api(p, a, &model_ids);
+            check_api(p, a);
         }
         for m in &self.models {
             check_model(p, m);
@@ -168,7 +216,7 @@ impl Catalogue {
     }
 }
 
-fn check_api(p: &mut Problems, a: &Entry<Api>, model_ids: &HashSet<&str>) {
+fn check_api(p: &mut Problems, a: &Entry<Api>) {
     let at = &a.at;
     p.check(
         a.batch_input_usd_per_mtok.is_some() == a.batch_output_usd_per_mtok.is_some(),
@@ -178,15 +226,6 @@ fn check_api(p: &mut Problems, a: &Entry<Api>, model_ids: &HashSet<&str>) {
         a.batch_cached_input_usd_per_mtok.is_none() || a.batch_input_usd_per_mtok.is_some(),
         || format!("{at}: a batch cached price needs batch input and output prices"),
     );
-    match (a.kind, &a.open_model) {
-        (ApiKind::Closed, None) => {}
-        (ApiKind::Closed, Some(_)) => p.fail(format!("{at}: a closed model has no open_model")),
-        (ApiKind::HostedOpen, Some(m)) => p.check(model_ids.contains(m.as_str()), || {
-            format!("{at}: open_model {:?} is not in models.toml", m.0)
-        }),
-        // A maker's own API of a model not in models.toml: listed, not compared.
-        (ApiKind::HostedOpen, None) => {}
-    }
     if let Some(tier) = &a.long_context {
         p.check(
             a.cached_input_usd_per_mtok.is_none() || tier.cached_input_usd_per_mtok.is_some(),

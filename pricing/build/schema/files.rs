@@ -7,27 +7,95 @@ use serde::de::IgnoredAny;
 
 use super::types::*;
 
-/// `apis.toml`: `[[api]]` entries.
+/// `apis.toml`: the providers imported from genai-prices, what the data
+/// cannot say about their offerings, and the offerings it lacks.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ApisFile {
+    /// Words in a model id or name that mark an open-weight model
+    /// (`llama`, `qwen`, `gpt-oss`): its offerings are hosted-open.
+    pub open_weight_names: Vec<Text>,
     /// Read entry by entry, so that every bad entry is reported.
-    #[serde(rename = "api")]
-    pub _api: IgnoredAny,
+    #[serde(rename = "provider")]
+    pub _provider: IgnoredAny,
+    #[serde(rename = "offering", default)]
+    pub _offering: Option<IgnoredAny>,
+    #[serde(rename = "api", default)]
+    pub _api: Option<IgnoredAny>,
 }
 
+/// A provider whose current text offerings are all imported.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApiProvider {
+    /// genai-prices' provider id.
+    pub genai: Text,
+    /// What the reader sees: "AWS Bedrock", "Hugging Face (Novita)".
+    pub name: Text,
+    /// Put before a model's own id to make the offering's id; "" for a
+    /// maker's own API, whose ids are its models' ("gpt-6.2-astra").
+    pub id_prefix: IdPrefix,
+    /// For a maker that also resells others' models (Claude on Google):
+    /// words in those models' ids, and the prefix their ids get.
+    #[serde(default)]
+    pub resells: Vec<Text>,
+    pub resale_id_prefix: Option<IdPrefix>,
+    /// Who makes what it sells: `maker` (its own models) or `host` (others').
+    pub role: ProviderRole,
+    /// The kind of an offering that neither an open model nor an open-weight
+    /// name marks: `closed` for makers of closed models and clouds.
+    pub default_kind: ApiKind,
+}
+
+/// What the data cannot say about one imported offering.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApiCuration {
+    pub genai: GenaiRef,
+    /// The id links have used for it, where it differs from the made one.
+    pub id: Option<Id>,
+    /// Ids older links used for it, read as its id.
+    #[serde(default)]
+    pub old_ids: Vec<Id>,
+    pub name: Option<Text>,
+    pub kind: Option<ApiKind>,
+    /// The open model it serves, where its name does not say; `match_open_model
+    /// = false` where the name would say wrongly.
+    pub open_model: Option<Id>,
+    pub match_open_model: Option<bool>,
+    pub context_window_tokens: Option<Positive>,
+    /// Withdrawn by its provider though genai-prices lists it: read from old
+    /// links, not offered.
+    pub retired: Option<bool>,
+    /// The hours its `hours` prices apply, beyond genai-prices' times of day.
+    pub time_of_day: Option<TimeOfDay>,
+    /// One sentence the reader sees beside its prices.
+    pub reader_note: Option<Text>,
+    pub notes: Option<String>,
+}
+
+/// When an offering's prices by the hour apply.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimeOfDay {
+    /// Only Monday to Friday (UTC): weekends pay the other prices all day.
+    pub weekdays_only: bool,
+    /// The first day the hours apply.
+    pub from: Option<Date>,
+    /// The provider's page that says so.
+    #[serde(rename = "source")]
+    pub _source: Url,
+}
+
+/// An offering genai-prices lacks, typed in from the provider's page.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Api {
     pub id: Id,
-    /// Required for hand-entered offerings; else genai-prices' name.
-    pub name: Option<Text>,
+    pub name: Text,
     pub provider: Text,
     pub kind: ApiKind,
     pub open_model: Option<Id>,
-    /// Prices and context from `genai-prices.json`, in place of the fields below.
-    pub genai: Option<GenaiRef>,
-    /// Required when neither genai-prices nor the open model gives one.
     pub context_window_tokens: Option<Positive>,
     pub input_usd_per_mtok: Option<NonNegative>,
     pub cached_input_usd_per_mtok: Option<NonNegative>,
@@ -37,10 +105,12 @@ pub struct Api {
     pub batch_output_usd_per_mtok: Option<NonNegative>,
     pub batch_cached_input_usd_per_mtok: Option<NonNegative>,
     pub long_context: Option<LongContext>,
-    /// Required for hand-entered prices.
-    pub source: Option<Url>,
-    pub as_of: Option<Date>,
-    pub via: Option<String>,
+    pub source: Url,
+    pub as_of: Date,
+    /// Where the page's figures were read, when not on the page itself.
+    #[serde(rename = "via")]
+    pub _via: Option<String>,
+    pub reader_note: Option<Text>,
     pub notes: Option<String>,
 }
 

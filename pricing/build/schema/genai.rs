@@ -1,5 +1,5 @@
-//! `data/genai-prices.json`: the dated price history of the offerings
-//! `apis.toml` takes from the genai-prices package, as `scripts/update-prices`
+//! `data/genai-prices.json`: the dated price history of every offering
+//! `apis.toml` imports from the genai-prices package, as `scripts/update-prices`
 //! wrote it. Prices are exact decimal text there; they are read as numbers
 //! here and checked like every other price.
 
@@ -33,9 +33,40 @@ pub struct GenaiOffering {
     pub context_window: Option<u64>,
     pub deprecated: bool,
     pub price_comments: Option<String>,
-    pub time_of_day_prices_left_out: u32,
     pub prices: Vec<GenaiPrice>,
+    /// Prices limited to hours of the day (UTC); outside them, `prices` apply.
+    pub hours: Vec<GenaiHours>,
     pub batch: Vec<GenaiPrice>,
+}
+
+/// Prices from `utc_start` to `utc_end` (`HH:MM`; an end before the start
+/// runs past midnight).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GenaiHours {
+    pub utc_start: Clock,
+    pub utc_end: Clock,
+    pub input: Option<Tiered>,
+    pub cached_input: Option<Tiered>,
+    pub cache_write: Option<Tiered>,
+    pub output: Option<Tiered>,
+}
+
+/// A time of day, `HH:MM`, as minutes after midnight.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Clock(pub u16);
+
+impl<'de> Deserialize<'de> for Clock {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        let parsed = text.split_once(':').and_then(|(h, m)| {
+            let (h, m): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
+            (text.len() == 5 && h < 24 && m < 60).then_some(h * 60 + m)
+        });
+        parsed
+            .map(Clock)
+            .ok_or_else(|| de::Error::custom(format!("{text:?} is not a time of day HH:MM")))
+    }
 }
 
 /// Prices from a day on (`from`: none for the first).

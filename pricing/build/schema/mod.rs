@@ -9,14 +9,19 @@
 //!   (numbers in range, URLs, dates, ids, closed sets as enums);
 //! - `files.rs`: one struct per kind of entry;
 //! - `assumptions.rs`: the defaults, their types and their ranges;
+//! - `genai.rs`: the genai-prices data `scripts/update-prices` wrote;
+//! - `prices.rs` and `names.rs`: every API offering, imported or typed in,
+//!   with its id, name, kind, open model and price history;
 //! - `check.rs`: checks across fields and files (references, uniqueness);
-//! - `generate.rs`: the Rust the checked catalogue becomes.
+//! - `generate.rs`: the Rust the checked catalogue becomes, and the price list.
 
 pub mod assumptions;
 mod check;
 pub mod files;
 pub mod genai;
 mod generate;
+pub mod names;
+pub mod price_list;
 pub mod prices;
 pub mod types;
 
@@ -60,6 +65,11 @@ impl<T> Deref for Entry<T> {
 /// Everything in `data/`, each value of the right type and in range.
 pub struct Catalogue {
     pub families: Vec<Text>,
+    /// `apis.toml`: the providers imported from genai-prices, what the data
+    /// cannot say about some offerings, the offerings it lacks.
+    pub open_weight_names: Vec<Text>,
+    pub providers: Vec<Entry<ApiProvider>>,
+    pub curations: Vec<Entry<ApiCuration>>,
     pub apis: Vec<Entry<Api>>,
     pub models: Vec<Entry<Model>>,
     pub gpus: Vec<Entry<Gpu>>,
@@ -74,7 +84,7 @@ pub struct Catalogue {
     pub currencies: Vec<Entry<CurrencyEntry>>,
     pub assumptions: Assumptions,
     pub genai: genai::GenaiFile,
-    /// Each of `apis`' prices, from genai-prices or typed in.
+    /// Every API offering, imported or typed in (`apis`).
     pub priced: Vec<prices::PricedApi>,
 }
 
@@ -119,7 +129,26 @@ impl Catalogue {
         let (head, models) =
             listed::<ModelsFile, _>(texts, "models.toml", "model", &id("id"), &mut p);
         let families = head.map(|h| h.families).unwrap_or_default();
-        let (_, apis) = listed::<ApisFile, _>(texts, "apis.toml", "api", &id("id"), &mut p);
+        let apis_doc = doc("apis.toml", &mut p);
+        let apis_head = apis_doc.as_ref().and_then(|d| d.whole::<ApisFile>(&mut p));
+        let genai_ref = |i: usize, t: &DeTable| {
+            let genai = t.get("genai").and_then(|v| v.get_ref().as_table());
+            let get = |k| {
+                genai
+                    .and_then(|g| g.get(k))
+                    .and_then(|v| v.get_ref().as_str())
+                    .unwrap_or("?")
+            };
+            format!("offering {} ({}/{})", i + 1, get("provider"), get("model"))
+        };
+        let (providers, curations, apis) = match &apis_doc {
+            Some(d) => (
+                d.entries::<ApiProvider>("provider", id("genai"), &mut p),
+                d.entries::<ApiCuration>("offering", genai_ref, &mut p),
+                d.entries::<Api>("api", id("id"), &mut p),
+            ),
+            None => (Vec::new(), Vec::new(), Vec::new()),
+        };
         let (_, gpus) = listed::<GpusFile, _>(texts, "gpus.toml", "gpu", &id("id"), &mut p);
         let (_, engines) =
             listed::<EnginesFile, _>(texts, "engines.toml", "engine", &id("id"), &mut p);
@@ -155,11 +184,16 @@ impl Catalogue {
         if !p.0.is_empty() {
             return Err(p.0);
         }
-        let (Some(cap), Some(assumptions), Some(genai)) = (cap, assumptions, genai) else {
+        let (Some(cap), Some(assumptions), Some(genai), Some(apis_head)) =
+            (cap, assumptions, genai, apis_head)
+        else {
             unreachable!("a file that did not read left a problem")
         };
         let catalogue = Catalogue {
             families,
+            open_weight_names: apis_head.open_weight_names,
+            providers,
+            curations,
             apis,
             models,
             gpus,
@@ -175,11 +209,11 @@ impl Catalogue {
             genai,
             priced: Vec::new(),
         };
-        catalogue.check(&mut p);
         let catalogue = Catalogue {
             priced: prices::resolve(&catalogue, &mut p),
             ..catalogue
         };
+        catalogue.check(&mut p);
         if p.0.is_empty() {
             Ok(catalogue)
         } else {
@@ -189,8 +223,13 @@ impl Catalogue {
 
     /// The Rust source of the static tables. Without `notes`, free text and
     /// calibration provenance are left out; every number and price source stays.
-    pub fn to_rust(&self, notes: bool) -> String {
-        generate::to_rust(self, notes)
+    pub fn to_rust(&self, notes: bool, all_offerings: bool) -> String {
+        generate::to_rust(self, notes, all_offerings)
+    }
+
+    /// The price list the widget loads after its first paint.
+    pub fn price_list(&self) -> String {
+        price_list::encode(self)
     }
 }
 

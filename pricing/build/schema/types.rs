@@ -135,6 +135,11 @@ text!(
         && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-')
 );
 text!(
+    /// The start of made ids: empty, or an id ending in '-' (`together-`).
+    IdPrefix, "empty or an id ending in '-'", |s| s.is_empty()
+        || (s.ends_with('-') && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-'))
+);
+text!(
     /// Provenance every price and figure carries: a web address, which may
     /// be followed by words saying where on the page.
     Url, "an http:// or https:// URL", |s| ["https://", "http://"]
@@ -257,6 +262,13 @@ closed_set!(
     /// Who runs an API offering's model.
     ApiKind, "ApiKind", "kebab-case" { Closed, HostedOpen }
 );
+/// Whether a provider sells its own models or hosts others'.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ProviderRole {
+    Maker,
+    Host,
+}
 closed_set!(
     /// A number format weights are served in.
     Precision, "Precision" {

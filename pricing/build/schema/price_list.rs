@@ -1,0 +1,133 @@
+//! The price list: every API offering as one line of text, for the widget
+//! to load after its first paint (its own tables hold only the default
+//! scenario's offerings). `src/price_list.rs` reads it back, and a test
+//! checks that it reads back as the native tables. One line per offering,
+//! fields separated by tabs:
+//!
+//! ```text
+//! crossover-price-list  1  <price data written on>
+//! id  name  provider  flags  open_model  context  source  as_of  reader_note  prices  batch  hours
+//! ```
+//!
+//! `flags`: `o` hosted open model (else closed), `r` retired, `s` resold, `h`
+//! typed in (else genai-prices). `context`: tokens, empty when unknown.
+//! `prices` and `batch`: entries separated by spaces, `FROM=IN,CACHED,WRITE,OUT`
+//! with `FROM` a day or `*`; a price is empty (none) or millionths of a dollar
+//! per 1M tokens, `BASE` or `BASE~ABOVE:PRICE~…` with its input-length tiers.
+//! `hours`: `HHMM-HHMM` in UTC, `w` for weekdays only, `@DAY` for a first
+//! day, then `=` and the four prices.
+
+use std::fmt::Write as _;
+
+use super::Catalogue;
+use super::prices::{Dated, Price};
+use super::types::ApiKind;
+
+/// The first line's words, and the version this writes.
+pub const MAGIC: &str = "crossover-price-list";
+pub const VERSION: u32 = 1;
+
+fn price(p: &Option<Price>, out: &mut String) {
+    if let Some((base, tiers)) = p {
+        write!(out, "{}", (base * 1e6).round() as u64).unwrap();
+        for (above, price) in tiers {
+            write!(out, "~{}:{}", *above as u64, (price * 1e6).round() as u64).unwrap();
+        }
+    }
+}
+
+fn prices(d: &Dated, out: &mut String) {
+    for (i, p) in [&d.input, &d.cached_input, &d.cache_write, &d.output]
+        .into_iter()
+        .enumerate()
+    {
+        if i > 0 {
+            out.push(',');
+        }
+        price(p, out);
+    }
+}
+
+fn dated(list: &[Dated], out: &mut String) {
+    for (i, d) in list.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(d.from.as_deref().unwrap_or("*"));
+        out.push('=');
+        prices(d, out);
+    }
+}
+
+/// The whole list.
+pub fn encode(c: &Catalogue) -> String {
+    let mut out = format!("{MAGIC}\t{VERSION}\t{}\n", c.genai.written_on.0);
+    for a in &c.priced {
+        let mut flags = String::new();
+        for (on, flag) in [
+            (a.kind == ApiKind::HostedOpen, 'o'),
+            (a.retired, 'r'),
+            (a.resold, 's'),
+            (!a.from_genai, 'h'),
+        ] {
+            if on {
+                flags.push(flag);
+            }
+        }
+        let context = a
+            .context_window_tokens
+            .map_or(String::new(), |t| format!("{}", t as u64));
+        write!(
+            out,
+            "{}\t{}\t{}\t{flags}\t{}\t{context}\t{}\t{}\t{}\t",
+            a.id,
+            a.name,
+            a.provider,
+            a.open_model.as_deref().unwrap_or(""),
+            a.source,
+            a.as_of,
+            a.reader_note.as_deref().unwrap_or(""),
+        )
+        .unwrap();
+        dated(&a.prices, &mut out);
+        out.push('\t');
+        dated(&a.batch, &mut out);
+        out.push('\t');
+        for (i, h) in a.hours.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            write!(
+                out,
+                "{:02}{:02}-{:02}{:02}",
+                h.utc_start_minute / 60,
+                h.utc_start_minute % 60,
+                h.utc_end_minute / 60,
+                h.utc_end_minute % 60
+            )
+            .unwrap();
+            if h.weekdays_only {
+                out.push('w');
+            }
+            if let Some(from) = &h.from {
+                write!(out, "@{from}").unwrap();
+            }
+            out.push('=');
+            prices(&h.prices, &mut out);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// `prices-<hash>.txt`: a new name whenever the content changes, so no
+/// cache serves an old list to a new widget.
+pub fn file_name(list: &str) -> String {
+    // FNV-1a, 64 bits: stable across builds and platforms.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in list.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("prices-{hash:016x}.txt")
+}

@@ -1,0 +1,294 @@
+//! The price list: every API offering as one line of text, which the widget
+//! loads after its first paint (its tables hold only the default scenario's
+//! offerings). `build/schema/price_list.rs` writes it and documents the
+//! format; this reads it. A line that cannot be read is refused with its
+//! number, never half-read.
+
+use std::sync::OnceLock;
+
+use crate::catalogue::{
+    ApiKind, ApiOffering, DatedPrices, HourPrices, PriceOrigin, Tiered, UsdPerMtok,
+};
+use crate::date::Date;
+
+/// The first line's first word, and the version this reads.
+pub const MAGIC: &str = "crossover-price-list";
+pub const VERSION: u32 = 1;
+
+static LOADED: OnceLock<&'static [ApiOffering]> = OnceLock::new();
+
+/// The offerings of the loaded price list; none before it loads.
+pub fn loaded() -> &'static [ApiOffering] {
+    LOADED.get().copied().unwrap_or(&[])
+}
+
+/// Reads the price list and keeps it for the rest of the program, so
+/// [`crate::catalogue::api`] finds its offerings; a second load is ignored.
+/// Returns how many offerings it holds.
+pub fn load(text: &str) -> Result<usize, PriceListError> {
+    if let Some(list) = LOADED.get() {
+        return Ok(list.len());
+    }
+    let offerings: &'static [ApiOffering] = Vec::leak(parse(text)?);
+    Ok(LOADED.get_or_init(|| offerings).len())
+}
+
+/// Why a price list was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PriceListError {
+    /// 1-based; 0 for the list as a whole.
+    pub line: usize,
+    pub reason: &'static str,
+}
+
+impl std::fmt::Display for PriceListError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the price list is unreadable at line {}: {}",
+            self.line, self.reason
+        )
+    }
+}
+
+/// Every offering of a price list, or why it cannot be read.
+pub fn parse(text: &str) -> Result<Vec<ApiOffering>, PriceListError> {
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap_or("").split('\t').collect();
+    let at = |line: usize| move |reason: &'static str| PriceListError { line, reason };
+    if header.first() != Some(&MAGIC) {
+        return Err(at(1)("not a Crossover price list"));
+    }
+    if header.get(1) != Some(&"1") {
+        return Err(at(1)("written by another version of Crossover"));
+    }
+    lines
+        .enumerate()
+        .filter(|(_, l)| !l.is_empty())
+        .map(|(i, l)| offering(l).map_err(at(i + 2)))
+        .collect()
+}
+
+fn leak(text: &str) -> &'static str {
+    String::leak(text.to_string())
+}
+
+fn offering(line: &str) -> Result<ApiOffering, &'static str> {
+    let fields: Vec<&str> = line.split('\t').collect();
+    let [
+        id,
+        name,
+        provider,
+        flags,
+        open_model,
+        context,
+        source,
+        as_of,
+        note,
+        prices,
+        batch,
+        hours,
+    ] = fields[..]
+    else {
+        return Err("expected 12 fields");
+    };
+    if id.is_empty() || name.is_empty() || provider.is_empty() {
+        return Err("an offering without an id, name or provider");
+    }
+    let flag = |c: char| flags.contains(c);
+    let context_window_tokens = match context {
+        "" => None,
+        t => Some(
+            t.parse::<u32>()
+                .map_err(|_| "the context window is not a whole number")?
+                .into(),
+        ),
+    };
+    let prices = dated_list(prices)?;
+    if prices.is_empty() {
+        return Err("an offering without prices");
+    }
+    Ok(ApiOffering {
+        id: leak(id),
+        name: leak(name),
+        provider: leak(provider),
+        kind: if flag('o') {
+            ApiKind::HostedOpen
+        } else {
+            ApiKind::Closed
+        },
+        open_model: (!open_model.is_empty())
+            .then(|| crate::catalogue::model(open_model).map(|m| m.id))
+            .flatten(),
+        resold: flag('s'),
+        context_window_tokens,
+        prices: Vec::leak(prices),
+        batch: Vec::leak(dated_list(batch)?),
+        hours: Vec::leak(
+            hours
+                .split(' ')
+                .filter(|h| !h.is_empty())
+                .map(hour_prices)
+                .collect::<Result<_, _>>()?,
+        ),
+        origin: if flag('h') {
+            PriceOrigin::Hand
+        } else {
+            PriceOrigin::GenaiPrices
+        },
+        source: leak(source),
+        as_of: leak(as_of),
+        retired: flag('r'),
+        reader_note: (!note.is_empty()).then(|| leak(note)),
+        #[cfg(feature = "notes")]
+        notes: None,
+    })
+}
+
+fn dated_list(text: &str) -> Result<Vec<DatedPrices>, &'static str> {
+    text.split(' ')
+        .filter(|d| !d.is_empty())
+        .map(|d| {
+            let (from, prices) = d.split_once('=').ok_or("a price entry without '='")?;
+            let from = match from {
+                "*" => None,
+                day => Some(Date::parse(day).ok_or("a price's first day is not a date")?),
+            };
+            four_prices(from, prices)
+        })
+        .collect()
+}
+
+fn four_prices(from: Option<Date>, text: &str) -> Result<DatedPrices, &'static str> {
+    let parts: Vec<&str> = text.split(',').collect();
+    let [input, cached_input, cache_write, output] = parts[..] else {
+        return Err("expected four prices");
+    };
+    Ok(DatedPrices {
+        from,
+        input: tiered(input)?,
+        cached_input: tiered(cached_input)?,
+        cache_write: tiered(cache_write)?,
+        output: tiered(output)?,
+    })
+}
+
+fn tiered(text: &str) -> Result<Option<Tiered>, &'static str> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let micro = |t: &str| {
+        t.parse::<u32>()
+            .map(UsdPerMtok)
+            .map_err(|_| "a price is not millionths of a dollar")
+    };
+    let mut parts = text.split('~');
+    let base = micro(parts.next().unwrap_or(""))?;
+    let tiers: Vec<(u32, UsdPerMtok)> = parts
+        .map(|tier| {
+            let (above, price) = tier.split_once(':').ok_or("a tier without ':'")?;
+            let above = above
+                .parse::<u32>()
+                .map_err(|_| "a tier threshold is not a whole number")?;
+            Ok((above, micro(price)?))
+        })
+        .collect::<Result<_, &'static str>>()?;
+    if tiers.windows(2).any(|w| w[0].0 >= w[1].0) {
+        return Err("tier thresholds do not rise");
+    }
+    Ok(Some(Tiered {
+        base,
+        tiers: Vec::leak(tiers),
+    }))
+}
+
+/// `0100-0400w@2026-08-17=…`
+fn hour_prices(text: &str) -> Result<HourPrices, &'static str> {
+    let (span, prices) = text.split_once('=').ok_or("hours without '='")?;
+    let (span, from) = match span.split_once('@') {
+        Some((span, day)) => (
+            span,
+            Some(Date::parse(day).ok_or("hours' first day is not a date")?),
+        ),
+        None => (span, None),
+    };
+    let (span, weekdays_only) = match span.strip_suffix('w') {
+        Some(span) => (span, true),
+        None => (span, false),
+    };
+    let clock = |t: &str| -> Result<u16, &'static str> {
+        let ok = t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit());
+        let (h, m) = (t.get(..2).unwrap_or("x"), t.get(2..).unwrap_or("x"));
+        match (ok, h.parse::<u16>(), m.parse::<u16>()) {
+            (true, Ok(h), Ok(m)) if h < 24 && m < 60 => Ok(h * 60 + m),
+            _ => Err("a time of day is not HHMM"),
+        }
+    };
+    let (start, end) = span.split_once('-').ok_or("hours without '-'")?;
+    let (utc_start_minute, utc_end_minute) = (clock(start)?, clock(end)?);
+    if utc_start_minute == utc_end_minute {
+        return Err("hours that start and end at the same time");
+    }
+    Ok(HourPrices {
+        utc_start_minute,
+        utc_end_minute,
+        weekdays_only,
+        prices: four_prices(from, prices)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_what_it_cannot_read() {
+        assert_eq!(parse("").unwrap_err().line, 1);
+        assert_eq!(
+            parse("crossover-price-list\t2\t2026-12-05\n")
+                .unwrap_err()
+                .line,
+            1
+        );
+        let head = "crossover-price-list\t1\t2026-12-05\n";
+        for bad in [
+            "x\ty\tz",
+            "a\tA\tP\t\t\t\thttps://e\t2026-12-05\t\t*=1,,,2x\t\t",
+            "a\tA\tP\t\t\t\thttps://e\t2026-12-05\t\t*=1,,2\t\t",
+            "a\tA\tP\t\t\t\thttps://e\t2026-12-05\t\t\t\t",
+            "a\tA\tP\t\t\t\thttps://e\t2026-12-05\t\t2026-13-01=1,,,2\t\t",
+            "a\tA\tP\t\t\t\thttps://e\t2026-12-05\t\t*=1~9:2~5:3,,,2\t\t",
+            "a\tA\tP\t\t\t\thttps://e\t2026-12-05\t\t*=1,,,2\t\t2500-0400=1,,,2",
+        ] {
+            let e = parse(&format!("{head}{bad}\n")).unwrap_err();
+            assert_eq!(e.line, 2, "{bad}: {e}");
+        }
+    }
+
+    #[test]
+    fn reads_an_offering_with_hours_and_tiers() {
+        let text = "crossover-price-list\t1\t2026-12-05\n\
+            d\tDeepSeek V4 Pro\tDeepSeek\tos\tllama-3.3-70b\t1000000\thttps://x.example\t2026-12-05\tA note\t\
+            *=435000,3625,,870000 2026-08-17=660000,22000,,1980000\t\
+            *=1~200000:2,,,3\t\
+            0100-0400w@2026-08-17=1320000,44000,,3960000 2230-0030=1,,,2\n";
+        let list = parse(text).unwrap();
+        let a = &list[0];
+        assert_eq!(
+            (a.id, a.kind, a.resold, a.retired),
+            ("d", ApiKind::HostedOpen, true, false)
+        );
+        assert_eq!(a.open_model, Some("llama-3.3-70b"));
+        assert_eq!(a.context_window_tokens, Some(1e6));
+        assert_eq!(a.reader_note, Some("A note"));
+        assert_eq!(a.prices.len(), 2);
+        assert_eq!(a.prices[1].from, Date::parse("2026-08-17"));
+        assert_eq!(a.prices[1].output.unwrap().base.usd(), 1.98);
+        assert_eq!(a.batch[0].input.unwrap().tiers, &[(200_000, UsdPerMtok(2))]);
+        assert_eq!(a.hours.len(), 2);
+        assert!(a.hours[0].weekdays_only);
+        assert_eq!(a.hours[0].minutes(), 180);
+        assert_eq!(a.hours[1].minutes(), 120);
+        assert_eq!(a.origin, PriceOrigin::GenaiPrices);
+    }
+}

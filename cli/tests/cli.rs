@@ -3,10 +3,17 @@
 use std::process::Command;
 
 fn crossover(args: &[&str]) -> (bool, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_crossover"))
-        .args(args)
-        .output()
-        .unwrap();
+    crossover_on(None, args)
+}
+
+/// The binary with its "today" fixed (`CROSSOVER_TODAY`), or the clock's.
+fn crossover_on(today: Option<&str>, args: &[&str]) -> (bool, String, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_crossover"));
+    command.args(args).env_remove("CROSSOVER_TODAY");
+    if let Some(today) = today {
+        command.env("CROSSOVER_TODAY", today);
+    }
+    let output = command.output().unwrap();
     (
         output.status.success(),
         String::from_utf8(output.stdout).unwrap(),
@@ -110,4 +117,89 @@ fn a_mac_studio_share_link_prices_as_the_widget_does() {
         out.contains("Bought, it pays for itself in 28 months against Claude Sonnet 4.6."),
         "{out}"
     );
+}
+
+#[test]
+fn without_a_date_prices_are_today_s() {
+    // Gemini 4 Argon doubled on 2026-12-01: $4 / $0.20 / $20 per 1M tokens,
+    // 0.75 x 4 + 0.25 x 20 = $8 for the default requests.
+    for today in ["2026-12-01", "2026-12-05", "2027-03-01"] {
+        let (ok, out, _) = crossover_on(Some(today), &["v=1&api=gemini-4-argon"]);
+        assert!(ok);
+        assert!(out.contains(&format!("prices as of {today}")), "{out}");
+        assert!(
+            out.contains("$8,000/month        $8 per 1M tokens"),
+            "{out}"
+        );
+    }
+    let (_, out, _) = crossover_on(Some("2026-11-30"), &["v=1&api=gemini-4-argon"]);
+    assert!(out.contains("$4,000/month") && out.contains("(price changes on 2026-12-01)"));
+    // Gemini 3.7 Flash's introductory price ends on 2027-01-01.
+    let (_, out, _) = crossover_on(Some("2026-12-31"), &["v=1&api=gemini-3.7-flash"]);
+    assert!(
+        out.contains("$1.5 per 1M tokens  (price changes on 2027-01-01)"),
+        "{out}"
+    );
+    let (_, out, _) = crossover_on(Some("2027-01-01"), &["v=1&api=gemini-3.7-flash"]);
+    assert!(out.contains("$3 per 1M tokens"), "{out}");
+}
+
+#[test]
+fn any_day_is_priced_and_old_data_says_so() {
+    let (ok, out, _) = crossover(&["--date", "2027-06-30", "v=1"]);
+    assert!(ok);
+    assert!(
+        out.contains("prices as of 2027-06-30 (price data written on 2026-12-05; prices may have changed since)"),
+        "{out}"
+    );
+    let (ok, out, _) = crossover(&["--date", "1969-07-20", "v=1"]);
+    assert!(ok);
+    assert!(
+        out.contains("note: no prices are known for 1969-07-20; priced as of"),
+        "{out}"
+    );
+    let (ok, _, err) = crossover(&["--date", "2026-02-30"]);
+    assert!(!ok && err.contains("--date takes a day"));
+    let (ok, _, err) = crossover_on(Some("soon"), &["v=1"]);
+    assert!(!ok && err.contains("CROSSOVER_TODAY takes a day"));
+}
+
+#[test]
+fn lists_every_current_offering() {
+    let (ok, out, _) = crossover_on(Some("2026-12-05"), &["--list", "apis"]);
+    assert!(ok);
+    let current: usize = out
+        .split("API offerings, ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    assert!(current >= 300, "{current}");
+    for label in [
+        "GPT-6.2 Astra",
+        "Gemini 4 Carbon",
+        "Kimi K3.1 Pro on Moonshot AI",
+        "Grok 4.7",
+        "on AWS Bedrock",
+        "on Microsoft Azure",
+        "on Hugging Face (Novita)",
+    ] {
+        assert!(out.contains(label), "no {label}");
+    }
+    assert!(out.lines().count() > current);
+}
+
+#[test]
+fn writes_the_widget_s_price_list() {
+    let dir = std::env::temp_dir().join(format!("crossover-price-list-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (ok, out, _) = crossover(&["--write-price-list", dir.to_str().unwrap()]);
+    assert!(ok, "{out}");
+    let written = std::fs::read_to_string(out.trim()).unwrap();
+    assert!(written.starts_with("crossover-price-list\t1\t"));
+    assert!(
+        out.trim()
+            .ends_with(crossover_pricing::catalogue::PRICE_LIST_FILE)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
 }

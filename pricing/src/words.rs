@@ -45,21 +45,15 @@ pub fn offering_notes(offering: &Offering, rate: Option<&ApiRate>, date: Date) -
         notes.push(note);
     }
     if offering.origin == PriceOrigin::Hand
-        && let Some(read) = Date::parse(offering.as_of)
-        && read.days_until(date) as f64 > crate::catalogue::DEFAULTS.stale_price_data_days.value
+        && let Some(seen) = Date::parse(offering.as_of)
+        && seen.days_until(date) as f64 > crate::catalogue::DEFAULTS.stale_price_data_days.value
     {
         notes.push(format!(
-            "prices read from {} on {read}; they may have changed since",
-            short_source(offering.source)
+            "{}'s prices as last seen on {seen}: they may have changed since",
+            offering.provider
         ));
     }
     notes
-}
-
-/// `deepinfra.com/pricing` of `https://deepinfra.com/pricing`.
-fn short_source(url: &str) -> &str {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    rest.strip_prefix("www.").unwrap_or(rest)
 }
 
 /// One sentence on a pair: where self-hosting is cheaper, and what it saves

@@ -509,3 +509,75 @@ fn tiny_stairs_finish_and_many_stairs_keep_the_exact_tail() {
 fn today() -> crossover_pricing::date::Date {
     crossover_pricing::date::Date::parse("2026-11-30").unwrap()
 }
+
+/// DeepSeek V4 Pro on 2026-12-05. Off-peak it lists $0.66 input and $1.98
+/// output per 1M tokens, so 1,500 + 500 tokens a request pay
+/// 0.75 x 0.66 + 0.25 x 1.98 = $0.99 per 1M; its peak hours, 01:00-04:00
+/// and 06:00-10:00 UTC on weekdays, pay twice that, $1.98.
+#[test]
+fn deepseek_v4_pro_pays_its_peak_hours_where_the_workload_has_them() {
+    use crossover_pricing::date::Date;
+    let pro = api("deepseek-v4-pro").unwrap();
+    let day = Date::parse("2026-12-05").unwrap();
+    let rate = |w: &Workload| *api_rate(pro, w, day).rate().unwrap();
+    let business = |tz: f64| Workload {
+        service_hours_per_day: 9.0,
+        service_start_hour: 9.0,
+        utc_offset_hours: tz,
+        ..workload()
+    };
+    // Beijing 09:00-18:00 is 01:00-10:00 UTC: 7 of its 9 hours are peak
+    // hours on the 5 weekdays of 7, so 7/9 x 5/7 = 5/9 of its tokens pay
+    // peak prices: 0.99 x (1 + 5/9) = $1.54.
+    let beijing = rate(&business(8.0));
+    assert_close!(beijing.usd_per_mtok, 1.54);
+    assert_close!(beijing.by_hour.unwrap().share, 5.0 / 9.0);
+    assert!(beijing.by_hour.unwrap().dearer);
+    // New York 09:00-18:00 is 14:00-23:00 UTC: no peak hour, $0.99.
+    let new_york = rate(&business(-5.0));
+    assert_close!(new_york.usd_per_mtok, 0.99);
+    assert_close!(new_york.by_hour.unwrap().share, 0.0);
+    // Around the clock, the default: 7 of 24 hours on 5 of 7 days, 5/24 of
+    // the tokens at peak prices: 0.99 x 29/24 = $1.19625.
+    let day_and_night = rate(&workload());
+    assert_close!(day_and_night.usd_per_mtok, 0.99 * 29.0 / 24.0);
+    // With no batch prices, half the traffic sent as batch waits for the
+    // off-peak hours: 0.5 x 1.54 + 0.5 x 0.99 = $1.265, 5/18 at peak.
+    let half_batch = rate(&Workload {
+        batch_share: 0.5,
+        ..business(8.0)
+    });
+    assert_close!(half_batch.usd_per_mtok, 1.265);
+    assert_close!(half_batch.by_hour.unwrap().share, 5.0 / 18.0);
+    assert!(half_batch.by_hour.unwrap().batch_waits && !half_batch.batch_priced);
+    // Before 2026-08-17 it had one price all day, $0.435 / $0.87:
+    // 0.75 x 0.435 + 0.25 x 0.87 = $0.54375, whatever the hours.
+    let august = api_rate(pro, &business(8.0), Date::parse("2026-08-01").unwrap());
+    assert_close!(august.rate().unwrap().usd_per_mtok, 0.54375);
+    assert_eq!(august.rate().unwrap().by_hour, None);
+}
+
+/// Gemini 4 Argon's price doubled on 2026-12-01, a change the price data
+/// held before that day; Gemini 3.7 Flash's does on 2027-01-01.
+#[test]
+fn a_price_change_the_data_knows_in_advance_applies_on_its_day() {
+    use crossover_pricing::date::Date;
+    let on = |id: &str, day: &str| {
+        let p = api(id)
+            .unwrap()
+            .list_prices(Date::parse(day).unwrap(), 1500.0);
+        (p.input.unwrap(), p.cached_input.unwrap(), p.output.unwrap())
+    };
+    assert_eq!(on("gemini-4-argon", "2026-11-30"), (2.0, 0.1, 10.0));
+    assert_eq!(on("gemini-4-argon", "2026-12-01"), (4.0, 0.2, 20.0));
+    assert_eq!(on("gemini-4-argon", "2027-06-30"), (4.0, 0.2, 20.0));
+    assert_eq!(on("gemini-3.7-flash", "2026-12-31"), (0.75, 0.075, 3.75));
+    assert_eq!(on("gemini-3.7-flash", "2027-01-01"), (1.5, 0.15, 7.5));
+    // 0.75 x 4 + 0.25 x 20 = $8 per 1M tokens from 2026-12-01.
+    let argon = api_rate(
+        api("gemini-4-argon").unwrap(),
+        &workload(),
+        Date::parse("2026-12-05").unwrap(),
+    );
+    assert_close!(argon.rate().unwrap().usd_per_mtok, 8.0);
+}

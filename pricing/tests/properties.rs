@@ -41,7 +41,7 @@ fn workload() -> impl Strategy<Value = Workload> {
         1.0..=24.0f64,
         prop_oneof![Just(0.0), 1.0..=200.0f64],
         prop_oneof![Just(0.0), log_uniform(0.01, 60.0)],
-        0.0..24.0f64,
+        0.0..=23.99f64,
         -12.0..=14.0f64,
     )
         .prop_map(
@@ -213,6 +213,32 @@ fn pair() -> impl Strategy<Value = (ApiRate, SelfHostPlan)> {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn prices_by_the_hour_stay_between_the_cheapest_and_dearest_hour(
+        w in workload(),
+        offering in prop::sample::select(APIS.iter().filter(|a| !a.hours.is_empty()).collect::<Vec<_>>()),
+    ) {
+        let day = price_dates().1;
+        let Some(rate) = api_rate(offering, &w, day).rate().copied() else { return Ok(()) };
+        // The same workload with every hour at one span's prices.
+        let at = |prices| crossover_pricing::api::rate_for(&prices, &[], None, &Workload { batch_share: 0.0, ..w.clone() });
+        let input = w.input_tokens_per_request;
+        let mut bounds: Vec<f64> = offering
+            .hour_prices(day, input)
+            .filter_map(|(_, p)| at(p).rate().map(|r| r.usd_per_mtok))
+            .collect();
+        bounds.extend(at(offering.list_prices(day, input)).rate().map(|r| r.usd_per_mtok));
+        let (low, high) = bounds.iter().fold((f64::INFINITY, 0.0f64), |(l, h), &b| (l.min(b), h.max(b)));
+        prop_assert!(rate.usd_per_mtok >= low * (1.0 - 1e-12) && rate.usd_per_mtok <= high * (1.0 + 1e-12),
+            "{} outside {low}..{high}", rate.usd_per_mtok);
+        let share = rate.by_hour.unwrap().share;
+        prop_assert!((0.0..=1.0).contains(&share), "{share}");
+        // Flat prices do not depend on when the work is done.
+        let flat = APIS.iter().find(|a| a.id == "gpt-5.4-mini").unwrap();
+        let moved = Workload { utc_offset_hours: (w.utc_offset_hours + 7.0).min(14.0), service_start_hour: 3.0, ..w.clone() };
+        prop_assert_eq!(api_rate(flat, &w, day), api_rate(flat, &moved, day));
+    }
 
     #[test]
     fn cost_never_falls_as_volume_grows((rate, plan) in pair(), a in volume(), b in volume()) {

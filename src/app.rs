@@ -1,9 +1,10 @@
 use std::rc::Rc;
 
-use crossover_pricing::catalogue::LicenceFilter;
+use crossover_pricing::catalogue::{self, LicenceFilter};
 use crossover_pricing::link::encode;
+use crossover_pricing::price_list;
 use crossover_pricing::view::{Theme, View};
-use crossover_pricing::words::{pair_line, pair_sentence};
+use crossover_pricing::words::{self, pair_line, pair_sentence};
 use crossover_pricing::{Comparison, Scenario, compare};
 use yew::prelude::*;
 
@@ -82,6 +83,24 @@ pub fn App(props: &AppProps) -> Html {
             State::from_link(&text, browser::today())
         })
     };
+    {
+        // Every offering beyond the default scenario's, after the first paint.
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            if !catalogue::all_apis_known() {
+                let loaded = move |result: Result<String, String>| {
+                    let read = result.and_then(|text| {
+                        price_list::load(&text).map(drop).map_err(|e| e.to_string())
+                    });
+                    state.dispatch(Action::PriceListLoaded(read));
+                };
+                match browser::beside_widget(catalogue::PRICE_LIST_FILE) {
+                    Some(url) => browser::fetch_text(&url, loaded),
+                    None => loaded(Err("its address is unknown".to_string())),
+                }
+            }
+        });
+    }
     let root = use_node_ref();
     let section = |k: usize| {
         dispatcher(&state, move |e: Event| {
@@ -178,7 +197,7 @@ pub fn App(props: &AppProps) -> Html {
                     lines,
                     sentences,
                     empty: empty.into(),
-                    prices_as_of: format!("Prices as of {}", state.scenario.date).into(),
+                    prices_as_of: capitalised(&words::prices_as_of(state.scenario.date)).into(),
                 }) }
             </div>
             if let (Ok(c), Some(specs)) = (comparison, &*specs) {
@@ -244,7 +263,15 @@ pub fn App(props: &AppProps) -> Html {
                         if state.scenario.custom.is_empty() { String::new() } else { format!(", {} of your own", state.scenario.custom.len()) }) }</summary>
                     if state.sections_open[1] {
 
-                    { api_picker(ApiPickerProps { selected: state.scenario.apis.clone(), date: state.scenario.date, ontoggle: dispatcher(&state, Action::ToggleApi) }) }
+                    { api_picker(ApiPickerProps {
+                        selected: state.scenario.apis.clone(),
+                        date: state.scenario.date,
+                        money: money.clone(),
+                        query: state.api_query.clone().into(),
+                        price_list: state.price_list.clone(),
+                        ontoggle: dispatcher(&state, Action::ToggleApi),
+                        onsearch: dispatcher(&state, Action::SearchApis),
+                    }) }
                     { custom_offerings(CustomOfferingsProps {
                         offerings: state.scenario.custom.clone(),
                         drafts: state.drafts.clone(),
@@ -280,6 +307,15 @@ pub fn App(props: &AppProps) -> Html {
             </footer>
         </div>
     }
+}
+
+/// The sentence with its first letter a capital (ASCII: the words are ours).
+fn capitalised(text: &str) -> String {
+    let mut text = text.to_string();
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    text
 }
 
 fn empty_reason(c: Option<&Comparison>) -> String {

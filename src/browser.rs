@@ -1,13 +1,76 @@
 //! The few places the widget touches the browser: the URL fragment, the
-//! clipboard, the device pixel ratio and the page's CSS variables.
+//! clipboard, the device pixel ratio, the page's CSS variables, and the one
+//! file it fetches after its first paint, its own price list.
 
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
 
-/// The URL fragment without its `#`.
+#[wasm_bindgen]
+extern "C" {
+    type ImportMeta;
+    /// `import.meta` of the widget's own module (its JS glue).
+    #[wasm_bindgen(thread_local_v2, js_namespace = import, js_name = meta)]
+    static IMPORT_META: ImportMeta;
+    #[wasm_bindgen(method, getter)]
+    fn url(this: &ImportMeta) -> String;
+}
+
+/// The address of `file` beside the widget's own files, wherever the page
+/// that shows it is (a host page may load the widget from another folder).
+pub fn beside_widget(file: &str) -> Option<String> {
+    let base = IMPORT_META.with(ImportMeta::url);
+    web_sys::Url::new_with_base(file, &base)
+        .ok()
+        .map(|u| u.href())
+}
+
+/// Fetches a same-origin file and hands `done` its text, or why it could not
+/// be had. (Callbacks on the promises rather than a future: the async
+/// machinery would cost the bundle a kilobyte for this one request.)
+pub fn fetch_text(url: &str, done: impl FnOnce(Result<String, String>) + 'static) {
+    let Some(w) = window() else {
+        return done(Err("no window".to_string()));
+    };
+    let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
+    let settle = {
+        let done = done.clone();
+        move |result: Result<String, String>| {
+            if let Some(done) = done.take() {
+                done(result)
+            }
+        }
+    };
+    let failed = {
+        let settle = settle.clone();
+        wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::once_into_js(move |_: JsValue| {
+            settle(Err("the request failed".to_string()))
+        })
+    };
+    let on_response = {
+        let failed = failed.clone();
+        wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::once_into_js(move |r: JsValue| {
+            let response: web_sys::Response = r.unchecked_into();
+            if !response.ok() {
+                return settle(Err(format!("the server answered {}", response.status())));
+            }
+            let Ok(text) = response.text() else {
+                return settle(Err("no text".to_string()));
+            };
+            let on_text = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::once_into_js(
+                move |t: JsValue| settle(t.as_string().ok_or_else(|| "not text".to_string())),
+            );
+            text.unchecked_ref::<Thenable>().then(&on_text, &failed);
+        })
+    };
+    w.fetch_with_str(url)
+        .unchecked_ref::<Thenable>()
+        .then(&on_response, &failed);
+}
+
 /// Today by the reader's clock (UTC).
 pub fn today() -> Option<crossover_pricing::date::Date> {
     let now = js_sys::Date::new_0();
@@ -18,6 +81,7 @@ pub fn today() -> Option<crossover_pricing::date::Date> {
     )
 }
 
+/// The URL fragment without its `#`.
 pub fn fragment() -> String {
     window()
         .and_then(|w| w.location().hash().ok())

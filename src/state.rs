@@ -8,7 +8,7 @@ use crossover_pricing::api::CustomOffering;
 use crossover_pricing::catalogue::{self, CURRENCIES, DEFAULTS, LicenceFilter, Precision};
 use crossover_pricing::date::Date;
 use crossover_pricing::fields::{Field, Overrides};
-use crossover_pricing::link::decode;
+use crossover_pricing::link::{LinkWarning, decode};
 use crossover_pricing::scenario::{MAX_CUSTOM, MAX_DEPLOYMENTS};
 use crossover_pricing::units::{format_count, parse_quantity};
 use crossover_pricing::view::{Tab, Theme, View, is_currency_code, read_rate};
@@ -87,6 +87,30 @@ pub struct State {
     /// Which option sections (self-hosting, APIs, display) are open; a
     /// closed one's controls are not built (see `App`).
     pub sections_open: [bool; 3],
+    /// The price list: every offering beyond the default scenario's.
+    pub price_list: PriceList,
+    /// A link naming offerings only the price list has, read again once
+    /// it has loaded.
+    pub pending_link: Option<PendingLink>,
+    /// What the reader typed to find an API offering.
+    pub api_query: String,
+}
+
+/// Whether the price list is at hand.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PriceList {
+    Loading,
+    Loaded,
+    /// Why it could not be loaded: the widget goes on with its own offerings.
+    Failed(String),
+}
+
+/// A link read before the price list arrived, and what it was read as.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingLink {
+    pub text: String,
+    pub today: Option<Date>,
+    pub read_as: Scenario,
 }
 
 /// Something copied to the clipboard, or refused by the browser.
@@ -115,6 +139,13 @@ impl Default for State {
             snippet_copied: None,
             embed_open: false,
             sections_open: [true, false, false],
+            price_list: if catalogue::all_apis_known() {
+                PriceList::Loaded
+            } else {
+                PriceList::Loading
+            },
+            pending_link: None,
+            api_query: String::new(),
         }
     }
 }
@@ -140,6 +171,10 @@ pub enum Action {
     SetGpu(usize, String),
     SetEngine(usize, String),
     SetOwnership(usize, Ownership),
+    /// The price list arrived and was read, or why not.
+    PriceListLoaded(Result<(), String>),
+    /// The text of the API search box.
+    SearchApis(String),
     /// An on/off override, such as billing only in service hours.
     SetFlag(usize, Field, bool),
     EditOverride(usize, Field, String),
@@ -179,18 +214,38 @@ impl State {
     /// The state a share link describes, with notices for what it could not.
     /// A link without a date is priced on `today` (the reader's clock), or
     /// on the first day prices are known if that is later.
-    pub fn from_link(text: &str, today: Option<Date>) -> State {
-        let today = today.map(catalogue::pricing_day);
+    /// Offerings it names that only the price list has wait for it.
+    pub fn from_link(text: &str, reader_today: Option<Date>) -> State {
+        State::read_link(text, reader_today, !catalogue::all_apis_known())
+    }
+
+    fn read_link(text: &str, reader_today: Option<Date>, wait_for_price_list: bool) -> State {
+        let today = reader_today.map(catalogue::pricing_day);
         match decode(text) {
             Ok(mut decoded) => {
                 if let (false, Some(today)) = (decoded.dated, today) {
                     decoded.scenario.date = today;
                 }
+                let waits = |w: &LinkWarning| {
+                    wait_for_price_list
+                        && matches!(w, LinkWarning::UnknownId { key, .. } if key == "api")
+                };
+                let pending_link = decoded.warnings.iter().any(waits).then(|| PendingLink {
+                    text: text.to_string(),
+                    today: reader_today,
+                    read_as: decoded.scenario.clone(),
+                });
                 State {
                     sections_open: [!decoded.view.embed, false, false],
+                    notices: decoded
+                        .warnings
+                        .iter()
+                        .filter(|w| !waits(w))
+                        .map(ToString::to_string)
+                        .collect(),
                     scenario: decoded.scenario,
                     view: decoded.view,
-                    notices: decoded.warnings.iter().map(ToString::to_string).collect(),
+                    pending_link,
                     ..State::default()
                 }
             }
@@ -332,6 +387,8 @@ impl State {
             }
             Action::EditCustom(i, field, text) => self.edit_custom(i, field, text),
             Action::SetLicenceFilter(filter) => self.licence_filter = filter,
+            Action::PriceListLoaded(result) => self.price_list_loaded(result),
+            Action::SearchApis(text) => self.api_query = text,
             Action::SetCurrency(code) => {
                 // A catalogue currency starts at its catalogue rate.
                 let view = &mut self.view;
@@ -359,6 +416,28 @@ impl State {
                 }
             }
             Action::SetModel(..) | Action::SetGpu(..) | Action::SetEngine(..) => {}
+        }
+    }
+
+    fn price_list_loaded(&mut self, result: Result<(), String>) {
+        self.price_list = match &result {
+            Ok(()) => PriceList::Loaded,
+            Err(why) => PriceList::Failed(why.clone()),
+        };
+        let Some(pending) = self.pending_link.take() else {
+            return;
+        };
+        // Read again, now that its offerings are known; unless the reader
+        // has changed the scenario meanwhile.
+        if self.scenario == pending.read_as {
+            let again = State::read_link(&pending.text, pending.today, false);
+            self.scenario = again.scenario;
+            self.notices = again.notices;
+        }
+        if let Err(why) = result {
+            self.notices.push(format!(
+                "the price list could not be loaded ({why}), so offerings only it has were left out"
+            ));
         }
     }
 

@@ -505,15 +505,24 @@ pub struct Gpu {
     pub multi_gpu_link: GpuLink,
     /// GPUs in one server; larger replicas span servers.
     pub gpus_per_server: u32,
+    /// The specification's page.
+    pub spec_url: &'static str,
+    #[cfg(feature = "notes")]
     pub spec_source: &'static str,
     /// None for machines no one rents out: renting one needs a typed price.
     pub rent_usd_per_gpu_hour: Option<PriceRange>,
+    /// Who the rental prices come from, in a few words ("" when none).
+    pub rent_seen_at: &'static str,
+    #[cfg(feature = "notes")]
     pub rent_sources: &'static [&'static str],
     /// Share of the memory the GPU may use (1, or about 0.75 on a Mac).
     pub usable_memory_fraction: f64,
     /// `board_power_w` is the whole machine's draw: no host power is added.
     pub whole_machine_power: bool,
     pub purchase_usd_per_gpu: f64,
+    /// Who the purchase price comes from, in a few words.
+    pub purchase_seen_at: &'static str,
+    #[cfg(feature = "notes")]
     pub purchase_source: &'static str,
     pub as_of: &'static str,
     #[cfg(feature = "notes")]
@@ -661,12 +670,27 @@ pub enum Basis {
     Assumption,
 }
 
-/// A default value with its provenance.
+/// A default value with its provenance: in the reader's words, and the
+/// exact reference for developers.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Sourced<T> {
     pub value: T,
     pub basis: Basis,
+    /// One sentence: what the default is and why.
+    pub says: &'static str,
+    /// Who published the figure, for a sourced or derived default.
+    pub cite: Option<Cite>,
+    #[cfg(feature = "notes")]
     pub source: &'static str,
+}
+
+/// A publisher, its page and the day it was read: what the reader sees of a
+/// source (the exact reference stays in `data/` for developers).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Cite {
+    pub by: &'static str,
+    pub url: Option<&'static str>,
+    pub seen: Option<&'static str>,
 }
 
 /// A deployment named by catalogue ids, as the default scenario lists them.
@@ -711,12 +735,13 @@ pub fn api(id: &str) -> Option<&'static ApiOffering> {
         .or_else(|| crate::price_list::loaded().iter().find(|a| a.id == id))
 }
 
-/// Every API offering known here: the tables' and, once loaded, the price
-/// list's (which repeats the tables' own, so only its others count).
-pub fn apis() -> impl Iterator<Item = &'static ApiOffering> {
-    let loaded = crate::price_list::loaded();
-    APIS.iter()
-        .chain(loaded.iter().filter(|a| !APIS.iter().any(|t| t.id == a.id)))
+/// Every API offering known here: the price list's once loaded (which
+/// holds the tables' own), else the tables'.
+pub fn apis() -> &'static [ApiOffering] {
+    match crate::price_list::loaded() {
+        [] => APIS,
+        loaded => loaded,
+    }
 }
 
 /// Whether every offering is at hand: always with the `all-offerings`

@@ -11,7 +11,7 @@
 
 use serde::Serialize;
 
-use crate::catalogue::{Basis, DEFAULTS, Defaults, Sourced};
+use crate::catalogue::{Basis, Cite, DEFAULTS, Defaults, Sourced};
 use crate::error::InputError;
 use crate::selfhost::{Deployment, Ownership};
 use crate::units::{
@@ -62,7 +62,22 @@ impl Applies {
 pub struct Assumed {
     pub value: f64,
     pub basis: Basis,
-    pub source: &'static str,
+    /// In the reader's words: what it is and why.
+    pub says: &'static str,
+    pub cite: Option<Cite>,
+}
+
+/// A field's help: its default in words, and who published it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Help {
+    pub text: String,
+    pub cite: Option<Cite>,
+}
+
+impl From<String> for Help {
+    fn from(text: String) -> Help {
+        Help { text, cite: None }
+    }
 }
 
 impl From<&Sourced<f64>> for Assumed {
@@ -70,7 +85,8 @@ impl From<&Sourced<f64>> for Assumed {
         Assumed {
             value: s.value,
             basis: s.basis,
-            source: s.source,
+            says: s.says,
+            cite: s.cite,
         }
     }
 }
@@ -80,7 +96,8 @@ impl From<&Sourced<u32>> for Assumed {
         Assumed {
             value: f64::from(s.value),
             basis: s.basis,
-            source: s.source,
+            says: s.says,
+            cite: s.cite,
         }
     }
 }
@@ -90,7 +107,8 @@ impl From<&Sourced<bool>> for Assumed {
         Assumed {
             value: if s.value { 1.0 } else { 0.0 },
             basis: s.basis,
-            source: s.source,
+            says: s.says,
+            cite: s.cite,
         }
     }
 }
@@ -581,57 +599,77 @@ impl FieldSpec {
                 Some(x) if x.is_personal() => personal(d),
                 _ => owned(d),
             }),
-            DefaultFrom::GpuRent => gpu.and_then(|g| g.rent_usd_per_gpu_hour).map(|r| Assumed {
-                value: r.typical,
-                basis: Basis::Sourced,
-                source: "data/gpus.toml",
-            }),
+            DefaultFrom::GpuRent => gpu
+                .and_then(|g| g.rent_usd_per_gpu_hour.map(|r| (g, r)))
+                .map(|(g, r)| Assumed {
+                    value: r.typical,
+                    basis: Basis::Sourced,
+                    says: "The GPU's typical on-demand rental price.",
+                    cite: Some(Cite {
+                        by: g.rent_seen_at,
+                        url: None,
+                        seen: Some(g.as_of),
+                    }),
+                }),
             DefaultFrom::GpuPurchase => gpu.map(|g| Assumed {
                 value: g.purchase_usd_per_gpu,
                 basis: Basis::Sourced,
-                source: g.purchase_source,
+                says: "The GPU's purchase price, with its share of the server.",
+                cite: Some(Cite {
+                    by: g.purchase_seen_at,
+                    url: None,
+                    seen: Some(g.as_of),
+                }),
             }),
             DefaultFrom::Unset => None,
         }
     }
 
-    /// One sentence on the default, for a form's help text.
-    pub fn default_note(&self, deployment: Option<&Deployment>) -> Option<String> {
+    /// The default in the reader's words, for a form's help text: its value,
+    /// what it is and why, and who published it (a sourced or derived one)
+    /// or that it is an assumption to change.
+    pub fn default_help(&self, deployment: Option<&Deployment>) -> Option<Help> {
         let gpu = deployment.and_then(Deployment::gpu);
+        let text = |text: String| Help { text, cite: None };
         match self.default {
             DefaultFrom::GpuRent => gpu.map(|g| match g.rent_usd_per_gpu_hour {
-                Some(r) => format!(
-                    "Catalogue: {} typical, {}–{} seen (on demand, {})",
-                    format_usd(r.typical),
-                    format_usd(r.low),
-                    format_usd(r.high),
-                    g.as_of
+                Some(r) => Help {
+                    text: format!(
+                        "Default {} an hour, the typical on-demand price; {} to {} seen.",
+                        format_usd(r.typical),
+                        format_usd(r.low),
+                        format_usd(r.high),
+                    ),
+                    cite: self.default_for(deployment).and_then(|a| a.cite),
+                },
+                None => text(
+                    "No one rents this machine out by the hour: type a price, or own it."
+                        .to_string(),
                 ),
-                None => "No rental price in the catalogue for this machine: type one, or own it"
-                    .to_string(),
             }),
-            DefaultFrom::GpuPurchase => gpu.map(|g| {
-                format!(
-                    "Catalogue: {} ({})",
-                    format_usd(g.purchase_usd_per_gpu),
-                    g.as_of
-                )
+            DefaultFrom::GpuPurchase => gpu.map(|g| Help {
+                text: format!(
+                    "Default {} per GPU, with its share of the server.",
+                    format_usd(g.purchase_usd_per_gpu)
+                ),
+                cite: self.default_for(deployment).and_then(|a| a.cite),
             }),
-            DefaultFrom::Unset => {
-                Some("Optional: leave it empty unless you have your own figure".to_string())
-            }
+            DefaultFrom::Unset => Some(text(
+                "Optional: leave it empty unless you have your own figure.".to_string(),
+            )),
             _ => {
                 let a = self.default_for(deployment)?;
-                let basis = match a.basis {
-                    Basis::Assumption => "assumption",
-                    Basis::Sourced => "sourced",
-                    Basis::Derived => "derived",
-                };
-                Some(format!(
-                    "Default {} ({basis}): {}",
-                    self.format_input(a.value),
-                    a.source
-                ))
+                let value = self.format_input(a.value);
+                Some(match a.basis {
+                    Basis::Assumption => text(format!(
+                        "Default {value}, an assumption to change: {}",
+                        a.says
+                    )),
+                    Basis::Sourced | Basis::Derived => Help {
+                        text: format!("Default {value}: {}", a.says),
+                        cite: a.cite,
+                    },
+                })
             }
         }
     }

@@ -51,22 +51,25 @@ impl std::fmt::Display for PriceListError {
     }
 }
 
-/// Every offering of a price list, or why it cannot be read.
+/// Every offering of a price list, or why it cannot be read. (Plain loops:
+/// iterator chains that collect `Result`s cost the widget kilobytes.)
 pub fn parse(text: &str) -> Result<Vec<ApiOffering>, PriceListError> {
     let mut lines = text.lines();
-    let header: Vec<&str> = lines.next().unwrap_or("").split('\t').collect();
+    let header = lines.next().unwrap_or("");
     let at = |line: usize| move |reason: &'static str| PriceListError { line, reason };
-    if header.first() != Some(&MAGIC) {
+    if header.split('\t').next() != Some(MAGIC) {
         return Err(at(1)("not a Crossover price list"));
     }
-    if header.get(1) != Some(&"1") {
+    if header.split('\t').nth(1) != Some("1") {
         return Err(at(1)("written by another version of Crossover"));
     }
-    lines
-        .enumerate()
-        .filter(|(_, l)| !l.is_empty())
-        .map(|(i, l)| offering(l).map_err(at(i + 2)))
-        .collect()
+    let mut offerings = Vec::new();
+    for (i, line) in lines.enumerate() {
+        if !line.is_empty() {
+            offerings.push(offering(line).map_err(at(i + 2))?);
+        }
+    }
+    Ok(offerings)
 }
 
 fn leak(text: &str) -> &'static str {
@@ -74,7 +77,14 @@ fn leak(text: &str) -> &'static str {
 }
 
 fn offering(line: &str) -> Result<ApiOffering, &'static str> {
-    let fields: Vec<&str> = line.split('\t').collect();
+    let mut fields = ["", "", "", "", "", "", "", "", "", "", "", ""];
+    let mut parts = line.split('\t');
+    for field in &mut fields {
+        *field = parts.next().ok_or("expected 12 fields")?;
+    }
+    if parts.next().is_some() {
+        return Err("expected 12 fields");
+    }
     let [
         id,
         name,
@@ -88,25 +98,25 @@ fn offering(line: &str) -> Result<ApiOffering, &'static str> {
         prices,
         batch,
         hours,
-    ] = fields[..]
-    else {
-        return Err("expected 12 fields");
-    };
+    ] = fields;
     if id.is_empty() || name.is_empty() || provider.is_empty() {
         return Err("an offering without an id, name or provider");
     }
     let flag = |c: char| flags.contains(c);
     let context_window_tokens = match context {
         "" => None,
-        t => Some(
+        t => Some(f64::from(
             t.parse::<u32>()
-                .map_err(|_| "the context window is not a whole number")?
-                .into(),
-        ),
+                .map_err(|_| "the context window is not a whole number")?,
+        )),
     };
     let prices = dated_list(prices)?;
     if prices.is_empty() {
         return Err("an offering without prices");
+    }
+    let mut spans = Vec::new();
+    for span in hours.split(' ').filter(|h| !h.is_empty()) {
+        spans.push(hour_prices(span)?);
     }
     Ok(ApiOffering {
         id: leak(id),
@@ -117,20 +127,12 @@ fn offering(line: &str) -> Result<ApiOffering, &'static str> {
         } else {
             ApiKind::Closed
         },
-        open_model: (!open_model.is_empty())
-            .then(|| crate::catalogue::model(open_model).map(|m| m.id))
-            .flatten(),
+        open_model: crate::catalogue::model(open_model).map(|m| m.id),
         resold: flag('s'),
         context_window_tokens,
         prices: Vec::leak(prices),
         batch: Vec::leak(dated_list(batch)?),
-        hours: Vec::leak(
-            hours
-                .split(' ')
-                .filter(|h| !h.is_empty())
-                .map(hour_prices)
-                .collect::<Result<_, _>>()?,
-        ),
+        hours: Vec::leak(spans),
         origin: if flag('h') {
             PriceOrigin::Hand
         } else {
@@ -146,55 +148,53 @@ fn offering(line: &str) -> Result<ApiOffering, &'static str> {
 }
 
 fn dated_list(text: &str) -> Result<Vec<DatedPrices>, &'static str> {
-    text.split(' ')
-        .filter(|d| !d.is_empty())
-        .map(|d| {
-            let (from, prices) = d.split_once('=').ok_or("a price entry without '='")?;
-            let from = match from {
-                "*" => None,
-                day => Some(Date::parse(day).ok_or("a price's first day is not a date")?),
-            };
-            four_prices(from, prices)
-        })
-        .collect()
+    let mut list = Vec::new();
+    for entry in text.split(' ').filter(|d| !d.is_empty()) {
+        let (from, prices) = entry.split_once('=').ok_or("a price entry without '='")?;
+        let from = match from {
+            "*" => None,
+            day => Some(Date::parse(day).ok_or("a price's first day is not a date")?),
+        };
+        list.push(four_prices(from, prices)?);
+    }
+    Ok(list)
 }
 
 fn four_prices(from: Option<Date>, text: &str) -> Result<DatedPrices, &'static str> {
-    let parts: Vec<&str> = text.split(',').collect();
-    let [input, cached_input, cache_write, output] = parts[..] else {
-        return Err("expected four prices");
-    };
-    Ok(DatedPrices {
+    let mut parts = text.split(',');
+    let mut next = || tiered(parts.next().ok_or("expected four prices")?);
+    let prices = DatedPrices {
         from,
-        input: tiered(input)?,
-        cached_input: tiered(cached_input)?,
-        cache_write: tiered(cache_write)?,
-        output: tiered(output)?,
-    })
+        input: next()?,
+        cached_input: next()?,
+        cache_write: next()?,
+        output: next()?,
+    };
+    if parts.next().is_some() {
+        return Err("expected four prices");
+    }
+    Ok(prices)
+}
+
+fn number(text: &str, what: &'static str) -> Result<u32, &'static str> {
+    text.parse::<u32>().map_err(|_| what)
 }
 
 fn tiered(text: &str) -> Result<Option<Tiered>, &'static str> {
     if text.is_empty() {
         return Ok(None);
     }
-    let micro = |t: &str| {
-        t.parse::<u32>()
-            .map(UsdPerMtok)
-            .map_err(|_| "a price is not millionths of a dollar")
-    };
+    const PRICE: &str = "a price is not millionths of a dollar";
     let mut parts = text.split('~');
-    let base = micro(parts.next().unwrap_or(""))?;
-    let tiers: Vec<(u32, UsdPerMtok)> = parts
-        .map(|tier| {
-            let (above, price) = tier.split_once(':').ok_or("a tier without ':'")?;
-            let above = above
-                .parse::<u32>()
-                .map_err(|_| "a tier threshold is not a whole number")?;
-            Ok((above, micro(price)?))
-        })
-        .collect::<Result<_, &'static str>>()?;
-    if tiers.windows(2).any(|w| w[0].0 >= w[1].0) {
-        return Err("tier thresholds do not rise");
+    let base = UsdPerMtok(number(parts.next().unwrap_or(""), PRICE)?);
+    let mut tiers: Vec<(u32, UsdPerMtok)> = Vec::new();
+    for tier in parts {
+        let (above, price) = tier.split_once(':').ok_or("a tier without ':'")?;
+        let above = number(above, "a tier threshold is not a whole number")?;
+        if tiers.last().is_some_and(|(last, _)| *last >= above) {
+            return Err("tier thresholds do not rise");
+        }
+        tiers.push((above, UsdPerMtok(number(price, PRICE)?)));
     }
     Ok(Some(Tiered {
         base,
@@ -217,10 +217,13 @@ fn hour_prices(text: &str) -> Result<HourPrices, &'static str> {
         None => (span, false),
     };
     let clock = |t: &str| -> Result<u16, &'static str> {
-        let ok = t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit());
-        let (h, m) = (t.get(..2).unwrap_or("x"), t.get(2..).unwrap_or("x"));
-        match (ok, h.parse::<u16>(), m.parse::<u16>()) {
-            (true, Ok(h), Ok(m)) if h < 24 && m < 60 => Ok(h * 60 + m),
+        let b = t.as_bytes();
+        if b.len() != 4 || !b.iter().all(u8::is_ascii_digit) {
+            return Err("a time of day is not HHMM");
+        }
+        let two = |i: usize| u16::from(b[i] - b'0') * 10 + u16::from(b[i + 1] - b'0');
+        match (two(0), two(2)) {
+            (h, m) if h < 24 && m < 60 => Ok(h * 60 + m),
             _ => Err("a time of day is not HHMM"),
         }
     };

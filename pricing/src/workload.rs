@@ -143,13 +143,15 @@ impl Workload {
     /// day's traffic evenly.
     pub fn daily_share_utc(&self, start_minute: u16, end_minute: u16) -> f64 {
         const DAY: f64 = 24.0 * 60.0;
-        let length = |from: f64, to: f64| (to - from).rem_euclid(DAY);
+        // x mod one day, by floor: `rem_euclid` brings a software fmod to the widget.
+        let in_day = |x: f64| x - DAY * (x / DAY).floor();
+        let length = |from: f64, to: f64| in_day(to - from);
         let span = (
             f64::from(start_minute),
             length(f64::from(start_minute), f64::from(end_minute)),
         );
         let service = (
-            ((self.service_start_hour - self.utc_offset_hours) * 60.0).rem_euclid(DAY),
+            in_day((self.service_start_hour - self.utc_offset_hours) * 60.0),
             (self.service_hours_per_day * 60.0).min(DAY),
         );
         if service.1 <= 0.0 {

@@ -607,7 +607,7 @@ fn a_default_with_no_source_or_a_repeated_name_is_refused() {
 fn a_new_default_is_one_toml_entry() {
     let assumptions = text("assumptions.toml").replacen(
         "[owned]\n",
-        "[owned]\nspare_share = { value = 0.1, basis = \"assumption\", source = \"x\" }\nrack_units = { value = 2, basis = \"assumption\", source = \"x\" }\nliquid_cooled = { value = false, basis = \"assumption\", source = \"x\" }\n",
+        "[owned]\nspare_share = { value = 0.1, basis = \"assumption\", says = \"S\", source = \"x\" }\nrack_units = { value = 2, basis = \"sourced\", says = \"R\", by = \"Acme\", url = \"https://acme.example\", source = \"x\" }\nliquid_cooled = { value = false, basis = \"assumption\", says = \"L\", source = \"x\" }\n",
         1,
     );
     let catalogue = load(&[("assumptions.toml", &assumptions)]).unwrap();
@@ -617,11 +617,29 @@ fn a_new_default_is_one_toml_entry() {
         "    pub rack_units: Sourced<f64>,",
         "    pub liquid_cooled: Sourced<bool>,",
         "    pub min_replicas: Sourced<u32>,",
-        "    spare_share: Sourced { value: 0.1_f64, basis: Basis::Assumption, source: \"x\" },",
-        "    liquid_cooled: Sourced { value: false, basis: Basis::Assumption, source: \"x\" },",
+        "    spare_share: Sourced { value: 0.1_f64, basis: Basis::Assumption, says: \"S\", cite: None, source: \"x\" },",
+        "    rack_units: Sourced { value: 2.0_f64, basis: Basis::Sourced, says: \"R\", cite: Some(Cite { by: \"Acme\", url: Some(\"https://acme.example\"), seen: None }), source: \"x\" },",
+        "    liquid_cooled: Sourced { value: false, basis: Basis::Assumption, says: \"L\", cite: None, source: \"x\" },",
     ] {
         assert!(rust.contains(field), "no {field:?}");
     }
+    // The reader's words travel without the developers' reference.
+    let widget = catalogue.to_rust(false, false);
+    assert!(widget.contains("says: \"S\", cite: None },") && !widget.contains("source: \"x\""));
+}
+
+#[test]
+fn a_sourced_default_names_its_publisher() {
+    Bad::new(
+        "assumptions.toml",
+        "pue = {",
+        ", by = \"Red Hat's ConfigIQ cost assumptions\"",
+        "",
+    )
+    .has(&[
+        "data/assumptions.toml: pue (line ",
+        "a sourced default names who published it (`by`)",
+    ]);
 }
 
 // ---- uniqueness and references ----
@@ -821,7 +839,7 @@ fn a_machine_without_rent_cites_none_and_engines_name_real_vendors() {
     )
     .on_line(
         "data/gpus.toml: mac-studio-m3-ultra-96",
-        "rent_sources without rent_usd_per_gpu_hour",
+        "rent_sources or rent_seen_at without rent_usd_per_gpu_hour",
     );
     Bad::new(
         "engines.toml",

@@ -44,7 +44,7 @@ pub fn assumptions(props: AssumptionsProps) -> Html {
                         unit: spec.unit.into(),
                         text: draft.map_or_else(|| shown(field), |d| d.text.clone()).into(),
                         error: draft.and_then(|d| d.error.clone()).map(AttrValue::from),
-                        help: spec.default_note(None).map(AttrValue::from),
+                        help: spec.default_help(None),
                         oninput: Callback::from(move |text| onedit.emit((field, text))),
                         onreset: None,
                     })

@@ -153,7 +153,7 @@ pub fn deployment_editor(props: DeploymentEditorProps) -> Html {
             unit: spec.unit.into(),
             text: text.into(),
             error: draft.and_then(|x| x.error.clone()).map(AttrValue::from),
-            help: spec.default_note(Some(d)).map(AttrValue::from),
+            help: spec.default_help(Some(d)),
             oninput: Callback::from(move |text| onaction.emit(Action::EditOverride(i, f, text))),
             onreset: d
                 .overrides

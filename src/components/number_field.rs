@@ -1,3 +1,4 @@
+use crossover_pricing::fields::Help;
 use yew::prelude::*;
 
 pub struct NumberFieldProps {
@@ -7,8 +8,8 @@ pub struct NumberFieldProps {
     pub unit: AttrValue,
     pub text: AttrValue,
     pub error: Option<AttrValue>,
-    /// Where the default comes from, or that it is an assumption.
-    pub help: Option<AttrValue>,
+    /// The default in words: what it is, why, and who published it.
+    pub help: Option<Help>,
     pub oninput: Callback<String>,
     /// Shown as a "reset" button when the value differs from the default.
     pub onreset: Option<Callback<()>>,
@@ -57,7 +58,21 @@ pub fn number_field(props: NumberFieldProps) -> Html {
                 }
             </div>
             if let Some(help) = help {
-                <p class="xo-help" id={format!("{id}-help")}>{ help }</p>
+                <p class="xo-help" id={format!("{id}-help")}>
+                    { help.text }
+                    if let Some(cite) = help.cite {
+                        { " Source: " }
+                        if let Some(url) = cite.url {
+                            <a href={url} target="_blank" rel="noopener noreferrer">{ cite.by }</a>
+                        } else {
+                            { cite.by }
+                        }
+                        if let Some(seen) = cite.seen {
+                            { format!(", {seen}") }
+                        }
+                        { "." }
+                    }
+                </p>
             }
             <p class="xo-error" id={format!("{id}-error")} aria-live="polite">{ error.unwrap_or_default() }</p>
         </div>

@@ -9,11 +9,17 @@ use crossover_pricing::units::{
     format_count, format_money, format_money_whole, format_percent, format_trimmed,
 };
 use crossover_pricing::view::Money;
-use crossover_pricing::words::service_seen;
+use crossover_pricing::words::{offering_notes, service_seen};
 use crossover_pricing::{ApiPricing, Comparison};
 use yew::prelude::*;
 
 use crate::markup::{escape, outside_link};
+
+/// The cost model's documentation, in the project's repository.
+const COST_MODEL_URL: &str = concat!(
+    env!("CARGO_PKG_REPOSITORY"),
+    "/blob/main/docs/cost-model.md"
+);
 
 pub struct ResultsTableProps {
     pub comparison: Rc<Comparison>,
@@ -36,15 +42,27 @@ fn licence_cell(model: Option<&OpenModel>) -> String {
     )
 }
 
-/// A table row: the option's name, then cells (`None`: one cell spanning
-/// the four figures, with a reason), then the licence cell (markup).
-fn row(out: &mut String, name: &str, note: &str, cells: Result<[&str; 4], &str>, licence: &str) {
+/// A table row: the option's name with its notes, then cells (`None`: one
+/// cell spanning the four figures, with a reason), then the licence cell
+/// (markup).
+fn row(
+    out: &mut String,
+    name: &str,
+    note: &str,
+    more: &[String],
+    cells: Result<[&str; 4], &str>,
+    licence: &str,
+) {
     let _ = write!(
         out,
-        "<tr><th scope=\"row\">{}<span class=\"xo-kind\">{}</span></th>",
+        "<tr><th scope=\"row\">{}<span class=\"xo-kind\">{}</span>",
         escape(name),
         escape(note)
     );
+    for line in more {
+        let _ = write!(out, "<span class=\"xo-row-note\">{}</span>", escape(line));
+    }
+    out.push_str("</th>");
     match cells {
         Ok(cells) => {
             for cell in cells {
@@ -88,6 +106,7 @@ pub fn results_table(props: ResultsTableProps) -> Html {
             Some(day) => format!(" · API · price changes on {day}"),
             None => " · API".to_string(),
         };
+        let more = offering_notes(&a.offering, a.pricing.rate(), c.date);
         match &a.pricing {
             ApiPricing::Priced(rate) => {
                 let monthly = format_money_whole(rate.monthly_cost(c.tokens_per_month), money);
@@ -96,13 +115,21 @@ pub fn results_table(props: ResultsTableProps) -> Html {
                     &mut table,
                     &a.offering.label(),
                     &note,
+                    &more,
                     Ok([&escape(&monthly), &escape(&unit), "–", "–"]),
                     licence,
                 );
             }
             other => {
                 let reason = other.reason().unwrap_or_default();
-                row(&mut table, &a.offering.label(), "", Err(&reason), licence);
+                row(
+                    &mut table,
+                    &a.offering.label(),
+                    "",
+                    &more,
+                    Err(&reason),
+                    licence,
+                );
             }
         }
     }
@@ -130,6 +157,7 @@ pub fn results_table(props: ResultsTableProps) -> Html {
                     &mut table,
                     &short_label(plan),
                     &note,
+                    &[],
                     Ok([&monthly, &unit, &gpus, &used]),
                     &licence_cell(Some(plan.model)),
                 );
@@ -137,7 +165,7 @@ pub fn results_table(props: ResultsTableProps) -> Html {
             (Err(e), _) => {
                 let name = format!("{} on {}", d.deployment.model, d.deployment.gpu);
                 let licence = licence_cell(d.deployment.model());
-                row(&mut table, &name, "", Err(&e.to_string()), &licence);
+                row(&mut table, &name, "", &[], Err(&e.to_string()), &licence);
             }
             _ => {}
         }
@@ -151,13 +179,13 @@ pub fn results_table(props: ResultsTableProps) -> Html {
                 sources,
                 "<li>{}: {}{}</li>",
                 escape(&a.offering.label()),
-                outside_link(o.source, o.source),
+                outside_link(o.source, &format!("{}'s prices", o.provider)),
                 match o.origin {
                     PriceOrigin::GenaiPrices => format!(
-                        " (via genai-prices {GENAI_PRICES_VERSION}, data of {})",
+                        ", as the genai-prices package {GENAI_PRICES_VERSION} (pydantic) has them on {}",
                         o.as_of
                     ),
-                    PriceOrigin::Hand => format!(" (read {})", o.as_of),
+                    PriceOrigin::Hand => format!(", as last seen on {}", o.as_of),
                 }
             ),
             Offering::Custom(_) => write!(
@@ -188,13 +216,17 @@ pub fn results_table(props: ResultsTableProps) -> Html {
         .iter()
         .filter(|g| c.deployments.iter().any(|d| d.deployment.gpu == g.id))
     {
+        let rent = if g.rent_seen_at.is_empty() {
+            String::new()
+        } else {
+            format!("rental prices from {}; ", escape(g.rent_seen_at))
+        };
         let _ = write!(
             sources,
-            "<li>{}: rent: {}; purchase: {} {} (as of {})</li>",
+            "<li>{}: {rent}purchase price from {}; {} (as of {})</li>",
             escape(g.short_name),
-            escape(&g.rent_sources.join("; ")),
-            escape(g.purchase_source),
-            outside_link(g.spec_source, "specifications"),
+            escape(g.purchase_seen_at),
+            outside_link(g.spec_url, "specifications"),
             g.as_of
         );
     }
@@ -204,7 +236,8 @@ pub fn results_table(props: ResultsTableProps) -> Html {
             <details class="xo-sources">
                 <summary>{ format!("Prices as of {}: sources", c.date) }</summary>
                 <ul>{ Html::from_html_unchecked(sources.into()) }</ul>
-                <p class="xo-help">{ "How every figure is computed: docs/cost-model.md in the Crossover repository." }</p>
+                <p class="xo-help">{ "How every figure is computed: " }
+                    <a href={COST_MODEL_URL} target="_blank" rel="noopener noreferrer">{ "the cost model" }</a>{ ", with every formula and default." }</p>
             </details>
         </section>
     }

@@ -127,7 +127,7 @@ export async function memoryAfterGc(page) {
 /**
  * Makes `count` edits from a seeded sequence: a number typed into a random
  * numeric field (in range or not), a random option in a random list, a
- * random box ticked or cleared, a random tab. Returns milliseconds per block
+ * random box ticked or cleared, a search for APIs, a random tab. Returns milliseconds per block
  * of `block` edits.
  */
 export async function randomEdits(page, seed, count, block) {
@@ -153,8 +153,13 @@ export async function randomEdits(page, seed, count, block) {
         const select = pick([...root.querySelectorAll('select')]);
         select.selectedIndex = Math.floor(next() * select.options.length);
         select.dispatchEvent(new Event('change', { bubbles: true }));
+      } else if (kind < 0.9) {
+        // None while every API is cleared and no search lists any.
+        pick([...root.querySelectorAll('input[type=checkbox]')])?.click();
       } else if (kind < 0.95) {
-        pick([...root.querySelectorAll('input[type=checkbox]')]).click();
+        const search = root.querySelector('#xo-api-search');
+        search.value = pick(['gpt', 'claude 4', 'llama 70b', 'kimi', 'deepseek', 'groq', '', 'zz', '<b>']);
+        search.dispatchEvent(new InputEvent('input', { bubbles: true }));
       } else {
         pick([...root.querySelectorAll('[role=tab]')])?.click();
       }
@@ -299,6 +304,7 @@ async function main() {
     await page.selectOption('#xo-d0-gpu', 'h200');
     await page.fill('#xo-d0-min', '2');
     await page.click('text=APIs to compare');
+    await page.fill('#xo-api-search', 'gemini 2.5 pro');
     await page.check('label:has-text("Gemini 2.5 Pro") input');
     await page.waitForFunction(() => location.hash.includes('gemini-2.5-pro'));
     const link = page.url();
@@ -333,14 +339,17 @@ async function main() {
     // 0.75 x 1 + 0.25 x 6 = $2.25 per 1M, $2,250 at 1B tokens a month.
     await page.goto(`${origin}/#v=1&date=2026-07-01&api=gpt-5.6-luna,moonshot-kimi-k2.5`);
     await page.waitForSelector('.xo-headline p');
+    // Both are in the price list the widget loads after its first paint.
+    await page.waitForFunction(() => document.querySelector('.xo-table')?.textContent.includes('Kimi K2.5'));
     expect((await page.textContent('.xo-headline')).includes('Prices as of 2026-07-01'), 'no date by the headline');
     const july = await page.textContent('.xo-table');
     expect(july.includes('$2,250') && july.includes('price changes on 2026-07-30'), july);
     expect((await page.textContent('.xo-notice')).includes('retired'), 'no notice for a retired offering');
-    // Undated, the same link is priced today (within the data): $0.45 per 1M.
+    // Undated, the same link is priced today: $0.45 per 1M.
     const { page: today, context: todayContext } = await watchedPage(browser, origin);
     await today.goto(`${origin}/#v=1&api=gpt-5.6-luna`);
     await today.waitForSelector('.xo-headline p');
+    await today.waitForFunction(() => document.querySelector('.xo-table')?.textContent.includes('Luna'));
     expect((await today.textContent('.xo-table')).includes('$450'), await today.textContent('.xo-table'));
     expect(new URL(today.url()).hash.includes('date=20'), 'the address does not carry the day');
     await todayContext.close();
@@ -363,6 +372,54 @@ async function main() {
     await fresh.page.goto(link);
     await fresh.page.waitForSelector('.xo-headline p');
     expect((await fresh.page.textContent('.xo-table')) === (await page.textContent('.xo-table')), 'the shared link prices differently');
+    expect(problems.length === 0 && fresh.problems.length === 0, [...problems, ...fresh.problems].join('\n'));
+    await fresh.context.close();
+    await context.close();
+  });
+
+  await check('prices are today\'s: the price list loads after the first paint, a search finds any offering, a link to one opens with it', async () => {
+    const { page, problems, context } = await watchedPage(browser, origin);
+    // The reader's clock says 2026-12-05: Gemini 4 Argon doubled on 2026-12-01,
+    // $4 / $20 per 1M tokens, 0.75 x 4 + 0.25 x 20 = $8: $8,000 at 1B tokens.
+    await page.clock.setFixedTime(new Date('2026-12-05T12:00:00Z'));
+    const requested = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(`${origin}/#v=1&api=gemini-4-argon,deepseek-v4-pro`);
+    await page.waitForSelector('.xo-headline p');
+    await page.waitForFunction(() => document.querySelector('.xo-table').textContent.includes('Gemini 4 Argon'));
+    const table = await page.textContent('.xo-table');
+    expect(table.includes('$8,000'), table);
+    expect((await page.textContent('.xo-headline')).includes('Prices as of 2026-12-05'), await page.textContent('.xo-headline'));
+    expect(new URL(page.url()).hash.includes('date=2026-12-05'), page.url());
+    // DeepSeek's peak hours are priced, and said: around the clock 5/24 of
+    // the tokens at peak prices, 0.99 x 29/24 = $1.196 per 1M, $1,196 a month.
+    expect(table.includes('$1,196') && table.includes('21% of your tokens at its peak-hour prices'), table);
+    expect((await page.$$('.xo-notice')).length === 0, 'a notice on a good link');
+    expect(requested.some((p) => /^\/prices-[0-9a-f]{16}\.txt$/.test(p)), `no price list among ${requested.join(' ')}`);
+    // Beijing business hours pay more of them: 5/9 of the tokens, $1.54 per 1M.
+    await page.click('text=Assumptions about your traffic');
+    await page.fill('#xo-w-hours', '9');
+    await page.fill('#xo-w-tz', '8');
+    await page.waitForFunction(() => document.querySelector('.xo-table').textContent.includes('$1,540'));
+    // The picker finds an offering by typing.
+    await page.click('text=APIs to compare');
+    await page.waitForSelector('text=offerings from');
+    const status = await page.textContent('.xo-api-search .xo-help');
+    const count = Number(status.split(' ')[0]);
+    expect(count >= 300, status);
+    await page.fill('#xo-api-search', 'kimi');
+    await page.waitForSelector('.xo-api-results, .xo-api-group legend');
+    const found = await page.textContent('.xo-api-picker');
+    expect(found.includes('Kimi K3.1 Pro') && found.includes('Moonshot AI'), found.slice(0, 2000));
+    await page.check('label:has-text("Kimi K3.1 Pro") >> nth=0 >> input');
+    await page.waitForFunction(() => location.hash.includes('kimi-k3.1-pro'));
+    if (takeScreenshots) await (await page.$('.xo-api-picker')).screenshot({ path: path.join(shots, 'api-search.png') });
+    // The link, opened fresh, waits for the price list and keeps the offering.
+    const fresh = await watchedPage(browser, origin);
+    await fresh.page.clock.setFixedTime(new Date('2026-12-05T12:00:00Z'));
+    await fresh.page.goto(page.url());
+    await fresh.page.waitForFunction(() => document.querySelector('.xo-table')?.textContent.includes('Kimi K3.1 Pro'));
+    expect((await fresh.page.$$('.xo-notice')).length === 0, 'a notice on a link to an offering of the price list');
     expect(problems.length === 0 && fresh.problems.length === 0, [...problems, ...fresh.problems].join('\n'));
     await fresh.context.close();
     await context.close();
@@ -789,7 +846,7 @@ async function main() {
     expect(table.includes('Gemma 4 31B IT (GGUF Q4_K_M, 1× Mac Studio M3 Ultra 96GB)'), table);
     // The editor shows the personal defaults, each with its basis.
     const editor = await page.textContent('.xo-root');
-    expect(editor.includes('run by you: no engineer') && editor.includes('EIA Short-Term Energy Outlook') && editor.includes('No facility overhead at home'), 'personal defaults not shown');
+    expect(editor.includes('run by you: no engineer') && editor.includes('US EIA forecast, via ConsumerAffairs') && editor.includes('No building overhead at home'), 'personal defaults not shown');
     await chartsDrawn(page);
     if (takeScreenshots) await page.screenshot({ path: path.join(shots, 'mac-studio.png'), fullPage: true });
     // Renting a Mac needs a typed price.

@@ -1,7 +1,8 @@
 //! `assumptions.toml`: the defaults the cost model uses.
 //!
 //! The file is `as_of`, then section tables whose every key is one default,
-//! `name = { value, basis, source }`, then `[default_scenario]`. Each default
+//! `name = { value, basis, says, by?, url?, seen?, source }`, then
+//! `[default_scenario]`. Each default
 //! becomes a field of the generated `Defaults` struct, in file order, so a new
 //! default is one TOML line (and the code that uses it); no Rust to edit here.
 //!
@@ -42,6 +43,10 @@ pub struct Assumed {
     pub name: String,
     pub value: Value,
     pub basis: Basis,
+    pub says: Text,
+    pub by: Option<Text>,
+    pub url: Option<super::types::Url>,
+    pub seen: Option<Date>,
     pub source: Text,
 }
 
@@ -199,12 +204,29 @@ impl Assumptions {
                             .as_table()
                             .and_then(|t| t.get("value"))
                             .map_or(span.clone(), |v| v.span());
+                        if raw.basis != Basis::Assumption && raw.by.is_none() {
+                            p.fail(format!(
+                                "{at}: a {} default names who published it (`by`)",
+                                if raw.basis == Basis::Sourced {
+                                    "sourced"
+                                } else {
+                                    "derived"
+                                }
+                            ));
+                        }
+                        if raw.by.is_none() && (raw.url.is_some() || raw.seen.is_some()) {
+                            p.fail(format!("{at}: `url` and `seen` go with `by`"));
+                        }
                         match value(section, name, raw.value) {
                             Ok(value) => defaults.push(Assumed {
                                 at,
                                 name: name.to_string(),
                                 value,
                                 basis: raw.basis,
+                                says: raw.says,
+                                by: raw.by,
+                                url: raw.url,
+                                seen: raw.seen,
                                 source: raw.source,
                             }),
                             Err(message) => p.fail(d.problem(name, &value_span, &message)),

@@ -112,13 +112,15 @@ impl Catalogue {
                     p.check(r.low <= r.typical && r.typical <= r.high, || {
                         format!("{at}: rent must be low <= typical <= high")
                     });
-                    p.check(!g.rent_sources.is_empty(), || {
-                        format!("{at}: rent_sources are required")
-                    });
+                    p.check(
+                        !g.rent_sources.is_empty() && g.rent_seen_at.is_some(),
+                        || format!("{at}: rent_sources and rent_seen_at are required"),
+                    );
                 }
-                None => p.check(g.rent_sources.is_empty(), || {
-                    format!("{at}: rent_sources without rent_usd_per_gpu_hour")
-                }),
+                None => p.check(
+                    g.rent_sources.is_empty() && g.rent_seen_at.is_none(),
+                    || format!("{at}: rent_sources or rent_seen_at without rent_usd_per_gpu_hour"),
+                ),
             }
         }
         let vendors: HashSet<&str> = self.gpus.iter().map(|g| g.vendor.as_str()).collect();

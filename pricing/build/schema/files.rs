@@ -273,6 +273,9 @@ pub struct Gpu {
     pub whole_machine_power: bool,
     pub purchase_usd_per_gpu: Positive,
     pub purchase_source: Text,
+    /// What the reader sees of the sources: who, in a few words.
+    pub rent_seen_at: Option<Text>,
+    pub purchase_seen_at: Text,
     pub as_of: Date,
     pub notes: Option<String>,
 }
@@ -435,6 +438,12 @@ pub struct CurrencyEntry {
 pub struct RawAssumed {
     pub value: AnyValue,
     pub basis: Basis,
+    /// What the reader sees: one sentence, and who published the figure.
+    pub says: Text,
+    pub by: Option<Text>,
+    pub url: Option<Url>,
+    pub seen: Option<Date>,
+    /// The exact reference, for developers.
     pub source: Text,
 }
 

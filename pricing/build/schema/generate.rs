@@ -215,17 +215,32 @@ pub fn to_rust(c: &Catalogue, notes: bool, all_offerings: bool) -> String {
             None => "None".to_string(),
         };
         let rent_sources: Vec<&str> = g.rent_sources.iter().map(|t| t.as_str()).collect();
+        let provenance = if notes {
+            format!(
+                "spec_source: {:?}, rent_sources: &{rent_sources:?}, purchase_source: {:?}, ",
+                g.spec_source.0, g.purchase_source.0
+            )
+        } else {
+            String::new()
+        };
+        // The page itself, without the words after its address.
+        let spec_url = g
+            .spec_source
+            .0
+            .split_whitespace()
+            .next()
+            .unwrap_or_default();
         writeln!(
             s,
             "    Gpu {{ id: {:?}, name: {:?}, short_name: {:?}, vendor: {:?}, memory_gb: {}, memory_bandwidth_tb_s: {}, bf16_tflops: {}, fp8_tflops: {}, \
-             fp4_tflops: {}, board_power_w: {}, multi_gpu_link: {}, gpus_per_server: {}, spec_source: {:?}, \
-             rent_usd_per_gpu_hour: {rent}, rent_sources: &{:?}, usable_memory_fraction: {}, whole_machine_power: {}, purchase_usd_per_gpu: {}, \
-             purchase_source: {:?}, as_of: {:?}{} }},",
+             fp4_tflops: {}, board_power_w: {}, multi_gpu_link: {}, gpus_per_server: {}, spec_url: {spec_url:?}, {provenance}\
+             rent_usd_per_gpu_hour: {rent}, rent_seen_at: {:?}, usable_memory_fraction: {}, whole_machine_power: {}, purchase_usd_per_gpu: {}, \
+             purchase_seen_at: {:?}, as_of: {:?}{} }},",
             g.id.0, g.name.0, g.short_name.0, g.vendor.0, float(g.memory_gb.0), float(g.memory_bandwidth_tb_s.0), float(g.bf16_tflops.0),
             opt_float(g.fp8_tflops, |v| v.0), opt_float(g.fp4_tflops, |v| v.0), float(g.board_power_w.0), g.multi_gpu_link.rust(),
-            g.gpus_per_server.0, g.spec_source.0, rent_sources,
+            g.gpus_per_server.0, g.rent_seen_at.as_ref().map_or("", |t| t.as_str()),
             float(g.usable_memory_fraction.as_ref().map_or(1.0, |f| f.0)), g.whole_machine_power,
-            float(g.purchase_usd_per_gpu.0), g.purchase_source.0, g.as_of.0, notes_field(g.notes.as_deref(), notes),
+            float(g.purchase_usd_per_gpu.0), g.purchase_seen_at.0, g.as_of.0, notes_field(g.notes.as_deref(), notes),
         )
         .unwrap();
     }
@@ -337,12 +352,12 @@ pub fn to_rust(c: &Catalogue, notes: bool, all_offerings: bool) -> String {
     }
     s.push_str("];\n\n");
 
-    defaults(&mut s, c);
+    defaults(&mut s, c, notes);
     s
 }
 
 /// The `Defaults` struct, one field per entry of `assumptions.toml`, and its value.
-fn defaults(s: &mut String, c: &Catalogue) {
+fn defaults(s: &mut String, c: &Catalogue, notes: bool) {
     let a = &c.assumptions;
     s.push_str("/// Every default the model uses, from `data/assumptions.toml`.\n");
     s.push_str("#[derive(Debug, Clone, PartialEq, Serialize)]\npub struct Defaults {\n");
@@ -363,12 +378,22 @@ fn defaults(s: &mut String, c: &Catalogue) {
             Value::U32(v) => v.to_string(),
             Value::Bool(v) => v.to_string(),
         };
+        let cite = match &d.by {
+            Some(by) => format!(
+                "Some(Cite {{ by: {:?}, url: {}, seen: {} }})",
+                by.0,
+                opt_str(d.url.as_ref().map(|u| u.as_str()), true),
+                opt_str(d.seen.as_ref().map(|s| s.0.as_str()), true)
+            ),
+            None => "None".to_string(),
+        };
         writeln!(
             s,
-            "    {}: Sourced {{ value: {value}, basis: {}, source: {:?} }},",
+            "    {}: Sourced {{ value: {value}, basis: {}, says: {:?}, cite: {cite}{} }},",
             d.name,
             d.basis.rust(),
-            d.source.0
+            d.says.0,
+            source_field(&d.source.0, notes),
         )
         .unwrap();
     }

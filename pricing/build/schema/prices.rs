@@ -148,8 +148,10 @@ fn hand(a: &Api) -> (Vec<Dated>, Vec<Dated>) {
     (vec![standard], batch)
 }
 
-/// Every offering: the imported ones in genai-prices' order, then the
-/// hand-entered ones. Problems name the entry.
+/// Every offering: the imported ones by provider in data/apis.toml's order
+/// (makers first, so a search lists a model's maker before its hosts), in
+/// genai-prices' order within one, then the hand-entered ones. Problems name
+/// the entry.
 pub fn resolve(c: &Catalogue, p: &mut Problems) -> Vec<PricedApi> {
     let providers: HashMap<&str, &Entry<ApiProvider>> =
         c.providers.iter().map(|x| (x.genai.as_str(), x)).collect();
@@ -194,6 +196,13 @@ pub fn resolve(c: &Catalogue, p: &mut Problems) -> Vec<PricedApi> {
             )
         });
     }
+    let place: HashMap<&str, usize> = c
+        .providers
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (x.name.as_str(), i))
+        .collect();
+    out.sort_by_key(|a| place.get(a.provider.as_str()).copied());
     out.extend(c.apis.iter().filter_map(|a| typed(c, a, p)));
     for a in &out {
         check_prices(a, p);

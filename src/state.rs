@@ -295,8 +295,7 @@ impl State {
             }
             Action::EditVolume(text) => self.edit_volume(text),
             Action::SlideVolume(exponent) => {
-                let tokens = 10f64
-                    .powf(exponent)
+                let tokens = crossover_pricing::units::pow(10.0, exponent)
                     .clamp(MIN_TOKENS_PER_MONTH, MAX_TOKENS_PER_MONTH);
                 if tokens.is_finite() {
                     self.scenario.workload.tokens_per_month = tokens;

@@ -219,6 +219,10 @@ fn report(scenario: &Scenario, warnings: &[LinkWarning], c: &Comparison, money: 
                     words::service_seen(plan)
                 )
                 .unwrap();
+                if let Some(doubt) = words::service_level_doubt(plan, w, c.tokens_per_month, money)
+                {
+                    writeln!(out, "    {doubt}").unwrap();
+                }
                 writeln!(
                     out,
                     "    {} replica(s), {} GPUs, {} of paid GPU time used",

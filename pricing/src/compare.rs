@@ -95,6 +95,8 @@ pub struct Pair {
 #[derive(Debug, Clone, Serialize)]
 pub struct Comparison {
     pub tokens_per_month: f64,
+    /// The workload compared, whose service level the plans answer.
+    pub workload: Workload,
     /// The day the API prices are taken from.
     pub date: Date,
     pub apis: Vec<ApiOption>,
@@ -180,26 +182,9 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, Vec<InputError>> {
         })
         .collect();
     let mut pairs = Vec::new();
-    let no_service_level = Workload {
-        min_user_output_tokens_per_second: 0.0,
-        max_time_to_first_token_seconds: 0.0,
-        ..*workload
-    };
-    let has_service_level = *workload != no_service_level;
     for (d, option) in deployments.iter_mut().enumerate() {
         let Ok(plan) = &option.plan else { continue };
-        // The plan with no service level, for the speed curve and the inverse
-        // question: the one already made when the workload sets none.
-        let replanned;
-        let full = if has_service_level {
-            replanned = option.deployment.plan(&no_service_level).ok();
-            replanned.as_ref()
-        } else {
-            Some(plan)
-        };
-        if let Some(full) = full {
-            option.speed_curve = SpeedTrade::new(full, workload).curve(volume);
-        }
+        option.speed_curve = SpeedTrade::new(plan, workload).curve(volume);
         for (a, api) in apis.iter().enumerate() {
             let Some(rate) = api.pricing.rate() else {
                 continue;
@@ -225,6 +210,7 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, Vec<InputError>> {
     }
     Ok(Comparison {
         tokens_per_month: volume,
+        workload: workload.clone(),
         date: scenario.date,
         apis,
         deployments,

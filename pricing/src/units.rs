@@ -311,6 +311,12 @@ const SCALES: [(f64, &str); 4] = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k"
 
 /// `1_400_000_000.0` -> `"1.4B"`: three significant digits, a scale suffix.
 pub fn format_count(value: f64) -> String {
+    format_significant(value, 3)
+}
+
+/// [`format_count`] to `digits` significant digits: ranges, which are
+/// rough, take two (`"10–21"`).
+pub fn format_significant(value: f64, digits: i32) -> String {
     if !value.is_finite() {
         return "–".to_string();
     }
@@ -319,16 +325,31 @@ pub fn format_count(value: f64) -> String {
     // Past a thousand trillion, "1e300" and not three hundred digits.
     if magnitude >= 1e18 {
         let exponent = magnitude.log10().floor();
-        let mantissa = round_significant(magnitude / 10f64.powf(exponent), 3);
+        let mantissa = round_significant(magnitude / crate::units::pow(10.0, exponent), digits);
         return format!("{sign}{}e{exponent}", trim_decimal(mantissa));
     }
     for (scale, suffix) in SCALES {
-        let scaled = round_significant(magnitude / scale, 3);
+        let scaled = round_significant(magnitude / scale, digits);
         if scaled >= 1.0 {
             return format!("{sign}{}{suffix}", trim_decimal(scaled));
         }
     }
-    format!("{sign}{}", trim_decimal(round_significant(magnitude, 3)))
+    format!(
+        "{sign}{}",
+        trim_decimal(round_significant(magnitude, digits))
+    )
+}
+
+/// `base` to the power `exponent`, for a positive base: by `exp` and `ln`,
+/// which the widget carries anyway, in place of `f64::powf`, whose libm
+/// routine alone is 2.2 KB of the bundle (docs/performance.md). Relative
+/// error about 1e-15 for fractional exponents; whole ones are exact.
+pub fn pow(base: f64, exponent: f64) -> f64 {
+    // Whole exponents by multiplication: powers of ten stay exact.
+    if exponent.fract() == 0.0 && exponent.abs() <= 64.0 {
+        return base.powi(exponent as i32);
+    }
+    (exponent * base.ln()).exp()
 }
 
 /// `12_400.0` -> `"$12.4k"`; small amounts keep cents or significant digits.

@@ -7,7 +7,9 @@ use crate::catalogue::PriceOrigin;
 use crate::compare::{Comparison, Offering, Pair, short_label};
 use crate::date::Date;
 use crate::selfhost::cost::SelfHostPlan;
-use crate::units::{format_count, format_fixed, format_money, format_percent, format_trimmed};
+use crate::units::{
+    format_count, format_fixed, format_money, format_percent, format_significant, format_trimmed,
+};
 use crate::view::Money;
 
 /// "prices as of 2026-12-05", and, once the price data is old on that day,
@@ -233,13 +235,79 @@ pub fn capacity(plan: &SelfHostPlan) -> String {
 }
 
 /// What each user sees with every sequence slot taken, as at the busiest
-/// hour: generation speed and the wait for the first token.
+/// hour: generation speed and the wait for the first token, each with the
+/// range the latency records give it (docs/cost-model.md section 8).
 pub fn service_seen(plan: &SelfHostPlan) -> String {
+    let band = crate::selfhost::calibration::latency_band();
+    let range = |(low, high): (f64, f64)| {
+        format!(
+            "{}–{}",
+            format_significant(low, 2),
+            format_significant(high, 2)
+        )
+    };
+    let speed = plan.throughput.output_tokens_per_second_per_user;
+    let first = plan.throughput.time_to_first_token_seconds;
     format!(
-        "about {} output tokens/s per user, first token in about {} s",
-        format_count(plan.throughput.output_tokens_per_second_per_user),
-        format_count(plan.throughput.time_to_first_token_seconds),
+        "about {} output tokens/s per user ({}), first token in about {} s ({})",
+        format_count(speed),
+        range(band.speed.around(speed)),
+        format_count(first),
+        range(band.first_token.around(first)),
     )
+}
+
+/// Where a service-level target lies inside the latency estimate's range:
+/// which end reaches past it, and what meeting it at that end costs at
+/// `tokens_per_month`; `None` when the plan is sure of it.
+pub fn service_level_doubt(
+    plan: &SelfHostPlan,
+    workload: &crate::workload::Workload,
+    tokens_per_month: f64,
+    money: &Money,
+) -> Option<String> {
+    let sure = plan.sure.as_ref()?;
+    let band = crate::selfhost::calibration::latency_band();
+    let t = &plan.throughput;
+    let mut reaches = Vec::new();
+    let slowest = t.output_tokens_per_second_per_user * band.speed.low;
+    if slowest < workload.min_user_output_tokens_per_second {
+        reaches.push(format!(
+            "{} output tokens/s per user",
+            format_significant(slowest, 2)
+        ));
+    }
+    let latest = t.time_to_first_token_seconds * band.first_token.high;
+    if workload.max_time_to_first_token_seconds > 0.0
+        && latest > workload.max_time_to_first_token_seconds
+    {
+        reaches.push(format!(
+            "a first token after {} s",
+            format_significant(latest, 2)
+        ));
+    }
+    let mut text = format!(
+        "may miss the service level: its range reaches {}",
+        reaches.join(" and ")
+    );
+    match (sure, plan.sure_plan()) {
+        (Ok(level), Some(sure_plan)) => {
+            let extra =
+                sure_plan.monthly_cost(tokens_per_month) - plan.monthly_cost(tokens_per_month);
+            text.push_str(&format!(
+                "; sure with {} at once: {} a month at your volume{}",
+                level.sequences_in_flight,
+                format_money(sure_plan.monthly_cost(tokens_per_month), money),
+                if extra > 0.0 {
+                    format!(" ({} more)", format_money(extra, money))
+                } else {
+                    ", no more".to_string()
+                }
+            ));
+        }
+        _ => text.push_str("; no batch meets it at that end"),
+    }
+    Some(text)
 }
 
 /// A plan in one line: its replica, capacity, speed per user and price.

@@ -235,6 +235,30 @@ fn a_service_level_caps_the_batch_by_hand() {
         assert_eq!(plan.sequences_in_flight, cap, "{target} tokens/s");
         assert!(plan.throughput.output_tokens_per_second_per_user >= target);
     }
+    // 20 tokens/s is inside the range at 122 sequences: published speeds run
+    // down to 0.521 of the estimate (latency_band in data/calibration.toml),
+    // so 19.9 may be 10.4. Being sure asks 20 / 0.521 = 38.39 of the
+    // estimate: step = max(18.49, 0.3338c) + 0.0751c ms is 25.76 ms at 63
+    // (38.8 tokens/s) and 26.17 at 64 (38.2): 63 sequences.
+    w.min_user_output_tokens_per_second = 20.0;
+    let plan = d.plan(&w).unwrap();
+    let band = crossover_pricing::selfhost::calibration::latency_band();
+    assert!((band.speed.low - 0.521).abs() < 0.001, "{band:?}");
+    let sure = plan.sure.clone().unwrap().unwrap();
+    assert_eq!(sure.sequences_in_flight, 63);
+    // Past 55 sequences a step is compute-bound (0.4089c ms), so 63 serve
+    // as many tokens a second as 122: being sure costs nothing here.
+    let sure_plan = plan.sure_plan().unwrap();
+    assert_eq!(sure_plan.sequences_in_flight, 63);
+    assert!(
+        (sure_plan.capacity_tokens_per_second / plan.capacity_tokens_per_second - 1.0).abs()
+            < 0.005
+    );
+    // At 50 tokens/s (20 sequences, memory-bound) being sure asks 96 of the
+    // estimate, more than one sequence alone decodes (1 / 18.57 ms = 53.9):
+    // no batch is sure.
+    w.min_user_output_tokens_per_second = 50.0;
+    assert!(d.plan(&w).unwrap().sure.unwrap().is_err());
     // Time to first token, same set-up (docs/cost-model.md section 5). At 128
     // sequences a prompt shares its passes with 127 decodes: 1,627 tokens ->
     // 2 x 70.6e9 x 1,627 FLOPs = 135.77 ms, plus the larger of 127 sequences'
@@ -294,6 +318,25 @@ fn a_service_level_caps_the_batch_by_hand() {
         all_batch.capacity_tokens_per_second,
         no_target.capacity_tokens_per_second
     );
+}
+
+/// compare() plans each deployment once, with or without a service level
+/// (the speed curve reads the plan's full-batch figures).
+#[test]
+fn compare_plans_each_deployment_once() {
+    let mut scenario = crossover_pricing::Scenario::default();
+    for (speed, wait) in [(0.0, 0.0), (20.0, 0.0), (50.0, 0.2)] {
+        scenario.workload.min_user_output_tokens_per_second = speed;
+        scenario.workload.max_time_to_first_token_seconds = wait;
+        let before = crossover_pricing::selfhost::plans_made();
+        crossover_pricing::compare(&scenario).unwrap();
+        let made = crossover_pricing::selfhost::plans_made() - before;
+        assert_eq!(
+            made,
+            scenario.deployments.len(),
+            "{speed} tokens/s, {wait} s"
+        );
+    }
 }
 
 #[test]

@@ -9,12 +9,14 @@ use crossover_pricing::date::Date;
 use crossover_pricing::fields::{Field, FieldKind, Scope};
 use crossover_pricing::link::{LinkWarning, decode, encode};
 use crossover_pricing::scenario::{MAX_APIS, MAX_CUSTOM, MAX_DEPLOYMENTS};
+use crossover_pricing::selfhost::memory::FitError;
 use crossover_pricing::units::{format_exponent, format_plain, parse_quantity};
 use crossover_pricing::view::{Money, Tab, Theme, View};
 use crossover_pricing::words::pair_sentence;
 use crossover_pricing::workload::{MAX_TOKENS_PER_MONTH, MIN_TOKENS_PER_MONTH};
 use crossover_pricing::{
-    ApiRate, Deployment, Overrides, Ownership, Scenario, SelfHostPlan, Workload, api_rate, compare,
+    ApiRate, Deployment, Overrides, Ownership, PlanError, Scenario, SelfHostPlan, Workload,
+    api_rate, compare,
 };
 use proptest::prelude::*;
 
@@ -211,6 +213,29 @@ fn pair() -> impl Strategy<Value = (ApiRate, SelfHostPlan)> {
     )
 }
 
+/// A workload with no service level and a deployment buildable for it, so
+/// a property about service levels asserts on every case it draws.
+fn buildable() -> impl Strategy<Value = (Workload, Deployment)> {
+    (workload(), deployment()).prop_filter_map("not buildable", |(w, d)| {
+        let w = Workload {
+            min_user_output_tokens_per_second: 0.0,
+            max_time_to_first_token_seconds: 0.0,
+            ..w
+        };
+        d.plan(&w).is_ok().then_some((w, d))
+    })
+}
+
+/// Whether a plan failed for the service level, not for another reason.
+fn missed_service_level(d: &Deployment, w: &Workload) -> bool {
+    matches!(
+        d.plan(w),
+        Err(PlanError::Fit {
+            error: FitError::TooSlow { .. } | FitError::FirstTokenTooLate { .. }
+        })
+    )
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
@@ -248,7 +273,7 @@ proptest! {
 
     #[test]
     fn a_stricter_service_level_never_lowers_the_cost(
-        (w, d) in (workload(), deployment()),
+        (w, d) in buildable(),
         looser in prop_oneof![Just(0.0), 1.0..=100.0f64],
         stricter_by in 0.0..=100.0f64,
         v in volume(),
@@ -258,19 +283,59 @@ proptest! {
             d.plan(&w).ok().map(|p| (p.quote(v).monthly_usd, p.sequences_in_flight))
         };
         let stricter = looser + stricter_by;
-        if let (Some((loose_cost, loose_seq)), Some((strict_cost, strict_seq))) = (at(looser), at(stricter)) {
-            prop_assert!(strict_cost >= loose_cost * (1.0 - 1e-12), "{strict_cost} < {loose_cost}");
-            prop_assert!(strict_seq <= loose_seq);
+        match (at(looser), at(stricter)) {
+            (Some((loose_cost, loose_seq)), Some((strict_cost, strict_seq))) => {
+                prop_assert!(strict_cost >= loose_cost * (1.0 - 1e-12), "{strict_cost} < {loose_cost}");
+                prop_assert!(strict_seq <= loose_seq);
+            }
+            // Refused only for the speed asked, never for anything else.
+            (Some(_), None) => {
+                let strict = Workload { min_user_output_tokens_per_second: stricter, ..w };
+                prop_assert!(missed_service_level(&d, &strict), "refused for another reason");
+            }
+            // A target the deployment cannot meet stays unmet as it grows stricter.
+            (None, strict) => {
+                prop_assert!(looser > 0.0, "buildable with no target, refused at none");
+                prop_assert!(strict.is_none());
+            }
         }
-        // A target one deployment cannot meet stays unmet as it grows stricter.
-        if at(looser).is_none() && d.plan(&w).is_ok() && looser > 0.0 {
-            prop_assert!(at(stricter).is_none());
+    }
+
+    #[test]
+    fn a_sure_service_level_is_met_at_the_cautious_end_and_costs_no_less(
+        (w, d) in buildable(),
+        speed in prop_oneof![Just(0.0), 1.0..=100.0f64],
+        wait in prop_oneof![Just(0.0), log_uniform(0.01, 60.0)],
+        v in volume(),
+    ) {
+        let w = Workload { min_user_output_tokens_per_second: speed, max_time_to_first_token_seconds: wait, ..w };
+        let band = crossover_pricing::selfhost::calibration::latency_band();
+        let plan = match d.plan(&w) {
+            Ok(plan) => plan,
+            Err(_) => {
+                prop_assert!(missed_service_level(&d, &w));
+                return Ok(());
+            }
+        };
+        let meets = |t: &crossover_pricing::selfhost::throughput::Throughput| {
+            t.output_tokens_per_second_per_user * band.speed.low >= speed * (1.0 - 1e-12)
+                && (wait <= 0.0 || t.time_to_first_token_seconds * band.first_token.high <= wait * (1.0 + 1e-12))
+        };
+        match &plan.sure {
+            None => prop_assert!(meets(&plan.throughput), "not doubted, yet the range reaches past a target"),
+            Some(Ok(level)) => {
+                prop_assert!(!meets(&plan.throughput));
+                prop_assert!(level.sequences_in_flight < plan.sequences_in_flight);
+                let sure = plan.sure_plan().unwrap();
+                prop_assert!(sure.monthly_cost(v) >= plan.monthly_cost(v) * (1.0 - 1e-12));
+            }
+            Some(Err(_)) => prop_assert!(!meets(&plan.throughput)),
         }
     }
 
     #[test]
     fn a_shorter_wait_for_the_first_token_never_lowers_the_cost(
-        (w, d) in (workload(), deployment()),
+        (w, d) in buildable(),
         looser in prop_oneof![Just(0.0), log_uniform(0.01, 60.0)],
         stricter_by in 0.0..=1.0f64,
         v in volume(),
@@ -281,22 +346,28 @@ proptest! {
         };
         // No target is the loosest; otherwise a shorter wait is stricter.
         let stricter = if looser == 0.0 { 60.0 * (1.0 - stricter_by).max(0.01) } else { looser * (1.0 - stricter_by).max(0.01) };
-        if let (Some((loose_cost, loose_seq, _)), Some((strict_cost, strict_seq, strict_wait))) = (at(looser), at(stricter)) {
-            prop_assert!(strict_cost >= loose_cost * (1.0 - 1e-12), "{strict_cost} < {loose_cost}");
-            prop_assert!(strict_seq <= loose_seq);
-            prop_assert!(strict_wait <= stricter, "{strict_wait} s > {stricter} s");
-        }
-        if at(looser).is_none() && d.plan(&w).is_ok() && looser > 0.0 {
-            prop_assert!(at(stricter).is_none());
+        match (at(looser), at(stricter)) {
+            (Some((loose_cost, loose_seq, _)), Some((strict_cost, strict_seq, strict_wait))) => {
+                prop_assert!(strict_cost >= loose_cost * (1.0 - 1e-12), "{strict_cost} < {loose_cost}");
+                prop_assert!(strict_seq <= loose_seq);
+                prop_assert!(strict_wait <= stricter, "{strict_wait} s > {stricter} s");
+            }
+            (Some(_), None) => {
+                let strict = Workload { max_time_to_first_token_seconds: stricter, ..w };
+                prop_assert!(missed_service_level(&d, &strict), "refused for another reason");
+            }
+            (None, strict) => {
+                prop_assert!(looser > 0.0, "buildable with no target, refused at none");
+                prop_assert!(strict.is_none());
+            }
         }
     }
 
     #[test]
-    fn every_plan_gives_a_first_token_in_finite_time((w, d) in (workload(), deployment())) {
-        if let Ok(plan) = d.plan(&w) {
-            let t = plan.throughput.time_to_first_token_seconds;
-            prop_assert!(t.is_finite() && t > 0.0, "{t} s for {d:?} on {w:?}");
-        }
+    fn every_plan_gives_a_first_token_in_finite_time((w, d) in buildable()) {
+        let plan = d.plan(&w).unwrap();
+        let t = plan.throughput.time_to_first_token_seconds;
+        prop_assert!(t.is_finite() && t > 0.0, "{t} s for {d:?} on {w:?}");
     }
 
     #[test]

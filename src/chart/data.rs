@@ -168,7 +168,7 @@ fn marker_points(
     (0..MARKERS_PER_LINE)
         .filter_map(|i| {
             let t = (i as f64 + 0.35 + offset) / MARKERS_PER_LINE as f64;
-            let x = 10f64.powf(lo + t.min(0.97) * (hi - lo));
+            let x = crossover_pricing::units::pow(10.0, lo + t.min(0.97) * (hi - lo));
             Some((x, value_at(points, x)?))
         })
         .collect()
@@ -308,8 +308,8 @@ fn speed_spec(c: &Comparison, money: &Money, speed_target: f64) -> ChartSpec {
     // Out to the powers of ten around the speeds, so the axis has labels.
     let x_range = if slowest.is_finite() && fastest > 0.0 {
         (
-            10f64.powf((slowest / 1.2).log10().floor()),
-            10f64.powf((fastest * 1.2).log10().ceil()),
+            crossover_pricing::units::pow(10.0, (slowest / 1.2).log10().floor()),
+            crossover_pricing::units::pow(10.0, (fastest * 1.2).log10().ceil()),
         )
     } else {
         (1.0, 1e3)
@@ -379,7 +379,9 @@ pub fn value_at(points: &[(f64, f64)], x: f64) -> Option<f64> {
     let i = points.iter().rposition(|p| p.0 <= x)?;
     let (x0, y0) = points[i];
     match points.get(i + 1) {
-        Some(&(x1, y1)) if x1 > x0 => Some(y0 * (y1 / y0).powf((x / x0).ln() / (x1 / x0).ln())),
+        Some(&(x1, y1)) if x1 > x0 => {
+            Some(y0 * crossover_pricing::units::pow(y1 / y0, (x / x0).ln() / (x1 / x0).ln()))
+        }
         _ => (x == x0).then_some(y0),
     }
 }

@@ -157,7 +157,10 @@ impl PlotArea {
             return None;
         }
         let t = (x - self.left) / (self.right - self.left);
-        Some(10f64.powf(self.x_min.log10() + t * (self.x_max.log10() - self.x_min.log10())))
+        Some(crossover_pricing::units::pow(
+            10.0,
+            self.x_min.log10() + t * (self.x_max.log10() - self.x_min.log10()),
+        ))
     }
 
     /// Whether the pointer's readout goes to its left, to stay inside the plot.
@@ -218,7 +221,7 @@ fn grid_lines(decades: (f64, f64), max_labels: usize) -> impl Iterator<Item = (f
     let few = decades.1.floor() - decades.0.ceil() < 2.0;
     let mut powers = 0;
     grid_values(decades).map(move |(value, power)| {
-        let mantissa = (value / 10f64.powf(value.log10().floor())).round();
+        let mantissa = (value / crossover_pricing::units::pow(10.0, value.log10().floor())).round();
         let line = match power {
             false if few && (mantissa == 2.0 || mantissa == 5.0) => GridLine::Labelled,
             false => GridLine::Minor,

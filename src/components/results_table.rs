@@ -9,7 +9,7 @@ use crossover_pricing::units::{
     format_count, format_money, format_money_whole, format_percent, format_trimmed,
 };
 use crossover_pricing::view::Money;
-use crossover_pricing::words::{offering_notes, service_seen};
+use crossover_pricing::words::{offering_notes, service_level_doubt, service_seen};
 use crossover_pricing::{ApiPricing, Comparison};
 use yew::prelude::*;
 
@@ -152,7 +152,13 @@ pub fn results_table(props: ResultsTableProps) -> Html {
                 let unit = escape(&format_money(q.usd_per_mtok, money));
                 let gpus = format!("{} ({} × {})", q.gpus, q.replicas, plan.gpus_per_replica());
                 let used = format_percent(q.utilisation);
-                let note = format!(" · {}, {own}; {}", plan.engine.name, service_seen(plan));
+                let mut note = format!(" · {}, {own}; {}", plan.engine.name, service_seen(plan));
+                if let Some(doubt) =
+                    service_level_doubt(plan, &c.workload, c.tokens_per_month, money)
+                {
+                    note.push_str("; ");
+                    note.push_str(&doubt);
+                }
                 row(
                     &mut table,
                     &short_label(plan),

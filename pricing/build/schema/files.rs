@@ -372,6 +372,7 @@ pub struct CalibrationFile {
     pub offline_concurrency_cap: Count,
     pub offline_concurrency_cap_source: Text,
     pub estimate_band: EstimateBand,
+    pub latency_band: LatencyBand,
     /// Read entry by entry, so that every bad entry is reported.
     #[serde(rename = "record")]
     pub _record: IgnoredAny,
@@ -386,6 +387,15 @@ pub struct CalibrationFile {
 pub struct EstimateBand {
     pub low: Positive,
     pub high: Positive,
+}
+
+/// Published over estimated speed per user and time to first token: the
+/// range each latency estimate carries.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LatencyBand {
+    pub speed: EstimateBand,
+    pub first_token: EstimateBand,
 }
 
 #[derive(Deserialize)]

@@ -333,6 +333,16 @@ pub fn to_rust(c: &Catalogue, notes: bool, all_offerings: bool) -> String {
         float(c.estimate_band.1)
     )
     .unwrap();
+    let [speed, first_token] = c.latency_band;
+    writeln!(
+        s,
+        "/// Published over estimated speed per user and time to first token: the\n/// 5th to 95th percentile of the latency records' leave-one-out ratios\n/// (`latency_band` in `data/calibration.toml`; a test keeps it equal to them).\npub static LATENCY_BAND: [(f64, f64); 2] = [({}, {}), ({}, {})];\n",
+        float(speed.0),
+        float(speed.1),
+        float(first_token.0),
+        float(first_token.1)
+    )
+    .unwrap();
 
     s.push_str(
         "/// Currencies, from `data/currencies.toml`.\npub static CURRENCIES: &[Currency] = &[\n",

@@ -81,6 +81,8 @@ pub struct Catalogue {
     pub offline_concurrency_cap: u32,
     pub offline_concurrency_cap_source: String,
     pub estimate_band: (f64, f64),
+    /// Speed per user's band, then time to first token's.
+    pub latency_band: [(f64, f64); 2],
     pub currencies: Vec<Entry<CurrencyEntry>>,
     pub assumptions: Assumptions,
     pub genai: genai::GenaiFile,
@@ -204,6 +206,13 @@ impl Catalogue {
             offline_concurrency_cap: cap.offline_concurrency_cap.0,
             offline_concurrency_cap_source: cap.offline_concurrency_cap_source.0,
             estimate_band: (cap.estimate_band.low.0, cap.estimate_band.high.0),
+            latency_band: [
+                (cap.latency_band.speed.low.0, cap.latency_band.speed.high.0),
+                (
+                    cap.latency_band.first_token.low.0,
+                    cap.latency_band.first_token.high.0,
+                ),
+            ],
             currencies,
             assumptions,
             genai,

@@ -8,8 +8,8 @@ use serde::Serialize;
 use super::memory::{RequestShape, concurrency_that_fits};
 use super::throughput::estimate;
 use crate::catalogue::{
-    CALIBRATION, CalibrationRecord, ESTIMATE_BAND, Engine, LATENCY, OFFLINE_CONCURRENCY_CAP,
-    engine, gpu, model,
+    CALIBRATION, CalibrationRecord, ESTIMATE_BAND, Engine, LATENCY, LATENCY_BAND,
+    OFFLINE_CONCURRENCY_CAP, engine, gpu, model,
 };
 
 /// One record with the model's estimate for the same set-up.
@@ -121,6 +121,58 @@ pub struct ErrorRange {
 pub fn error_range() -> ErrorRange {
     let (low, high) = ESTIMATE_BAND;
     ErrorRange { low, high }
+}
+
+/// The ranges the latency estimates carry: a speed per user `x` stands for
+/// a true figure between `x * speed.low` and `x * speed.high`, a time to
+/// first token likewise. `latency_band` in `data/calibration.toml`, which a
+/// test derives from the records (the widget does not carry them).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct LatencyBand {
+    pub speed: ErrorRange,
+    pub first_token: ErrorRange,
+}
+
+pub fn latency_band() -> LatencyBand {
+    let [(speed_low, speed_high), (first_low, first_high)] = LATENCY_BAND;
+    LatencyBand {
+        speed: ErrorRange {
+            low: speed_low,
+            high: speed_high,
+        },
+        first_token: ErrorRange {
+            low: first_low,
+            high: first_high,
+        },
+    }
+}
+
+/// The share of extreme ratios a band leaves out at each end: the 5th to
+/// the 95th percentile.
+pub const BAND_TAIL_SHARE: f64 = 0.05;
+
+/// The band of published-over-estimated ratios: the lowest and highest
+/// after leaving out [`BAND_TAIL_SHARE`] of them at each end (whole
+/// ratios, rounded down). `None` for no ratios.
+pub fn band_of(ratios: &[f64]) -> Option<ErrorRange> {
+    let mut sorted = ratios.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let tail = (sorted.len() as f64 * BAND_TAIL_SHARE).floor() as usize;
+    Some(ErrorRange {
+        low: *sorted.get(tail)?,
+        high: *sorted.get(sorted.len().checked_sub(tail + 1)?)?,
+    })
+}
+
+impl ErrorRange {
+    /// The range a figure `x` stands for.
+    pub fn around(&self, x: f64) -> (f64, f64) {
+        (x * self.low, x * self.high)
+    }
+
+    pub fn holds(&self, ratio: f64) -> bool {
+        (self.low..=self.high).contains(&ratio)
+    }
 }
 
 /// The spread of published over estimated throughput across the records.

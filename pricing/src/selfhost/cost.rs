@@ -4,7 +4,8 @@
 use serde::Serialize;
 
 use super::Ownership;
-use super::memory::MemoryFit;
+use super::memory::{FitError, MemoryFit};
+use super::service_level::SureLevel;
 use super::throughput::Throughput;
 use crate::catalogue::{Engine, Gpu, OpenModel, Precision};
 
@@ -78,6 +79,15 @@ pub struct SelfHostPlan {
     pub capacity_low_tokens_per_second: f64,
     pub capacity_high_tokens_per_second: f64,
     pub measured: bool,
+    /// The engine's full batch with no service level, and the capacity a
+    /// replica offers then: what the speed curve trades from
+    /// ([`super::SpeedTrade`]), so no second plan is needed.
+    pub full_throughput: Throughput,
+    pub full_capacity_tokens_per_second: f64,
+    /// Where the service level might be missed (a target inside the latency
+    /// estimate's range): the batch that meets it at the range's cautious
+    /// end, or why none does ([`super::service_level::sure_level`]).
+    pub sure: Option<Result<SureLevel, FitError>>,
     pub per_gpu_month: GpuMonthCost,
     pub operations_usd_per_month: f64,
     /// Owned: the price of each GPU (or machine) and its installation, paid
@@ -228,6 +238,25 @@ impl SelfHostPlan {
             capacity_tokens_per_second,
             ..self.clone()
         }
+    }
+
+    /// The plan that meets the service level even at the latency range's
+    /// cautious end, where this one might miss it and one can.
+    pub fn sure_plan(&self) -> Option<SelfHostPlan> {
+        let Some(Ok(sure)) = self.sure else {
+            return None;
+        };
+        let capacity = self.full_capacity_tokens_per_second * sure.capacity_share;
+        let range = self.capacity_high_tokens_per_second / self.capacity_tokens_per_second;
+        let low = self.capacity_low_tokens_per_second / self.capacity_tokens_per_second;
+        Some(SelfHostPlan {
+            sequences_in_flight: sure.sequences_in_flight,
+            capacity_tokens_per_second: capacity,
+            capacity_low_tokens_per_second: capacity * low,
+            capacity_high_tokens_per_second: capacity * range,
+            sure: None,
+            ..self.clone()
+        })
     }
 
     /// The plan when throughput is at the low end of its range: the costly case.

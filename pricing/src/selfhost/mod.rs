@@ -4,19 +4,23 @@
 pub mod calibration;
 pub mod cost;
 pub mod memory;
+pub mod service_level;
 pub mod throughput;
 
 use serde::{Deserialize, Serialize};
 
-use self::calibration::error_range;
+use self::calibration::{ErrorRange, error_range};
 use self::cost::{GpuMonthCost, SelfHostPlan};
 use self::memory::{FitError, RequestShape, fit};
-use self::throughput::{Throughput, estimate};
+use self::throughput::estimate;
 use crate::catalogue::{self, DEFAULTS, Engine, EngineKind, Gpu, OpenModel, Precision};
 use crate::error::InputError;
 pub use crate::fields::Overrides;
 use crate::fields::{Field, Place};
 use crate::workload::Workload;
+pub use service_level::{
+    SpeedTrade, SureLevel, fastest_cheaper_speed, interactive_capacity_share, service_level_cap,
+};
 
 /// Rent GPUs by the hour, or buy them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,6 +29,18 @@ pub enum Ownership {
     #[default]
     Rent,
     Own,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static PLANS_MADE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Plans made on this thread so far: a test holds `compare()` to one per
+/// deployment (natively only; the widget does not count).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn plans_made() -> usize {
+    PLANS_MADE.with(|n| n.get())
 }
 
 /// A self-hosting option, named by catalogue ids.
@@ -87,6 +103,8 @@ impl Deployment {
 
     /// Sizes, estimates and prices the deployment for a workload's shape.
     pub fn plan(&self, workload: &Workload) -> Result<SelfHostPlan, PlanError> {
+        #[cfg(not(target_arch = "wasm32"))]
+        PLANS_MADE.with(|n| n.set(n.get() + 1));
         let mut errors = Vec::new();
         let model = self.model();
         let gpu = self.gpu();
@@ -156,28 +174,26 @@ impl Deployment {
                     (capped, share, cap)
                 }
             };
-        let tokens_per_output = shape.tokens() / shape.output_tokens;
-        let capacity = match self.value(Field::MeasuredTokensPerSecond) {
-            Some(measured) => {
-                // Measured at the engine's full batch; a service level caps it as it caps the estimate.
-                let served = measured * tokens_per_output * interactive_share;
-                Capacity {
-                    tokens_per_second: served,
-                    low: served,
-                    high: served,
-                    measured: true,
-                }
-            }
-            None => {
-                let range = error_range();
-                let estimate = full.total_tokens_per_second * interactive_share;
-                Capacity {
-                    tokens_per_second: estimate,
-                    low: estimate * range.low,
-                    high: estimate * range.high,
-                    measured: false,
-                }
-            }
+        let sure = service_level::sure_level(
+            workload,
+            sequences_in_flight,
+            memory.concurrency,
+            at,
+            &full,
+        );
+        // Measured at the engine's full batch; a service level caps it as it caps the estimate.
+        let measured = self.value(Field::MeasuredTokensPerSecond);
+        let full_capacity_tokens_per_second = match measured {
+            Some(measured) => measured * shape.tokens() / shape.output_tokens,
+            None => full.total_tokens_per_second,
+        };
+        let served = full_capacity_tokens_per_second * interactive_share;
+        let range = match measured {
+            Some(_) => ErrorRange {
+                low: 1.0,
+                high: 1.0,
+            },
+            None => error_range(),
         };
         let billed_hours_per_month = match (self.ownership, self.flag(Field::AlwaysOn)) {
             (Ownership::Rent, false) => workload.service_seconds_per_month() / 3600.0,
@@ -192,10 +208,13 @@ impl Deployment {
             memory,
             throughput,
             sequences_in_flight,
-            capacity_tokens_per_second: capacity.tokens_per_second,
-            capacity_low_tokens_per_second: capacity.low,
-            capacity_high_tokens_per_second: capacity.high,
-            measured: capacity.measured,
+            capacity_tokens_per_second: served,
+            capacity_low_tokens_per_second: served * range.low,
+            capacity_high_tokens_per_second: served * range.high,
+            measured: measured.is_some(),
+            full_throughput: full,
+            full_capacity_tokens_per_second,
+            sure,
             per_gpu_month: self.gpu_month_cost(gpu, billed_hours_per_month),
             operations_usd_per_month: self.number(Field::EngineerFte)
                 * self.number(Field::EngineerUsdPerMonth),
@@ -312,155 +331,6 @@ impl Deployment {
             }
         }
     }
-}
-
-struct Capacity {
-    tokens_per_second: f64,
-    low: f64,
-    high: f64,
-    measured: bool,
-}
-
-/// The most sequences in flight, at most `max`, at which each user still
-/// decodes at the workload's service level and gets the first token within
-/// its wait: `Ok(None)` without one, an error with the best the deployment
-/// can do when even one sequence misses it. Per-user speed falls and the wait
-/// grows as the batch grows, so the search halves the range.
-pub fn service_level_cap(
-    workload: &Workload,
-    max: u32,
-    at: impl Fn(u32) -> Throughput,
-) -> Result<Option<u32>, FitError> {
-    let speed = workload.min_user_output_tokens_per_second;
-    let wait = workload.max_time_to_first_token_seconds;
-    if speed <= 0.0 && wait <= 0.0 {
-        return Ok(None);
-    }
-    let fast_enough = |t: &Throughput| speed <= 0.0 || t.output_tokens_per_second_per_user >= speed;
-    let soon_enough = |t: &Throughput| wait <= 0.0 || t.time_to_first_token_seconds <= wait;
-    let best = at(1);
-    if !fast_enough(&best) {
-        return Err(FitError::TooSlow {
-            target_tokens_per_second: speed,
-            best_tokens_per_second: best.output_tokens_per_second_per_user,
-        });
-    }
-    if !soon_enough(&best) {
-        return Err(FitError::FirstTokenTooLate {
-            target_seconds: wait,
-            best_seconds: best.time_to_first_token_seconds,
-        });
-    }
-    let (mut meets, mut fails) = (1, max.max(1) + 1);
-    while fails - meets > 1 {
-        let mid = meets + (fails - meets) / 2;
-        let t = at(mid);
-        if fast_enough(&t) && soon_enough(&t) {
-            meets = mid;
-        } else {
-            fails = mid;
-        }
-    }
-    Ok(Some(meets))
-}
-
-/// What share of its full-batch capacity a replica offers once interactive
-/// requests are held to the service level. The busiest hour's interactive
-/// load runs at the capped batch; batch traffic is exempt and fills the rest,
-/// so over the day the replica may still run full:
-/// replicas needed ∝ max((1 - b) × peak / capped, 1 / full), against
-/// max((1 - b) × peak, 1) / full without a service level.
-pub fn interactive_capacity_share(
-    workload: &Workload,
-    capped: &Throughput,
-    full: &Throughput,
-) -> f64 {
-    let interactive_peak = (1.0 - workload.batch_share) * workload.peak_to_average;
-    let (capped, full) = (capped.total_tokens_per_second, full.total_tokens_per_second);
-    let needed = (interactive_peak / capped).max(1.0 / full);
-    interactive_peak.max(1.0) / needed / full
-}
-
-/// One deployment's trade of speed for cost: its plan with no service level,
-/// repriced with the busiest hour's batch capped at any number of sequences
-/// in flight (the capacity share of [`interactive_capacity_share`]).
-pub struct SpeedTrade<'a> {
-    full: &'a SelfHostPlan,
-    workload: &'a Workload,
-    shape: RequestShape,
-    all: Throughput,
-}
-
-impl<'a> SpeedTrade<'a> {
-    /// `full` is the deployment planned with no service level, so its
-    /// throughput is the engine's full batch.
-    pub fn new(full: &'a SelfHostPlan, workload: &'a Workload) -> SpeedTrade<'a> {
-        SpeedTrade {
-            full,
-            workload,
-            shape: RequestShape {
-                input_tokens: workload.input_tokens_per_request,
-                output_tokens: workload.output_tokens_per_request,
-                cached_input_share: workload.cached_input_share,
-            },
-            all: full.throughput,
-        }
-    }
-
-    pub fn at(&self, sequences: u32) -> Throughput {
-        let f = self.full;
-        estimate(
-            f.model,
-            f.precision,
-            f.gpu,
-            f.engine,
-            f.gpus_per_replica(),
-            sequences,
-            &self.shape,
-        )
-    }
-
-    /// Monthly cost when interactive traffic runs at `capped`.
-    fn cost_with(&self, capped: &Throughput, tokens_per_month: f64) -> f64 {
-        let share = interactive_capacity_share(self.workload, capped, &self.all);
-        self.full
-            .with_capacity(self.full.capacity_tokens_per_second * share)
-            .monthly_cost(tokens_per_month)
-    }
-
-    /// For each speed target the deployment can meet, from the slowest batch
-    /// up: the speed each user then sees and the monthly cost at
-    /// `tokens_per_month`, for every batch whose first token comes within the
-    /// workload's target (the wait grows with the batch, as in
-    /// [`service_level_cap`]). Cost never falls as speed rises.
-    pub fn curve(&self, tokens_per_month: f64) -> Vec<(f64, f64)> {
-        let wait = self.workload.max_time_to_first_token_seconds;
-        let mut curve: Vec<(f64, f64)> = (1..=self.full.sequences_in_flight)
-            .map(|c| self.at(c))
-            .take_while(|t| wait <= 0.0 || t.time_to_first_token_seconds <= wait)
-            .map(|t| {
-                (
-                    t.output_tokens_per_second_per_user,
-                    self.cost_with(&t, tokens_per_month),
-                )
-            })
-            .collect();
-        curve.reverse();
-        curve
-    }
-}
-
-/// The inverse question for a service level: on a deployment's
-/// [`SpeedTrade::curve`] at a volume, the fastest generation speed per user
-/// at which it still costs less than `api_usd_per_month`; `None` when it
-/// does not even at the largest batch allowed. Cost never falls as speed
-/// rises, so this is where the curve crosses the API's cost.
-pub fn fastest_cheaper_speed(speed_curve: &[(f64, f64)], api_usd_per_month: f64) -> Option<f64> {
-    speed_curve
-        .iter()
-        .filter(|(_, monthly_usd)| *monthly_usd < api_usd_per_month)
-        .map(|(speed, _)| *speed)
-        .reduce(f64::max)
 }
 
 /// Owned hardware behind a local engine: a machine you own and run yourself.

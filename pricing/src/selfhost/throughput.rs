@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::memory::{RequestShape, cached_layer_tokens, kv_bytes_per_token_layer};
 use crate::catalogue::{Engine, Gpu, KvLayout, OpenModel, Precision};
+use crate::units::pow;
 
 /// What limits a forward pass.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -78,11 +79,10 @@ pub fn scaling(gpu: &Gpu, engine: &Engine, gpus: u32) -> f64 {
     let per_server = f64::from(gpu.gpus_per_server);
     let within = n.min(per_server);
     let across = (n / per_server).max(1.0);
-    engine
-        .multi_gpu_efficiency
-        .get(gpu.multi_gpu_link)
-        .powf(within.log2())
-        * engine.multi_node_efficiency.powf(across.log2())
+    pow(
+        engine.multi_gpu_efficiency.get(gpu.multi_gpu_link),
+        within.log2(),
+    ) * pow(engine.multi_node_efficiency, across.log2())
 }
 
 /// One part of a forward pass: bytes it reads and FLOPs it does.
@@ -168,7 +168,7 @@ impl Experts {
     /// Routed-expert parameters a pass over `tokens` tokens reads: each
     /// expert at least one token picks, a share 1 - (1 - k/E)^tokens.
     fn read_params(&self, tokens: f64) -> f64 {
-        let touched = 1.0 - (1.0 - self.per_token / self.count).powf(tokens);
+        let touched = 1.0 - pow(1.0 - self.per_token / self.count, tokens);
         self.count * self.params_each * touched
     }
 }

@@ -174,13 +174,8 @@ impl Deployment {
                     (capped, share, cap)
                 }
             };
-        let sure = service_level::sure_level(
-            workload,
-            sequences_in_flight,
-            memory.concurrency,
-            at,
-            &full,
-        );
+        let sure =
+            service_level::sure_level(workload, sequences_in_flight, memory.concurrency, at, &full);
         // Measured at the engine's full batch; a service level caps it as it caps the estimate.
         let measured = self.value(Field::MeasuredTokensPerSecond);
         let full_capacity_tokens_per_second = match measured {

@@ -3,9 +3,12 @@
 
 pub mod calibration;
 pub mod cost;
+pub mod first_token;
 pub mod memory;
+mod prompt_passes;
 pub mod service_level;
 pub mod throughput;
+mod weights;
 
 use serde::{Deserialize, Serialize};
 

@@ -5,11 +5,17 @@
 //! per token plus attention. Each part of the pass (dense weights, routed
 //! experts, attention) takes the larger of bytes / bandwidth and FLOPs /
 //! compute, at the engine's efficiency for the precision; the parts add up.
-//! docs/cost-model.md derives every term.
+//! docs/cost-model.md derives every term. Which weights a pass reads is in
+//! `weights.rs`; prompts in passes of their own in `prompt_passes.rs`; the
+//! wait for the first token in `first_token.rs`.
 
 use serde::Serialize;
 
+use super::first_token::time_to_first_token;
 use super::memory::{RequestShape, cached_layer_tokens, kv_bytes_per_token_layer};
+use super::prompt_passes::PromptPasses;
+use super::weights::Params;
+pub use super::weights::weight_bytes_read;
 use crate::catalogue::{Engine, Gpu, KvLayout, OpenModel, Precision};
 use crate::units::pow;
 
@@ -142,67 +148,6 @@ fn pass(
         Bound::Compute
     };
     (seconds, bound)
-}
-
-/// A model's parameters split into always-used ones and routed experts.
-struct Params {
-    /// Billions of parameters every token uses (attention, dense layers,
-    /// shared experts, embeddings).
-    dense: f64,
-    experts: Option<Experts>,
-}
-
-#[derive(Clone, Copy)]
-struct Experts {
-    count: f64,
-    per_token: f64,
-    /// Billions of parameters in one routed expert, all layers together.
-    params_each: f64,
-}
-
-impl Experts {
-    fn active_params(&self) -> f64 {
-        self.per_token * self.params_each
-    }
-
-    /// Routed-expert parameters a pass over `tokens` tokens reads: each
-    /// expert at least one token picks, a share 1 - (1 - k/E)^tokens.
-    fn read_params(&self, tokens: f64) -> f64 {
-        let touched = 1.0 - pow(1.0 - self.per_token / self.count, tokens);
-        self.count * self.params_each * touched
-    }
-}
-
-impl Params {
-    fn of(model: &OpenModel) -> Params {
-        match (model.experts_total, model.experts_per_token) {
-            (Some(count), Some(per_token)) => {
-                let (count, per_token) = (f64::from(count), f64::from(per_token));
-                let params_each =
-                    (model.total_params_b - model.active_params_b) / (count - per_token);
-                Params {
-                    dense: model.active_params_b - per_token * params_each,
-                    experts: Some(Experts {
-                        count,
-                        per_token,
-                        params_each,
-                    }),
-                }
-            }
-            _ => Params {
-                dense: model.total_params_b,
-                experts: None,
-            },
-        }
-    }
-}
-
-/// Bytes of weights a forward pass over `tokens` tokens reads: the dense
-/// weights and every routed expert some token picks.
-pub fn weight_bytes_read(model: &OpenModel, precision: Precision, tokens: f64) -> f64 {
-    let params = Params::of(model);
-    let experts = params.experts.map_or(0.0, |e| e.read_params(tokens));
-    (params.dense + experts) * 1e9 * precision.format().bytes_per_param
 }
 
 /// Query width that attention multiplies against each cached token.
@@ -348,129 +293,10 @@ pub fn estimate(
     }
 }
 
-/// Prompts run in passes of their own while every decode waits (local
-/// engines, and batched engines without mixed batching): the steady state of
-/// `batch` sequences that each need `decode_seconds` of decode steps, where a
-/// pass costs `per_pass` seconds (the weights read, the fixed overheads) plus
-/// `per_prompt` for each prompt in it. Prompts that arrive during a pass go
-/// together into the next one.
-struct PromptPasses {
-    requests_per_second: f64,
-    /// Share of the time the replica spends in prompt passes.
-    prompt_share: f64,
-    /// Prompts a pass carries on average.
-    prompts_per_pass: f64,
-    per_pass: f64,
-    per_prompt: f64,
-    /// Share of a request's wait that other sequences cause: none in a batch
-    /// of one, where nothing else runs.
-    others: f64,
-}
-
-impl PromptPasses {
-    fn solve(
-        batch: f64,
-        decode_seconds: f64,
-        per_prompt: f64,
-        per_pass: f64,
-        has_prompts: bool,
-    ) -> PromptPasses {
-        let others = (batch - 1.0) / batch;
-        let (per_prompt, per_pass) = if has_prompts {
-            (per_prompt, per_pass)
-        } else {
-            (0.0, 0.0)
-        };
-        // Time shares add to one: decode (λ d / batch), prompts (λ c) and
-        // passes (λ F / k, with k = 1 + λ F' prompts a pass, F' = F x
-        // others: a batch of one never shares a pass). With u = d / batch + c
-        // that is u F' λ² + (u + F - F') λ - 1 = 0.
-        let u = decode_seconds / batch + per_prompt;
-        let shared = per_pass * others;
-        let b = u + per_pass - shared;
-        let requests_per_second = if shared > 0.0 {
-            2.0 / (b + (b * b + 4.0 * u * shared).sqrt())
-        } else {
-            1.0 / b
-        };
-        PromptPasses {
-            requests_per_second,
-            prompt_share: (1.0 - requests_per_second * decode_seconds / batch).max(0.0),
-            prompts_per_pass: 1.0 + requests_per_second * shared,
-            per_pass,
-            per_prompt,
-            others,
-        }
-    }
-
-    /// Share of a sequence's time spent waiting on other sequences' prompts.
-    fn others_share(&self) -> f64 {
-        self.prompt_share * self.others
-    }
-
-    /// A new prompt waits for what is running (half a prompt pass or half a
-    /// decode step, on average), then for its own pass; a fully cached
-    /// prompt's first token comes from a decode step.
-    fn time_to_first_token(&self, step: f64) -> f64 {
-        let own = if self.per_pass + self.per_prompt > 0.0 {
-            self.per_pass + self.prompts_per_pass * self.per_prompt
-        } else {
-            step
-        };
-        let running = self.prompt_share * own / 2.0 + (1.0 - self.prompt_share) * step / 2.0;
-        self.others * running + own
-    }
-}
-
-/// Time to first token at `requests_per_second` arrivals, on the GPUs: the
-/// prompts are served one after another, each holding the replica for
-/// `prompt_service` seconds; a request waits for those ahead of it as in an
-/// M/D/1 queue (Poisson arrivals, fixed service time: mean wait
-/// ρ·s / 2(1 − ρ)), then its own prompt's passes take `prompt_in_batch`. The
-/// serving stack's own latency comes on top. Where the prompts' marginal
-/// times would fill the replica (ρ ≥ 1: outputs of a token or two), the
-/// share of each step the prompts take, `step_prompt_share`, is their load
-/// instead: the throughput already makes room for them.
-pub fn time_to_first_token(
-    requests_per_second: f64,
-    prompt_service: f64,
-    prompt_in_batch: f64,
-    step_prompt_share: f64,
-) -> f64 {
-    let mut busy = requests_per_second * prompt_service;
-    let mut service = prompt_service;
-    if busy >= 1.0 {
-        busy = step_prompt_share.clamp(0.0, 1.0);
-        service = busy / requests_per_second;
-    }
-    if busy >= 1.0 {
-        return f64::INFINITY;
-    }
-    busy * service / (2.0 * (1.0 - busy)) + prompt_in_batch
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::catalogue::{engine, gpu, model};
-
-    #[test]
-    fn dense_models_read_all_weights() {
-        let m = model("llama-3.3-70b").unwrap();
-        assert_eq!(weight_bytes_read(m, Precision::Bf16, 1.0), 141.2e9);
-        assert_eq!(weight_bytes_read(m, Precision::Bf16, 256.0), 141.2e9);
-    }
-
-    #[test]
-    fn a_mixture_of_experts_reads_more_experts_as_the_batch_grows() {
-        let m = model("gpt-oss-120b").unwrap();
-        let one = weight_bytes_read(m, Precision::Fp8, 1.0);
-        let many = weight_bytes_read(m, Precision::Fp8, 4096.0);
-        // one token reads exactly its active parameters
-        assert!((one - m.active_params_b * 1e9).abs() < 1.0);
-        // thousands of tokens touch every expert: all parameters
-        assert!((many - m.total_params_b * 1e9).abs() < 1e3);
-    }
 
     #[test]
     fn single_stream_decode_is_bandwidth_bound() {
@@ -541,45 +367,6 @@ mod tests {
             (summed - integral).abs() / integral < 1e-3,
             "{summed} vs {integral}"
         );
-    }
-
-    #[test]
-    fn a_batch_of_one_runs_its_prompt_then_decodes() {
-        // 10 s of decode, a 0.2 s pass with one 0.5 s prompt: one request
-        // every 10.7 s, and nobody else's prompt slows the decode.
-        let passes = PromptPasses::solve(1.0, 10.0, 0.5, 0.2, true);
-        assert!((passes.requests_per_second - 1.0 / 10.7).abs() < 1e-12);
-        assert_eq!(passes.others_share(), 0.0);
-        assert!((passes.time_to_first_token(0.02) - 0.7).abs() < 1e-12);
-    }
-
-    #[test]
-    fn prompt_passes_share_the_time_with_decode() {
-        // By hand: 100 sequences, 500 output tokens at 20 ms a step (d = 10 s),
-        // p = 10 ms a prompt, F = 100 ms a pass. u = 0.11, F' = 0.099,
-        // 0.01089 λ² + 0.111 λ - 1 = 0: λ = 5.7572 requests a second; prompt
-        // share 1 - 0.57572 = 0.42428; each user decodes at
-        // (1 - 0.42428 x 0.99) / 0.02 s = 29.00 tokens a second.
-        let passes = PromptPasses::solve(100.0, 10.0, 0.01, 0.1, true);
-        assert!((passes.requests_per_second - 5.7572).abs() < 1e-4);
-        assert!((passes.prompt_share - 0.42428).abs() < 1e-5);
-        assert!(((1.0 - passes.others_share()) / 0.02 - 29.00).abs() < 0.01);
-        // k = 1 + 5.7572 x 0.099 = 1.56996 prompts a pass of
-        // 0.1 + 0.0157 = 0.1157 s; TTFT = 0.99 x (0.42428 x 0.1157 / 2 +
-        // 0.57572 x 0.02 / 2) + 0.1157 = 0.99 x 0.030302 + 0.1157 = 0.1457 s.
-        assert!((passes.time_to_first_token(0.02) - 0.1457).abs() < 1e-4);
-        // The time shares add up to one.
-        let k = passes.prompts_per_pass;
-        let lambda = passes.requests_per_second;
-        let total = lambda * 10.0 / 100.0 + lambda * 0.01 + lambda * 0.1 / k;
-        assert!((total - 1.0).abs() < 1e-12);
-    }
-
-    #[test]
-    fn cached_prompts_take_no_prompt_passes() {
-        let passes = PromptPasses::solve(64.0, 10.0, 0.01, 0.1, false);
-        assert!((passes.requests_per_second - 6.4).abs() < 1e-12);
-        assert_eq!(passes.prompt_share, 0.0);
     }
 
     #[test]

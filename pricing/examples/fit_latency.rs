@@ -26,11 +26,11 @@ fn main() {
         let best = fit::fit_latency(engine, &all);
         let (within, median) = fit::latency_score(&best, &all);
         println!(
-            "{}: first_token_overhead_ms = {}, prompt_pass_overhead_ms_per_layer = {} \
+            "{}: first_token_overhead_ms = {}, batching = {:?} \
              ({within} of {} estimates within ±40%, larger median error {:.1}%)",
             engine.id,
             best.first_token_overhead_ms,
-            best.prompt_pass_overhead_ms_per_layer,
+            best.batching,
             2 * records,
             median * 100.0
         );

@@ -591,6 +591,18 @@ impl PerLink {
     }
 }
 
+/// How an engine runs prompts beside the decode steps.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Batching {
+    /// Prefill chunks ride in the decode steps (chunked prefill): their
+    /// compute overlaps the memory-bound decode.
+    Mixed,
+    /// Prompts run in passes of their own while every decode waits; each
+    /// pass takes `overhead_ms_per_layer` per layer beyond the roofline.
+    PromptPasses { overhead_ms_per_layer: f64 },
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Engine {
     pub id: &'static str,
@@ -602,7 +614,7 @@ pub struct Engine {
     pub memory_fraction: f64,
     pub overhead_gb_per_gpu: f64,
     pub max_gpus_per_replica: u32,
-    pub mixed_batching: bool,
+    pub batching: Batching,
     pub bandwidth_efficiency: PerPrecision,
     pub compute_efficiency: PerPrecision,
     /// Share of the compute efficiency routed-expert layers reach.
@@ -611,10 +623,6 @@ pub struct Engine {
     /// GPUs' time (tokenising, scheduling, streaming), fitted to the
     /// calibration's latency records.
     pub first_token_overhead_ms: f64,
-    /// Time each pass of prompts takes per layer beyond the roofline, in an
-    /// engine that runs prompts in passes of their own (no mixed batching):
-    /// every decode waits for it.
-    pub prompt_pass_overhead_ms_per_layer: f64,
     pub multi_gpu_efficiency: PerLink,
     pub multi_node_efficiency: f64,
     #[cfg(feature = "notes")]

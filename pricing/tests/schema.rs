@@ -238,6 +238,39 @@ fn an_unknown_multi_gpu_link_is_refused() {
     );
 }
 
+/// Each batching kind carries only its own parameters: an engine that
+/// mixes prompts into decode steps has no prompt pass to time.
+#[test]
+fn a_batching_parameter_that_does_not_apply_is_refused() {
+    Bad::new(
+        "engines.toml",
+        "id = \"vllm\"",
+        "batching = \"mixed\"",
+        "batching = { mixed = { overhead_ms_per_layer = 1.3 } }",
+    )
+    .at("data/engines.toml: vllm", 22, "expected empty table");
+    Bad::new(
+        "engines.toml",
+        "id = \"sglang\"",
+        "overhead_ms_per_layer = 1.3",
+        "overhead_ms_per_layer = 1.3, first_token_ms = 4",
+    )
+    .has(&[
+        "data/engines.toml: sglang",
+        "unexpected keys in table: first_token_ms",
+    ]);
+    Bad::new(
+        "engines.toml",
+        "id = \"sglang\"",
+        "overhead_ms_per_layer = 1.3",
+        "",
+    )
+    .has(&[
+        "data/engines.toml: sglang",
+        "missing field `overhead_ms_per_layer`",
+    ]);
+}
+
 #[test]
 fn an_unknown_engine_kind_is_refused() {
     Bad::new(

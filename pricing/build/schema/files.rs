@@ -297,6 +297,29 @@ pub struct EnginesFile {
     pub _engine: IgnoredAny,
 }
 
+/// How an engine runs prompts beside the decode steps; each kind carries
+/// only its own parameters (a mixed engine has no prompt pass to time).
+#[derive(Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub enum Batching {
+    Mixed,
+    PromptPasses { overhead_ms_per_layer: NonNegative },
+}
+
+impl Batching {
+    pub fn rust(&self) -> String {
+        match self {
+            Batching::Mixed => "Batching::Mixed".to_string(),
+            Batching::PromptPasses {
+                overhead_ms_per_layer,
+            } => format!(
+                "Batching::PromptPasses {{ overhead_ms_per_layer: {:?} }}",
+                overhead_ms_per_layer.0
+            ),
+        }
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Engine {
@@ -309,12 +332,11 @@ pub struct Engine {
     pub memory_fraction: Fraction,
     pub overhead_gb_per_gpu: NonNegative,
     pub max_gpus_per_replica: Count,
-    pub mixed_batching: bool,
+    pub batching: Batching,
     pub bandwidth_efficiency: PerPrecision,
     pub compute_efficiency: PerPrecision,
     pub moe_compute_efficiency: Fraction,
     pub first_token_overhead_ms: NonNegative,
-    pub prompt_pass_overhead_ms_per_layer: NonNegative,
     pub multi_gpu_efficiency: PerLink,
     pub multi_node_efficiency: Fraction,
     pub source: Url,

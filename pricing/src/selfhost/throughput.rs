@@ -16,7 +16,7 @@ use super::memory::{RequestShape, cached_layer_tokens, kv_bytes_per_token_layer}
 use super::prompt_passes::PromptPasses;
 use super::weights::Params;
 pub use super::weights::weight_bytes_read;
-use crate::catalogue::{Engine, Gpu, KvLayout, OpenModel, Precision};
+use crate::catalogue::{Batching, Engine, Gpu, KvLayout, OpenModel, Precision};
 use crate::units::pow;
 
 /// What limits a forward pass.
@@ -210,7 +210,10 @@ pub fn estimate(
     let decode_attention = batch * attention_flops(model, mean_context);
 
     let overhead = engine.first_token_overhead_ms / 1000.0;
-    if !engine.mixed_batching {
+    if let Batching::PromptPasses {
+        overhead_ms_per_layer,
+    } = engine.batching
+    {
         let (step, bound) = pass(model, precision, &rates, batch, kv_bytes, decode_attention);
         let prompts = |count: f64| {
             pass(
@@ -225,8 +228,7 @@ pub fn estimate(
         };
         let (one, two) = (prompts(1.0), prompts(2.0));
         let per_prompt = (two - one).max(0.0);
-        let per_pass = one - per_prompt
-            + engine.prompt_pass_overhead_ms_per_layer * f64::from(model.layers) / 1000.0;
+        let per_pass = one - per_prompt + overhead_ms_per_layer * f64::from(model.layers) / 1000.0;
         let passes = PromptPasses::solve(
             batch,
             output * step,

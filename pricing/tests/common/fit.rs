@@ -3,7 +3,7 @@
 //! `examples/fit_efficiencies.rs` and `examples/fit_latency.rs` (the fits the
 //! catalogue holds) and the calibration test (the leave-one-out errors).
 
-use crossover_pricing::catalogue::{CALIBRATION, CalibrationRecord, Engine, LATENCY};
+use crossover_pricing::catalogue::{Batching, CALIBRATION, CalibrationRecord, Engine, LATENCY};
 use crossover_pricing::selfhost::calibration::estimate_record;
 
 const GRID: [f64; 16] = [
@@ -124,16 +124,21 @@ pub fn latency_score(
 /// layer by 0.1). Best is the most estimates within the tolerance, then the
 /// smaller median.
 pub fn fit_latency(start: &Engine, used: &dyn Fn(&CalibrationRecord) -> bool) -> Engine {
-    let per_layer: Vec<f64> = if start.mixed_batching {
-        vec![0.0]
-    } else {
-        (0..=40).map(|tenths| f64::from(tenths) / 10.0).collect()
+    let per_layer: Vec<Option<f64>> = match start.batching {
+        Batching::Mixed => vec![None],
+        Batching::PromptPasses { .. } => (0..=40)
+            .map(|tenths| Some(f64::from(tenths) / 10.0))
+            .collect(),
     };
     let mut best: Option<((usize, f64), Engine)> = None;
     for &ms_per_layer in &per_layer {
         for first_token_ms in (0..=40).map(|fives| f64::from(fives) * 5.0) {
             let mut candidate = start.clone();
-            candidate.prompt_pass_overhead_ms_per_layer = ms_per_layer;
+            if let Some(overhead_ms_per_layer) = ms_per_layer {
+                candidate.batching = Batching::PromptPasses {
+                    overhead_ms_per_layer,
+                };
+            }
             candidate.first_token_overhead_ms = first_token_ms;
             let s = latency_score(&candidate, used);
             if best

@@ -124,12 +124,9 @@ pub fn App(props: &AppProps) -> Html {
         let comparison = comparison.clone();
         use_memo(
             (state.scenario.clone(), money.clone()),
-            move |(scenario, money)| {
-                let speed_target = scenario.workload.min_user_output_tokens_per_second;
+            move |(_, money)| {
                 (*comparison).as_ref().ok().map(|c| {
-                    crate::timing::measure("chart specs", || {
-                        chart_specs(c, money, speed_target).map(Rc::new)
-                    })
+                    crate::timing::measure("chart specs", || chart_specs(c, money).map(Rc::new))
                 })
             },
         )

@@ -174,13 +174,9 @@ fn marker_points(
         .collect()
 }
 
-/// Every chart of [`Measure::ALL`], in `money`; `speed_target` is the
-/// workload's service level (0 for none).
-pub fn chart_specs(
-    c: &Comparison,
-    money: &Money,
-    speed_target: f64,
-) -> [ChartSpec; Measure::ALL.len()] {
+/// Every chart of [`Measure::ALL`], in `money`, for the workload the
+/// comparison answers (its service level marks the speed chart).
+pub fn chart_specs(c: &Comparison, money: &Money) -> [ChartSpec; Measure::ALL.len()] {
     let you = c.tokens_per_month;
     let furthest_crossing = c
         .pairs
@@ -201,7 +197,7 @@ pub fn chart_specs(
 
     Measure::ALL.map(|measure| {
         if measure == Measure::Speed {
-            return speed_spec(c, money, speed_target);
+            return speed_spec(c, money);
         }
         let mut series = Vec::new();
         for (option, rate) in &priced {
@@ -293,7 +289,8 @@ fn y_range(series: &[SeriesSpec]) -> (f64, f64) {
 /// Cost per 1M tokens at the user's volume against the speed each user
 /// sees: APIs flat, each deployment a staircase up to the fastest speed it
 /// can offer, and where each stops being cheaper than each API.
-fn speed_spec(c: &Comparison, money: &Money, speed_target: f64) -> ChartSpec {
+fn speed_spec(c: &Comparison, money: &Money) -> ChartSpec {
+    let speed_target = c.workload.min_user_output_tokens_per_second;
     let per_mtok = |monthly_usd: f64| money.convert(monthly_usd / c.tokens_per_month * 1e6);
     let curves: Vec<_> = c
         .deployments

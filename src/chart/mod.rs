@@ -516,7 +516,7 @@ mod tests {
         let mut scenario = Scenario::default();
         scenario.workload.tokens_per_month = 2.5e9;
         let comparison = compare(&scenario).unwrap();
-        let [monthly, unit, _] = chart_specs(&comparison, &Money::usd(), 0.0);
+        let [monthly, unit, _] = chart_specs(&comparison, &Money::usd());
         let (out, area) = svg(&monthly, false);
         let labels = texts(&out);
         for expected in [
@@ -578,7 +578,6 @@ mod tests {
                 per_usd: 0.5,
                 catalogue_rate: false,
             },
-            0.0,
         );
         let (out, _) = svg(&euros[0], false);
         assert!(texts(&out).iter().any(|l| l == "EUR per month"));
@@ -679,7 +678,7 @@ mod tests {
     #[test]
     fn break_even_points_are_labelled() {
         let comparison = compare(&Scenario::default()).unwrap();
-        let [monthly, _, _] = chart_specs(&comparison, &Money::usd(), 0.0);
+        let [monthly, _, _] = chart_specs(&comparison, &Money::usd());
         assert!(!monthly.marks.is_empty());
         let (out, _) = svg(&monthly, false);
         // Sonnet 4.6 vs Llama 3.3 70B on H100s crosses at 1.31B, GPT-5.4 mini at 4.64B.
@@ -694,8 +693,10 @@ mod tests {
     fn the_speed_chart_shows_what_each_speed_costs() {
         let mut scenario = Scenario::default();
         scenario.workload.tokens_per_month = 3e9;
+        let untargeted = compare(&scenario).unwrap();
+        scenario.workload.min_user_output_tokens_per_second = 20.0;
         let comparison = compare(&scenario).unwrap();
-        let [_, _, speed] = chart_specs(&comparison, &Money::usd(), 20.0);
+        let [_, _, speed] = chart_specs(&comparison, &Money::usd());
         // Three APIs flat, then Llama 3.3 70B on 2x H100 from 19.1 to 53.9 tokens/s.
         assert_eq!(speed.series.len(), 4);
         assert_eq!(speed.x_range, (10.0, 100.0));
@@ -727,7 +728,7 @@ mod tests {
             );
         }
         // No target: no target line.
-        let [_, _, untargeted] = chart_specs(&comparison, &Money::usd(), 0.0);
+        let [_, _, untargeted] = chart_specs(&untargeted, &Money::usd());
         assert_eq!(untargeted.user_x, None);
     }
 }

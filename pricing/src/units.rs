@@ -357,11 +357,6 @@ pub fn format_usd(value: f64) -> String {
     format_amount(value, "$")
 }
 
-/// An amount in US dollars shown in `money`: `"€11.4k"`, `"CHF 950"`.
-pub fn format_money(usd: f64, money: &crate::view::Money) -> String {
-    format_amount(money.convert(usd), &money.symbol)
-}
-
 /// An amount already in a currency, with its symbol: `"€11.4k"`.
 pub fn format_amount(amount: f64, symbol: &str) -> String {
     if !amount.is_finite() {
@@ -379,17 +374,13 @@ pub fn format_amount(amount: f64, symbol: &str) -> String {
     format!("{sign}{symbol}{number}")
 }
 
-/// Whole units with thousands separators, in `money`: `"€11,352"`.
-pub fn format_money_whole(usd: f64, money: &crate::view::Money) -> String {
-    format_whole(money.convert(usd), &money.symbol)
-}
-
 /// `12_345.67` -> `"$12,346"`: whole dollars with thousands separators.
 pub fn format_usd_whole(value: f64) -> String {
     format_whole(value, "$")
 }
 
-fn format_whole(amount: f64, symbol: &str) -> String {
+/// An amount already in a currency, whole, with thousands separators.
+pub fn format_whole(amount: f64, symbol: &str) -> String {
     if !amount.is_finite() {
         return "–".to_string();
     }

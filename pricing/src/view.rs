@@ -223,3 +223,13 @@ mod tests {
         );
     }
 }
+
+/// An amount in US dollars shown in `money`: `"€11.4k"`, `"CHF 950"`.
+pub fn format_money(usd: f64, money: &Money) -> String {
+    crate::units::format_amount(money.convert(usd), &money.symbol)
+}
+
+/// Whole units with thousands separators, in `money`: `"€11,352"`.
+pub fn format_money_whole(usd: f64, money: &Money) -> String {
+    crate::units::format_whole(money.convert(usd), &money.symbol)
+}

@@ -8,9 +8,9 @@ use crate::compare::{Comparison, Offering, Pair, short_label};
 use crate::date::Date;
 use crate::selfhost::cost::SelfHostPlan;
 use crate::units::{
-    format_count, format_fixed, format_money, format_percent, format_significant, format_trimmed,
+    format_count, format_fixed, format_percent, format_significant, format_trimmed,
 };
-use crate::view::Money;
+use crate::view::{Money, format_money};
 
 /// "prices as of 2026-12-05", and, once the price data is old on that day,
 /// that prices may have changed since it was written.

@@ -3,8 +3,7 @@ use std::fmt::Write as _;
 use crossover_pricing::catalogue::{self, ApiKind, ApiOffering, PriceOrigin};
 use crossover_pricing::date::Date;
 use crossover_pricing::scenario::MAX_APIS;
-use crossover_pricing::units::format_money;
-use crossover_pricing::view::Money;
+use crossover_pricing::view::{Money, format_money};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 

@@ -5,10 +5,8 @@ use crossover_pricing::catalogue::{
     self, GENAI_PRICES_VERSION, GPUS, OpenModel, Openness, PriceOrigin,
 };
 use crossover_pricing::compare::{Offering, short_label};
-use crossover_pricing::units::{
-    format_count, format_money, format_money_whole, format_percent, format_trimmed,
-};
-use crossover_pricing::view::Money;
+use crossover_pricing::units::{format_count, format_percent, format_trimmed};
+use crossover_pricing::view::{Money, format_money, format_money_whole};
 use crossover_pricing::words::{offering_notes, service_level_doubt, service_seen};
 use crossover_pricing::{ApiPricing, Comparison};
 use yew::prelude::*;

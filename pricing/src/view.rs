@@ -175,6 +175,16 @@ impl View {
     }
 }
 
+/// An amount in US dollars shown in `money`: `"€11.4k"`, `"CHF 950"`.
+pub fn format_money(usd: f64, money: &Money) -> String {
+    crate::units::format_amount(money.convert(usd), &money.symbol)
+}
+
+/// Whole units with thousands separators, in `money`: `"€11,352"`.
+pub fn format_money_whole(usd: f64, money: &Money) -> String {
+    crate::units::format_whole(money.convert(usd), &money.symbol)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,14 +232,4 @@ mod tests {
             Money::usd()
         );
     }
-}
-
-/// An amount in US dollars shown in `money`: `"€11.4k"`, `"CHF 950"`.
-pub fn format_money(usd: f64, money: &Money) -> String {
-    crate::units::format_amount(money.convert(usd), &money.symbol)
-}
-
-/// Whole units with thousands separators, in `money`: `"€11,352"`.
-pub fn format_money_whole(usd: f64, money: &Money) -> String {
-    crate::units::format_whole(money.convert(usd), &money.symbol)
 }

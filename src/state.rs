@@ -491,7 +491,7 @@ impl State {
             self.draft(id, text, None);
             return;
         }
-        match field.spec().read(&text) {
+        match field.spec().read_typed(&text) {
             Ok(value) => {
                 custom.prices.set(field, Some(value));
                 self.draft(id, text, None);
@@ -550,7 +550,7 @@ fn edited<T: Clone>(
     set: impl FnOnce(&mut T, f64),
     validate: impl FnOnce(&T) -> Result<(), Vec<InputError>>,
 ) -> Result<T, String> {
-    let value = field.spec().read(text).map_err(|e| e.to_string())?;
+    let value = field.spec().read_typed(text).map_err(|e| e.to_string())?;
     let mut candidate = current.clone();
     set(&mut candidate, value);
     validate(&candidate).map(|()| candidate).map_err(|errors| {
@@ -648,15 +648,22 @@ mod tests {
             Action::EditWorkload(Field::CachedShare, "60%".into()),
         );
         assert_eq!(s.scenario.workload.cached_input_share, 0.6);
-        // A bare number is a fraction, as in a link: 60 is 6,000%.
+        // The field shows a percentage, so a bare number typed there is one:
+        // 60 is 60%, not 6,000% (in a link, 0.6 and 60% say the same).
         let bare = reduce(
             s.clone(),
             Action::EditWorkload(Field::BatchShare, "60".into()),
         );
-        assert_eq!(bare.scenario.workload.batch_share, 0.0);
+        assert_eq!(bare.scenario.workload.batch_share, 0.6);
+        assert_eq!(bare.error(FieldId::Workload(Field::BatchShare)), None);
+        let half = reduce(
+            s.clone(),
+            Action::EditWorkload(Field::BatchShare, "half".into()),
+        );
+        assert_eq!(half.scenario.workload.batch_share, 0.0);
         assert_eq!(
-            bare.error(FieldId::Workload(Field::BatchShare)),
-            Some("batch share must be between 0% and 100%; got 6000%")
+            half.error(FieldId::Workload(Field::BatchShare)),
+            Some("not a percentage; try 20%")
         );
         let s = reduce(
             s,

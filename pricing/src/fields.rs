@@ -504,6 +504,8 @@ impl Field {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReadError {
     Parse(ParseNumberError),
+    /// A share that is not a number: its hint is a percentage's, not a volume's.
+    NotAShare,
     Flag,
     Invalid(InputError),
 }
@@ -512,6 +514,7 @@ impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ReadError::Parse(e) => write!(f, "{e}"),
+            ReadError::NotAShare => write!(f, "not a percentage; try 20%"),
             ReadError::Flag => write!(f, "expected 1 or 0"),
             ReadError::Invalid(e) => write!(f, "{e}"),
         }
@@ -522,7 +525,22 @@ impl FieldSpec {
     /// Reads what a person typed or a link holds, as this quantity: the
     /// same text means the same value wherever it is written.
     pub fn read(&self, text: &str) -> Result<f64, ReadError> {
+        self.read_as(text, false)
+    }
+
+    /// Reads what a person typed into this quantity's form field: as
+    /// [`FieldSpec::read`], except that a share's field shows a percentage,
+    /// so a bare number typed there is one (50 is 50%, not 5,000%).
+    pub fn read_typed(&self, text: &str) -> Result<f64, ReadError> {
+        self.read_as(text, true)
+    }
+
+    fn read_as(&self, text: &str, bare_share_is_percent: bool) -> Result<f64, ReadError> {
         let text = text.trim();
+        let share = |text: &str| match parse_quantity(text) {
+            Err(ParseNumberError::NotANumber) => Err(ReadError::NotAShare),
+            other => other.map_err(ReadError::Parse),
+        };
         let value = match self.kind {
             FieldKind::Flag => match text.to_ascii_lowercase().as_str() {
                 "1" | "true" | "yes" | "on" => 1.0,
@@ -530,8 +548,9 @@ impl FieldSpec {
                 _ => return Err(ReadError::Flag),
             },
             FieldKind::Share => match text.strip_suffix('%') {
-                Some(percent) => parse_quantity(percent).map_err(ReadError::Parse)? / 100.0,
-                None => parse_quantity(text).map_err(ReadError::Parse)?,
+                Some(percent) => share(percent)? / 100.0,
+                None if bare_share_is_percent => share(text)? / 100.0,
+                None => share(text)?,
             },
             _ => parse_quantity(text).map_err(ReadError::Parse)?,
         };
@@ -838,6 +857,21 @@ mod tests {
             e,
             "cached share of input must be between 0% and 100%; got 150%"
         );
+        // Its form field shows a percentage: a bare number typed there is one.
+        assert_eq!(cache.read_typed("50"), Ok(0.5));
+        assert_eq!(cache.read_typed("50%"), Ok(0.5));
+        assert_eq!(cache.read_typed("0.5"), Ok(0.005));
+        assert_eq!(cache.read_typed(&cache.format_input(0.375)), Ok(0.375));
+        // Not a number: a percentage's hint, not the volume box's.
+        for text in ["half", "x%"] {
+            assert_eq!(
+                cache.read_typed(text).unwrap_err().to_string(),
+                "not a percentage; try 20%"
+            );
+        }
+        // Other quantities read the same typed or in a link.
+        let hours = Field::ServiceHours.spec();
+        assert_eq!(hours.read_typed("9"), hours.read("9"));
     }
 
     #[test]

@@ -757,7 +757,7 @@ async function main() {
             const encoded = (() => { try { return encodeURIComponent(text.trim()); } catch { return ''; } })();
             if (message && encoded.length >= 6 && location.hash.includes(encoded)) failures.push(`${label}: refused but written into the link`);
             if (/\d{25,}/.test(message) || message.length > 200) failures.push(`${label}: message "${message.slice(0, 80)}…"`);
-            if (['0x10', '٣٤', '1e', '-Infinity', 'Infinity', 'NaN', '１２'].includes(text) && !/not a number/.test(message)) {
+            if (['0x10', '٣٤', '1e', '-Infinity', 'Infinity', 'NaN', '１２'].includes(text) && !/not a number|not a percentage/.test(message)) {
               failures.push(`${label}: message "${message}"`);
             }
             if (/unknown unit/.test(message) && !/[a-z]{2,}$/i.test(text.trim())) failures.push(`${label}: "${message}"`);
@@ -852,6 +852,21 @@ async function main() {
     // Renting a Mac needs a typed price.
     await page.goto(`${origin}/#v=1&tpm=30M&d1=gemma-4-31b:q4_k_m:mac-studio-m3-ultra-96:ollama`);
     await page.waitForFunction(() => document.querySelector('.xo-table')?.textContent.includes('the catalogue has none for this GPU'));
+    expect(problems.length === 0, problems.join('\n'));
+    await context.close();
+  });
+
+  await check('a number typed into a percentage field is a percentage: 50 in the cached share is 50%', async () => {
+    const { page, problems, context } = await watchedPage(browser, origin);
+    await page.goto(`${origin}/#v=1&tpm=3B`);
+    await page.waitForSelector('.xo-headline p');
+    await page.click('summary:has-text("Assumptions about your traffic")');
+    await page.fill('#xo-w-cache', '50');
+    await page.waitForFunction(() => /[#&]cache=0\.5(&|$)/.test(location.hash));
+    expect(!(await page.$('#xo-w-cache-error:not(:empty)')), 'an error under 50');
+    await page.fill('#xo-w-cache', 'half');
+    await page.waitForFunction(() => document.querySelector('#xo-w-cache-error')?.textContent.includes('not a percentage; try 20%'));
+    expect(/[#&]cache=0\.5(&|$)/.test(new URL(page.url()).hash), 'the last good value left the link');
     expect(problems.length === 0, problems.join('\n'));
     await context.close();
   });

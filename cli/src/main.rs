@@ -258,15 +258,7 @@ fn report(scenario: &Scenario, warnings: &[LinkWarning], c: &Comparison, money: 
                 .unwrap();
             }
             (Err(error), _) => {
-                let d = &option.deployment;
-                writeln!(
-                    out,
-                    "  {} on {} ({}): {error}",
-                    d.model,
-                    d.gpu,
-                    d.precision.id()
-                )
-                .unwrap();
+                writeln!(out, "  {}: {error}", option.deployment.label()).unwrap();
             }
             _ => {}
         }

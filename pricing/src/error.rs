@@ -86,7 +86,7 @@ impl fmt::Display for InputError {
                     spec.name,
                     spec.format_value(*min),
                     spec.format_value(*max),
-                    spec.format_value(*value)
+                    spec.format_refused(*value, *min, *max)
                 )
             }
             InputError::NotWhole { field, value } => {

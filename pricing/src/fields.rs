@@ -15,8 +15,8 @@ use crate::catalogue::{Basis, Cite, DEFAULTS, Defaults, Sourced};
 use crate::error::InputError;
 use crate::selfhost::{Deployment, Ownership};
 use crate::units::{
-    ParseNumberError, format_count, format_percent, format_plain, format_trimmed, format_usd,
-    parse_quantity,
+    ParseNumberError, format_count, format_exact, format_percent, format_plain, format_trimmed,
+    format_usd, parse_quantity,
 };
 use crate::workload::{MAX_TOKENS_PER_MONTH, MIN_TOKENS_PER_MONTH, Workload};
 
@@ -585,6 +585,21 @@ impl FieldSpec {
         }
     }
 
+    /// How a message shows a value refused for its range: short, unless it
+    /// lies within 1% of a bound, where rounding would make it read as the
+    /// bound (`got 10k` for 10,001 against a 10k maximum, `got 0%` for
+    /// -0.0002%): then exactly.
+    pub fn format_refused(&self, value: f64, min: f64, max: f64) -> String {
+        let near = |bound: f64| (value - bound).abs() <= bound.abs().max(1.0) * 0.01;
+        if !near(min) && !near(max) {
+            return self.format_value(value);
+        }
+        match self.kind {
+            FieldKind::Share => format_exact(value * 100.0) + "%",
+            _ => format_exact(value),
+        }
+    }
+
     /// How a message shows a value: short, with its unit's sign.
     pub fn format_value(&self, value: f64) -> String {
         if !value.is_finite() {
@@ -872,6 +887,30 @@ mod tests {
         // Other quantities read the same typed or in a link.
         let hours = Field::ServiceHours.spec();
         assert_eq!(hours.read_typed("9"), hours.read("9"));
+    }
+
+    /// A refused value is never rounded into a bound (issue 23's hostile
+    /// inputs: "got 0" for -0.000002, "got 10k" for 10,001).
+    #[test]
+    fn a_refused_value_is_shown_as_typed_where_rounding_would_hide_it() {
+        let refused = |field: Field, text: &str| field.spec().read(text).unwrap_err().to_string();
+        assert_eq!(
+            refused(Field::InputTokens, "-0.000002"),
+            "input tokens per request must be between 0 and 10M; got -0.000002"
+        );
+        assert_eq!(
+            refused(Field::UserSpeed, "10001"),
+            "slowest output speed per user must be between 0 and 10k; got 10001"
+        );
+        assert_eq!(
+            refused(Field::CachedShare, "-0.000002"),
+            "cached share of input must be between 0% and 100%; got -0.0002%"
+        );
+        // Far from a bound, the short form.
+        assert_eq!(
+            refused(Field::UserSpeed, "25000"),
+            "slowest output speed per user must be between 0 and 10k; got 25k"
+        );
     }
 
     #[test]

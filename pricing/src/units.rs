@@ -243,6 +243,13 @@ pub fn format_plain(value: f64) -> String {
     format!("{value}")
 }
 
+/// [`format_plain`] to 12 significant digits: exact for what a person
+/// types, without the noise of arithmetic (`-0.0002`, not
+/// `-0.00019999999999999998`).
+pub fn format_exact(value: f64) -> String {
+    format_plain(round_significant(value, 12))
+}
+
 /// `value` as Rust's `{:e}` writes it (`2.5e9`, `1e-7`, `0e0`), built from
 /// the shortest digits: core's exponent formatter is 2 KB more in the widget.
 pub fn format_exponent(value: f64) -> String {

@@ -320,6 +320,25 @@ fn a_service_level_caps_the_batch_by_hand() {
     );
 }
 
+/// A deployment is named for a reader, planned or not (issue 23: the
+/// table named a failed one `llama-3.3-70b on h100-sxm`).
+#[test]
+fn a_deployment_is_named_in_words_even_when_it_cannot_be_planned() {
+    let d = Deployment::new("llama-3.3-70b", Precision::Fp8, "h100-sxm", "vllm");
+    assert_eq!(
+        d.label(),
+        "Llama 3.3 70B Instruct (FP8, H100 SXM) with vLLM"
+    );
+    let mut w = workload();
+    w.max_time_to_first_token_seconds = 0.001;
+    assert_eq!(
+        d.plan(&w).unwrap_err().to_string(),
+        "cannot meet the service level: first token within 0.001 s asked, 0.13 s at best (one request at a time)"
+    );
+    let unknown = Deployment::new("no-such-model", Precision::Fp8, "h100-sxm", "vllm");
+    assert_eq!(unknown.label(), "no-such-model (FP8, H100 SXM) with vLLM");
+}
+
 /// compare() plans each deployment once, with or without a service level
 /// (the speed curve reads the plan's full-batch figures).
 #[test]

@@ -167,7 +167,7 @@ pub fn results_table(props: ResultsTableProps) -> Html {
                 );
             }
             (Err(e), _) => {
-                let name = format!("{} on {}", d.deployment.model, d.deployment.gpu);
+                let name = d.deployment.label();
                 let licence = licence_cell(d.deployment.model());
                 row(&mut table, &name, "", &[], Err(&e.to_string()), &licence);
             }

@@ -425,6 +425,22 @@ async function main() {
     await context.close();
   });
 
+  await check('without the price list (its request refused) the widget works with its own offerings and says what it left out', async () => {
+    const { page, problems, context } = await watchedPage(browser, origin);
+    await page.route(/\/prices-[0-9a-f]{16}\.txt$/, (r) => r.abort());
+    await page.goto(`${origin}/#v=1&api=gpt-5.4-mini,moonshot-kimi-k3.1-pro`);
+    await page.waitForSelector('.xo-headline p');
+    await page.waitForFunction(() => document.querySelector('.xo-notice')?.textContent.includes('the price list could not be loaded (the request failed)'));
+    const table = await page.textContent('.xo-table');
+    expect(table.includes('GPT-5.4 mini') && !table.includes('Kimi'), table.slice(0, 400));
+    await page.click('text=APIs to compare');
+    await page.waitForSelector('text=The full price list could not be loaded');
+    expect(await chartsDrawn(page), 'a chart is blank without the price list');
+    // The refused request is the browser's console error; nothing else.
+    expect(problems.every((p) => /Failed to load resource|ERR_FAILED/.test(p)), problems.join('\n'));
+    await context.close();
+  });
+
   await check('a long session: 10,000 random edits, no error, memory within bounds, no slowdown', async () => {
     const { page, problems, context } = await watchedPage(browser, origin);
     await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; }));

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::catalogue::{Engine, GPUS, Gpu, KvLayout, OpenModel, Precision};
-use crate::units::{format_count, format_fixed, format_trimmed};
+use crate::units::{format_count, format_fixed, format_significant, format_trimmed};
 
 const BYTES_PER_GB: f64 = 1e9;
 
@@ -123,8 +123,8 @@ impl std::fmt::Display for FitError {
             } => write!(
                 f,
                 "cannot meet the service level: first token within {} s asked, {} s at best (one request at a time)",
-                format_trimmed(*target_seconds, 2),
-                format_trimmed(*best_seconds, 2)
+                format_significant(*target_seconds, 2),
+                format_significant(*best_seconds, 2)
             ),
             FitError::EngineNotOnGpu { engine, gpu } => write!(f, "{engine} does not run on {gpu}"),
             FitError::FormatNotServed { format, engine } => {

@@ -340,6 +340,8 @@ pub struct OpenModel {
     pub family: &'static str,
     pub maker: &'static str,
     pub licence: &'static str,
+    /// Empty where the licence is its Hugging Face repository's LICENSE
+    /// file: [`OpenModel::licence_link`] makes it.
     pub licence_url: &'static str,
     pub permissive: bool,
     pub commercial_use: bool,
@@ -377,6 +379,15 @@ impl OpenModel {
 
     pub fn hf_url(&self) -> String {
         format!("https://huggingface.co/{}", self.hf_repo)
+    }
+
+    /// The licence's text: `licence_url`, or the LICENSE file of its
+    /// Hugging Face repository where that is where it is (left empty then).
+    pub fn licence_link(&self) -> String {
+        match self.licence_url {
+            "" => self.hf_url() + "/blob/main/LICENSE",
+            url => url.to_string(),
+        }
     }
 }
 

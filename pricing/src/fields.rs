@@ -525,37 +525,38 @@ impl FieldSpec {
     /// Reads what a person typed or a link holds, as this quantity: the
     /// same text means the same value wherever it is written.
     pub fn read(&self, text: &str) -> Result<f64, ReadError> {
-        self.read_as(text, false)
-    }
-
-    /// Reads what a person typed into this quantity's form field: as
-    /// [`FieldSpec::read`], except that a share's field shows a percentage,
-    /// so a bare number typed there is one (50 is 50%, not 5,000%).
-    pub fn read_typed(&self, text: &str) -> Result<f64, ReadError> {
-        self.read_as(text, true)
-    }
-
-    fn read_as(&self, text: &str, bare_share_is_percent: bool) -> Result<f64, ReadError> {
         let text = text.trim();
-        let share = |text: &str| match parse_quantity(text) {
-            Err(ParseNumberError::NotANumber) => Err(ReadError::NotAShare),
-            other => other.map_err(ReadError::Parse),
-        };
         let value = match self.kind {
             FieldKind::Flag => match text.to_ascii_lowercase().as_str() {
                 "1" | "true" | "yes" | "on" => 1.0,
                 "0" | "false" | "no" | "off" => 0.0,
                 _ => return Err(ReadError::Flag),
             },
-            FieldKind::Share => match text.strip_suffix('%') {
-                Some(percent) => share(percent)? / 100.0,
-                None if bare_share_is_percent => share(text)? / 100.0,
-                None => share(text)?,
-            },
+            FieldKind::Share => {
+                let (number, scale) = match text.strip_suffix('%') {
+                    Some(percent) => (percent, 100.0),
+                    None => (text, 1.0),
+                };
+                match parse_quantity(number) {
+                    Err(ParseNumberError::NotANumber) => return Err(ReadError::NotAShare),
+                    read => read.map_err(ReadError::Parse)? / scale,
+                }
+            }
             _ => parse_quantity(text).map_err(ReadError::Parse)?,
         };
         self.check(value).map_err(ReadError::Invalid)?;
         Ok(value)
+    }
+
+    /// Reads what a person typed into this quantity's form field: as
+    /// [`FieldSpec::read`], except that a share's field shows a percentage,
+    /// so a bare number typed there is one (50 is 50%, not 5,000%).
+    pub fn read_typed(&self, text: &str) -> Result<f64, ReadError> {
+        let text = text.trim();
+        if self.kind == FieldKind::Share && !text.ends_with('%') {
+            return self.read(&format!("{text}%"));
+        }
+        self.read(text)
     }
 
     /// Whether `value` is one this quantity can take.

@@ -13,7 +13,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::api::CustomOffering;
+use crate::api::{CustomOffering, MAX_CUSTOM_NAME_CHARS};
 use crate::catalogue::{self, Precision};
 use crate::date::Date;
 use crate::fields::{Field, Overrides, Scope};
@@ -76,6 +76,13 @@ pub enum LinkWarning {
     },
     OrphanOverride {
         key: String,
+        /// "a deployment", "an offering of your own".
+        what: &'static str,
+    },
+    /// A name longer than a link keeps, cut to its first characters.
+    NameCut {
+        key: String,
+        max: usize,
     },
     NotAPair {
         text: String,
@@ -125,9 +132,14 @@ impl fmt::Display for LinkWarning {
             LinkWarning::TooMany { what, max } => {
                 write!(f, "kept the first {max} {what}; a link holds no more")
             }
-            LinkWarning::OrphanOverride { key } => write!(
+            LinkWarning::OrphanOverride { key, what } => write!(
                 f,
-                "ignored \"{}\": it sets a deployment the link does not define",
+                "ignored \"{}\": it sets {what} the link does not define",
+                truncate(key, 24)
+            ),
+            LinkWarning::NameCut { key, max } => write!(
+                f,
+                "{}: the name is cut to its first {max} characters",
                 truncate(key, 24)
             ),
             LinkWarning::Retired { id } => write!(
@@ -442,9 +454,10 @@ impl Reader {
             Some((index, setting)) => (index, Some(setting)),
             None => (rest, None),
         };
-        match index.parse::<usize>() {
+        // u64, not usize: the widget (32-bit) and the CLI read the same.
+        match index.parse::<u64>() {
             Ok(n) if n.to_string() != index || n == 0 => self.warn(unknown),
-            Ok(n) if n <= max => return Some((n - 1, setting)),
+            Ok(n) if n <= max as u64 => return Some((n as usize - 1, setting)),
             Ok(_) => self.warn(LinkWarning::TooMany { what, max }),
             _ => self.warn(unknown),
         }
@@ -457,8 +470,17 @@ impl Reader {
         };
         match setting {
             None => {
+                let name = CustomOffering::clean_name(value);
+                if value.chars().count() > MAX_CUSTOM_NAME_CHARS
+                    && name.chars().count() == MAX_CUSTOM_NAME_CHARS
+                {
+                    self.warn(LinkWarning::NameCut {
+                        key: key.to_string(),
+                        max: MAX_CUSTOM_NAME_CHARS,
+                    });
+                }
                 self.custom[slot] = Some(CustomOffering {
-                    name: CustomOffering::clean_name(value),
+                    name,
                     open_model: None,
                     prices: Overrides::default(),
                 })
@@ -475,7 +497,10 @@ impl Reader {
     fn apply_custom(&mut self, slot: usize, setting: &str, value: &str) {
         let key = format!("c{}.{setting}", slot + 1);
         let Some(custom) = self.custom[slot].as_mut() else {
-            return self.warn(LinkWarning::OrphanOverride { key });
+            return self.warn(LinkWarning::OrphanOverride {
+                key,
+                what: "an offering of your own",
+            });
         };
         let result = match (setting, Field::from_key(Scope::Custom, setting)) {
             ("model", _) if catalogue::model(value).is_some() => {
@@ -552,7 +577,10 @@ impl Reader {
     fn apply_override(&mut self, slot: usize, setting: &str, value: &str) {
         let key = format!("d{}.{setting}", slot + 1);
         let Some(dep) = self.deployments[slot].as_mut() else {
-            return self.warn(LinkWarning::OrphanOverride { key });
+            return self.warn(LinkWarning::OrphanOverride {
+                key,
+                what: "a deployment",
+            });
         };
         let result = match (setting, Field::from_key(Scope::Deployment, setting)) {
             ("own", _) => read_bool(value).map(|own| {
@@ -893,6 +921,43 @@ mod tests {
             assert!(
                 d.warnings[0].to_string().contains("take no exchange rate"),
                 "{link}"
+            );
+        }
+    }
+
+    /// Issue 23's hostile links: each notice says what happened.
+    #[test]
+    fn notices_name_what_they_ignored_and_what_they_cut() {
+        let notice = |link: &str| {
+            decode(link)
+                .unwrap()
+                .warnings
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            notice("v=1&c2.in=3"),
+            ["ignored \"c2.in\": it sets an offering of your own the link does not define"]
+        );
+        assert_eq!(
+            notice("v=1&d2.fte=1"),
+            ["ignored \"d2.fte\": it sets a deployment the link does not define"]
+        );
+        let long = format!("v=1&c1={}&c1.in=1&c1.out=2", "A".repeat(60));
+        let d = decode(&long).unwrap();
+        assert_eq!(d.scenario.custom[0].name.len(), MAX_CUSTOM_NAME_CHARS);
+        assert_eq!(
+            notice(&long),
+            ["c1: the name is cut to its first 40 characters"]
+        );
+        assert!(notice("v=1&c1=Acme&c1.in=1&c1.out=2").is_empty());
+        // An index past 32 bits reads the same in the widget and the CLI.
+        for link in ["v=1&d4294967297=x", "v=1&c4294967297=x"] {
+            let warnings = notice(link);
+            assert!(
+                warnings[0].starts_with("kept the first "),
+                "{link}: {warnings:?}"
             );
         }
     }

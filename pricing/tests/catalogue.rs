@@ -34,7 +34,7 @@ fn every_entry_has_a_source_and_a_date() {
     }
     for m in MODELS {
         assert!(
-            is_url(m.source) && is_date(m.as_of) && is_url(m.licence_url),
+            is_url(m.source) && is_date(m.as_of) && is_url(&m.licence_link()),
             "{}",
             m.id
         );

@@ -46,7 +46,7 @@ pub fn licence_badge(model: &OpenModel) -> Html {
     Html::from_html_unchecked(
         format!(
             "<p class=\"xo-licence\">{} <span class=\"{class}\">{text}</span>{restriction}<span class=\"xo-help\"> · {}: {}</span></p>",
-            outside_link(model.licence_url, model.licence),
+            outside_link(&model.licence_link(), model.licence),
             model.openness.label(),
             outside_link(&model.hf_url(), "Hugging Face")
         )

@@ -36,7 +36,7 @@ fn licence_cell(model: Option<&OpenModel>) -> String {
     };
     format!(
         "{}<span class=\"xo-kind\"> · {tier}{open}</span>",
-        outside_link(m.licence_url, m.licence)
+        outside_link(&m.licence_link(), m.licence)
     )
 }
 

@@ -192,7 +192,10 @@ pub fn to_rust(c: &Catalogue, notes: bool, all_offerings: bool) -> String {
              commercial_use: {}, commercial_restriction: {:?}, openness: {}, hf_repo: {:?}, total_params_b: {}, active_params_b: {}, experts_total: {:?}, \
              experts_per_token: {:?}, layers: {}, query_heads: {}, kv: {kv}, full_attention_layers: {}, sliding_window_layers: {}, \
              sliding_window_tokens: {}, max_context_tokens: {}, native_precision: {}{}, as_of: {:?}{} }},",
-            m.id.0, m.name.0, m.family.0, m.maker.0, m.licence.0, m.licence_url.0, m.permissive, m.commercial_use, m.commercial_restriction, m.openness.rust(), m.hf_repo.as_str(),
+            m.id.0, m.name.0, m.family.0, m.maker.0, m.licence.0,
+            // The repository's own LICENSE file is left for `licence_link` to make.
+            if m.licence_url.0 == format!("https://huggingface.co/{}/blob/main/LICENSE", m.hf_repo.as_str()) { "" } else { m.licence_url.0.as_str() },
+            m.permissive, m.commercial_use, m.commercial_restriction, m.openness.rust(), m.hf_repo.as_str(),
             float(m.total_params_b.0), float(m.active_params_b.0), m.experts.as_ref().map(|e| e.total.0), m.experts.as_ref().map(|e| e.per_token.0),
             m.layers.0, m.query_heads.0,
             m.full_attention_layers.unwrap_or(m.layers.0), m.sliding_window.as_ref().map_or(0, |w| w.layers.0),

@@ -894,24 +894,35 @@ mod tests {
     /// inputs: "got 0" for -0.000002, "got 10k" for 10,001).
     #[test]
     fn a_refused_value_is_shown_as_typed_where_rounding_would_hide_it() {
-        let refused = |field: Field, text: &str| field.spec().read(text).unwrap_err().to_string();
-        assert_eq!(
-            refused(Field::InputTokens, "-0.000002"),
-            "input tokens per request must be between 0 and 10M; got -0.000002"
-        );
-        assert_eq!(
-            refused(Field::UserSpeed, "10001"),
-            "slowest output speed per user must be between 0 and 10k; got 10001"
-        );
-        assert_eq!(
-            refused(Field::CachedShare, "-0.000002"),
-            "cached share of input must be between 0% and 100%; got -0.0002%"
-        );
-        // Far from a bound, the short form.
-        assert_eq!(
-            refused(Field::UserSpeed, "25000"),
-            "slowest output speed per user must be between 0 and 10k; got 25k"
-        );
+        for (field, text, says) in [
+            (
+                Field::InputTokens,
+                "-0.000002",
+                "input tokens per request must be between 0 and 10M; got -0.000002",
+            ),
+            (
+                Field::UserSpeed,
+                "10001",
+                "slowest output speed per user must be between 0 and 10k; got 10001",
+            ),
+            (
+                Field::CachedShare,
+                "-0.000002",
+                "cached share of input must be between 0% and 100%; got -0.0002%",
+            ),
+            // Far from a bound, the short form.
+            (
+                Field::UserSpeed,
+                "25000",
+                "slowest output speed per user must be between 0 and 10k; got 25k",
+            ),
+        ] {
+            assert_eq!(
+                field.spec().read(text).unwrap_err().to_string(),
+                says,
+                "{text}"
+            );
+        }
     }
 
     #[test]

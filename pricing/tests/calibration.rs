@@ -350,15 +350,13 @@ fn the_stored_latency_band_is_the_records_band() {
     let (speed, first): (ErrorRange, ErrorRange) =
         (band_of(&speed).unwrap(), band_of(&first).unwrap());
     if std::env::var_os("UPDATE_CALIBRATION").is_some() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/calibration.toml");
-        let text = std::fs::read_to_string(path).unwrap();
-        let start = text.find("latency_band = ").unwrap();
-        let end = start + text[start..].find('\n').unwrap();
-        let line = format!(
-            "latency_band = {{ speed = {{ low = {:?}, high = {:?} }}, first_token = {{ low = {:?}, high = {:?} }} }}",
-            speed.low, speed.high, first.low, first.high
+        rewrite_calibration_line(
+            "latency_band",
+            &format!(
+                "{{ speed = {{ low = {:?}, high = {:?} }}, first_token = {{ low = {:?}, high = {:?} }} }}",
+                speed.low, speed.high, first.low, first.high
+            ),
         );
-        std::fs::write(path, format!("{}{line}{}", &text[..start], &text[end..])).unwrap();
         return;
     }
     let stored = latency_band();
@@ -424,15 +422,10 @@ fn the_cost_model_document_shows_the_current_table() {
 fn the_stored_band_is_the_records_band() {
     let measured = measured_range();
     if std::env::var_os("UPDATE_CALIBRATION").is_some() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/calibration.toml");
-        let text = std::fs::read_to_string(path).unwrap();
-        let start = text.find("estimate_band = ").unwrap();
-        let end = start + text[start..].find('\n').unwrap();
-        let line = format!(
-            "estimate_band = {{ low = {:?}, high = {:?} }}",
-            measured.low, measured.high
+        rewrite_calibration_line(
+            "estimate_band",
+            &format!("{{ low = {:?}, high = {:?} }}", measured.low, measured.high),
         );
-        std::fs::write(path, format!("{}{line}{}", &text[..start], &text[end..])).unwrap();
         return;
     }
     assert_eq!(
@@ -440,4 +433,17 @@ fn the_stored_band_is_the_records_band() {
         measured,
         "data/calibration.toml's estimate_band is stale: run UPDATE_CALIBRATION=1 cargo test -p crossover-pricing --test calibration"
     );
+}
+
+/// `UPDATE_CALIBRATION=1`: `key = value` in place of the line data/calibration.toml has for `key`.
+fn rewrite_calibration_line(key: &str, value: &str) {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../data/calibration.toml");
+    let text = std::fs::read_to_string(path).unwrap();
+    let start = text.find(&format!("{key} = ")).unwrap();
+    let end = start + text[start..].find('\n').unwrap();
+    std::fs::write(
+        path,
+        format!("{}{key} = {value}{}", &text[..start], &text[end..]),
+    )
+    .unwrap();
 }

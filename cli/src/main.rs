@@ -163,7 +163,7 @@ fn today() -> Result<Date, String> {
 fn report(scenario: &Scenario, warnings: &[LinkWarning], c: &Comparison, money: &Money) -> String {
     let mut out = String::new();
     let w = &scenario.workload;
-    let volume = format_count(c.tokens_per_month);
+    let volume = format_count(c.tokens_per_month());
     writeln!(out, "Crossover · {}", words::prices_as_of(c.date)).unwrap();
     for warning in warnings {
         writeln!(out, "note: {warning}").unwrap();
@@ -186,7 +186,7 @@ fn report(scenario: &Scenario, warnings: &[LinkWarning], c: &Comparison, money: 
         let price = match &api.pricing {
             ApiPricing::Priced(rate) => format!(
                 "{:>9}/month  {:>8} per 1M tokens{}",
-                format_usd_whole(rate.monthly_cost(c.tokens_per_month)),
+                format_usd_whole(rate.monthly_cost(c.tokens_per_month())),
                 format_usd(rate.usd_per_mtok),
                 if rate.long_context {
                     "  (long-context tier)"
@@ -219,8 +219,7 @@ fn report(scenario: &Scenario, warnings: &[LinkWarning], c: &Comparison, money: 
                     words::service_seen(plan)
                 )
                 .unwrap();
-                if let Some(doubt) = words::service_level_doubt(plan, w, c.tokens_per_month, money)
-                {
+                if let Some(doubt) = words::service_level_doubt(plan, w, money) {
                     writeln!(out, "    {doubt}").unwrap();
                 }
                 writeln!(

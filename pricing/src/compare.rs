@@ -94,8 +94,7 @@ pub struct Pair {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Comparison {
-    pub tokens_per_month: f64,
-    /// The workload compared, whose service level the plans answer.
+    /// The workload compared: its volume, and the service level the plans answer.
     pub workload: Workload,
     /// The day the API prices are taken from.
     pub date: Date,
@@ -105,6 +104,11 @@ pub struct Comparison {
 }
 
 impl Comparison {
+    /// The volume compared at.
+    pub fn tokens_per_month(&self) -> f64 {
+        self.workload.tokens_per_month
+    }
+
     /// The APIs that have a price for the workload, with it.
     pub fn priced_apis(&self) -> impl Iterator<Item = (&ApiOption, &crate::api::ApiRate)> {
         self.apis
@@ -209,7 +213,6 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, Vec<InputError>> {
         }
     }
     Ok(Comparison {
-        tokens_per_month: volume,
         workload: workload.clone(),
         date: scenario.date,
         apis,

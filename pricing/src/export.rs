@@ -46,7 +46,7 @@ pub fn table_csv(c: &Comparison, money: &Money) -> String {
         "licence".into(),
         "note".into(),
     ]);
-    let volume = format_plain(c.tokens_per_month);
+    let volume = format_plain(c.tokens_per_month());
     for a in &c.apis {
         let licence = a
             .offering
@@ -55,7 +55,7 @@ pub fn table_csv(c: &Comparison, money: &Money) -> String {
             .map_or("proprietary", |m| m.licence);
         let (monthly, unit, note) = match &a.pricing {
             ApiPricing::Priced(rate) => (
-                format_plain(money.convert(rate.monthly_cost(c.tokens_per_month))),
+                format_plain(money.convert(rate.monthly_cost(c.tokens_per_month()))),
                 format_plain(money.convert(rate.usd_per_mtok)),
                 String::new(),
             ),

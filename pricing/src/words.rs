@@ -259,13 +259,13 @@ pub fn service_seen(plan: &SelfHostPlan) -> String {
 
 /// Where a service-level target lies inside the latency estimate's range:
 /// which end reaches past it, and what meeting it at that end costs at
-/// `tokens_per_month`; `None` when the plan is sure of it.
+/// the workload's volume; `None` when the plan is sure of it.
 pub fn service_level_doubt(
     plan: &SelfHostPlan,
     workload: &crate::workload::Workload,
-    tokens_per_month: f64,
     money: &Money,
 ) -> Option<String> {
+    let tokens_per_month = workload.tokens_per_month;
     let sure = plan.sure.as_ref()?;
     let band = crate::selfhost::calibration::latency_band();
     let t = &plan.throughput;

@@ -177,7 +177,7 @@ fn marker_points(
 /// Every chart of [`Measure::ALL`], in `money`, for the workload the
 /// comparison answers (its service level marks the speed chart).
 pub fn chart_specs(c: &Comparison, money: &Money) -> [ChartSpec; Measure::ALL.len()] {
-    let you = c.tokens_per_month;
+    let you = c.tokens_per_month();
     let furthest_crossing = c
         .pairs
         .iter()
@@ -291,7 +291,7 @@ fn y_range(series: &[SeriesSpec]) -> (f64, f64) {
 /// can offer, and where each stops being cheaper than each API.
 fn speed_spec(c: &Comparison, money: &Money) -> ChartSpec {
     let speed_target = c.workload.min_user_output_tokens_per_second;
-    let per_mtok = |monthly_usd: f64| money.convert(monthly_usd / c.tokens_per_month * 1e6);
+    let per_mtok = |monthly_usd: f64| money.convert(monthly_usd / c.tokens_per_month() * 1e6);
     let curves: Vec<_> = c
         .deployments
         .iter()
@@ -326,7 +326,7 @@ fn speed_spec(c: &Comparison, money: &Money) -> ChartSpec {
         i
     };
     for (option, rate) in c.priced_apis() {
-        let y = per_mtok(rate.monthly_cost(c.tokens_per_month));
+        let y = per_mtok(rate.monthly_cost(c.tokens_per_month()));
         push(
             option.offering.label(),
             true,

@@ -81,7 +81,7 @@ fn row(
 pub fn results_table(props: ResultsTableProps) -> Html {
     let c = &props.comparison;
     let money = &props.money;
-    let volume = format_count(c.tokens_per_month);
+    let volume = format_count(c.tokens_per_month());
     // A rate from a link or typed, not the catalogue's, is said beside the amounts.
     let rate = if money.catalogue_rate {
         String::new()
@@ -107,7 +107,7 @@ pub fn results_table(props: ResultsTableProps) -> Html {
         let more = offering_notes(&a.offering, a.pricing.rate(), c.date);
         match &a.pricing {
             ApiPricing::Priced(rate) => {
-                let monthly = format_money_whole(rate.monthly_cost(c.tokens_per_month), money);
+                let monthly = format_money_whole(rate.monthly_cost(c.tokens_per_month()), money);
                 let unit = format_money(rate.usd_per_mtok, money);
                 row(
                     &mut table,
@@ -151,9 +151,7 @@ pub fn results_table(props: ResultsTableProps) -> Html {
                 let gpus = format!("{} ({} × {})", q.gpus, q.replicas, plan.gpus_per_replica());
                 let used = format_percent(q.utilisation);
                 let mut note = format!(" · {}, {own}; {}", plan.engine.name, service_seen(plan));
-                if let Some(doubt) =
-                    service_level_doubt(plan, &c.workload, c.tokens_per_month, money)
-                {
+                if let Some(doubt) = service_level_doubt(plan, &c.workload, money) {
                     note.push_str("; ");
                     note.push_str(&doubt);
                 }

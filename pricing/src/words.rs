@@ -257,6 +257,15 @@ pub fn service_seen(plan: &SelfHostPlan) -> String {
     )
 }
 
+/// `value` to as few significant digits (two to four) as tell it from the
+/// `target` it reaches past: "0.501 s" beside a 0.5 s target, not "0.5 s".
+fn format_past(value: f64, target: f64) -> String {
+    (2..5)
+        .map(|digits| format_significant(value, digits))
+        .find(|shown| *shown != format_significant(target, 4))
+        .unwrap_or_else(|| format_significant(value, 4))
+}
+
 /// Where a service-level target lies inside the latency estimate's range:
 /// which end reaches past it, and what meeting it at that end costs at
 /// the workload's volume; `None` when the plan is sure of it.
@@ -274,7 +283,7 @@ pub fn service_level_doubt(
     if slowest < workload.min_user_output_tokens_per_second {
         reaches.push(format!(
             "{} output tokens/s per user",
-            format_significant(slowest, 2)
+            format_past(slowest, workload.min_user_output_tokens_per_second)
         ));
     }
     let latest = t.time_to_first_token_seconds * band.first_token.high;
@@ -283,7 +292,7 @@ pub fn service_level_doubt(
     {
         reaches.push(format!(
             "a first token after {} s",
-            format_significant(latest, 2)
+            format_past(latest, workload.max_time_to_first_token_seconds)
         ));
     }
     let mut text = format!(
@@ -354,5 +363,13 @@ mod tests {
             pair_line(&c, &c.pairs[0], &Money::usd())
                 .starts_with("Llama 3.3 70B Instruct (FP8, 2× H100 SXM) vs GPT-5.4 mini: ")
         );
+    }
+
+    #[test]
+    fn a_value_past_its_target_never_reads_as_the_target() {
+        assert_eq!(format_past(0.5009, 0.5), "0.501");
+        assert_eq!(format_past(19.96, 20.0), "19.96");
+        assert_eq!(format_past(0.78, 0.5), "0.78");
+        assert_eq!(format_past(10.4, 20.0), "10");
     }
 }

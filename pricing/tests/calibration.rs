@@ -286,7 +286,10 @@ fn spread(errors: impl Iterator<Item = f64>) -> (usize, usize, f64) {
 
 /// The latency model does not yet meet the ±40% rule on every record
 /// (docs/cost-model.md section 8 says where and why); this keeps it from
-/// getting worse than it is.
+/// getting worse than it is. The one first-token queue (issue 21) cost one
+/// record each against the two models it replaced (20 and 17 within, medians
+/// 22% and 29%) and narrowed the held-out first-token range from 9.64x to
+/// 6.43x.
 #[test]
 fn latency_estimates_do_not_get_worse() {
     assert_eq!(
@@ -297,11 +300,11 @@ fn latency_estimates_do_not_get_worse() {
     let ((speed_within, _, speed_median), (first_within, _, first_median)) =
         latency_within_tolerance();
     assert!(
-        speed_within >= 20 && speed_median <= 0.23,
+        speed_within >= 19 && speed_median <= 0.24,
         "speed per user: {speed_within} within, median {speed_median}"
     );
     assert!(
-        first_within >= 17 && first_median <= 0.30,
+        first_within >= 16 && first_median <= 0.32,
         "first token: {first_within} within, median {first_median}"
     );
 }
@@ -315,8 +318,8 @@ fn latency_ranges_hold_the_published_figure_when_held_out() {
     let (speed, first) = latency_ratios();
     assert_eq!(speed.len(), LATENCY.len(), "every latency record left out");
     for (what, ratios, widest) in [
-        ("speed per user", &speed, 2.15),
-        ("first token", &first, 9.7),
+        ("speed per user", &speed, 2.1),
+        ("first token", &first, 6.5),
     ] {
         let (held, width) = held_out_coverage(ratios);
         let share = held as f64 / ratios.len() as f64;

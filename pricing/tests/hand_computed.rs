@@ -260,23 +260,27 @@ fn a_service_level_caps_the_batch_by_hand() {
     w.min_user_output_tokens_per_second = 50.0;
     assert!(d.plan(&w).unwrap().sure.unwrap().is_err());
     // Time to first token, same set-up (docs/cost-model.md section 5). At 128
-    // sequences a prompt shares its passes with 127 decodes: 1,627 tokens ->
-    // 2 x 70.6e9 x 1,627 FLOPs = 135.77 ms, plus the larger of 127 sequences'
-    // KV (36.4 GB -> 9.53 ms) and attention (3.532 TFLOPs -> 6.26 ms): 145.30 ms.
-    // The 127 decodes alone take 18.49 + 9.53 = 28.02 ms, so the prompt holds
-    // the replica for s = 117.28 ms. Requests arrive at 2,446.4 / 500 = 4.893
-    // a second: rho = 4.893 x 0.11728 = 0.574, and the wait for the prompts
-    // ahead is rho x s / 2(1 - rho) = 0.0790 s: 0.224 s in all.
+    // sequences a step takes 52.34 ms, the same step without its prompt
+    // tokens max(18.49, 0.0834c) + 0.0751c = 28.10 ms, so prompts take
+    // rho = 1 - 28.10 / 52.34 = 0.4632 of the time. Requests arrive at
+    // 128 / (52.34 ms x 500) = 4.891 a second, each prompt holding the
+    // replica s = 0.4632 / 4.891 = 94.69 ms: the prompts ahead take
+    // rho x s / 2(1 - rho) = 40.84 ms, the step in flight (1 - rho) x 28.10 / 2
+    // = 7.54 ms, 127/128 of it others': 48.01 ms. The prompt's own pass
+    // carries 1,627 tokens, 2 x 70.6e9 x 1,627 FLOPs = 135.77 ms, plus the
+    // larger of 127 sequences' KV (36.4 GB -> 9.53 ms) and attention
+    // (3.532 TFLOPs -> 6.26 ms): 145.31 ms. 0.1933 s in all.
     w.min_user_output_tokens_per_second = 0.0;
     let plan = d.plan(&w).unwrap();
-    assert!((plan.throughput.time_to_first_token_seconds - 0.22425).abs() < 0.001);
-    // A first token within 0.2 s allows 53 sequences: at 53, passes of 1,552
-    // tokens take 135.16 ms, the decodes alone 22.39, rho = 4.717 x 0.11277 =
-    // 0.532, wait 0.0641 s: 0.1992 s; at 54, 0.2019 s.
-    w.max_time_to_first_token_seconds = 0.2;
+    assert!((plan.throughput.time_to_first_token_seconds - 0.19331).abs() < 0.0001);
+    // A first token within 0.15 s allows 70 sequences: a step of 28.62 ms,
+    // 23.74 without prompts (rho = 0.1705), the same 4.891 requests a second
+    // (compute-bound), s = 34.85 ms: 0.99 x (3.58 + 9.85) ms waiting, then a
+    // pass of 1,569 tokens, 136.72 ms: 0.14996 s; at 71, 0.15041 s.
+    w.max_time_to_first_token_seconds = 0.15;
     let plan = d.plan(&w).unwrap();
-    assert_eq!(plan.sequences_in_flight, 53);
-    assert!((plan.throughput.time_to_first_token_seconds - 0.1992).abs() < 0.001);
+    assert_eq!(plan.sequences_in_flight, 70);
+    assert!((plan.throughput.time_to_first_token_seconds - 0.14996).abs() < 0.0001);
     // Sooner than one request at a time can have it: refused, with the best.
     w.max_time_to_first_token_seconds = 0.1;
     let err = d.plan(&w).unwrap_err().to_string();
@@ -396,11 +400,11 @@ fn the_fastest_service_level_still_cheaper_by_hand() {
     assert_close!(at(6).1, 3.0 * 2.0 * 2.90 * 730.0 + 3_600.0);
     assert_close!(at(5).1, 4.0 * 2.0 * 2.90 * 730.0 + 3_600.0);
     // A first-token target bounds the batch the chart and the question see:
-    // 0.2 s allows 53 sequences (a_service_level_caps_the_batch_by_hand).
+    // 0.15 s allows 70 sequences (a_service_level_caps_the_batch_by_hand).
     let mut timed = scenario.clone();
-    timed.workload.max_time_to_first_token_seconds = 0.2;
+    timed.workload.max_time_to_first_token_seconds = 0.15;
     let t = crossover_pricing::compare(&timed).unwrap();
-    assert_eq!(t.deployments[0].speed_curve.len(), 53);
+    assert_eq!(t.deployments[0].speed_curve.len(), 70);
     // Never cheaper at full batch: no speed to offer.
     let mini = c
         .pairs

@@ -252,8 +252,8 @@ fn a_batching_parameter_that_does_not_apply_is_refused() {
     Bad::new(
         "engines.toml",
         "id = \"sglang\"",
-        "overhead_ms_per_layer = 1.3",
-        "overhead_ms_per_layer = 1.3, first_token_ms = 4",
+        "overhead_ms_per_layer",
+        "first_token_ms = 4, overhead_ms_per_layer",
     )
     .has(&[
         "data/engines.toml: sglang",
@@ -262,7 +262,7 @@ fn a_batching_parameter_that_does_not_apply_is_refused() {
     Bad::new(
         "engines.toml",
         "id = \"sglang\"",
-        "overhead_ms_per_layer = 1.3",
+        "overhead_ms_per_layer = 1.1",
         "",
     )
     .has(&[

@@ -1,8 +1,10 @@
 //! Prompts in passes of their own (local engines, and batched engines
 //! without mixed batching): how the replica's time splits between decode
-//! steps and prompt passes, and when a new prompt's first token comes.
+//! steps and prompt passes, and the prompts' load on the first-token queue.
 //! `throughput::estimate` uses it; prompts mixed into decode steps need no
 //! room of their own.
+
+use super::first_token::PromptLoad;
 
 /// Prompts run in passes of their own while every decode waits (local
 /// engines, and batched engines without mixed batching): the steady state of
@@ -64,22 +66,24 @@ impl PromptPasses {
         self.prompt_share * self.others
     }
 
-    /// A new prompt waits for what is running (half a prompt pass or half a
-    /// decode step, on average), then for its own pass; a fully cached
-    /// prompt's first token comes from a decode step.
-    pub fn time_to_first_token(&self, step: f64) -> f64 {
-        let own = if self.per_pass + self.per_prompt > 0.0 {
-            self.per_pass + self.prompts_per_pass * self.per_prompt
-        } else {
-            step
-        };
-        let running = self.prompt_share * own / 2.0 + (1.0 - self.prompt_share) * step / 2.0;
-        self.others * running + own
+    /// The prompts' load for the first-token queue: a new prompt's own pass
+    /// carries the prompts that arrived with it; a fully cached prompt's
+    /// first token comes from a decode step.
+    pub fn load(&self, step: f64) -> PromptLoad {
+        let own_pass = self.per_pass + self.prompts_per_pass * self.per_prompt;
+        PromptLoad {
+            requests_per_second: self.requests_per_second,
+            prompt_share: self.prompt_share,
+            others: self.others,
+            step_seconds: step,
+            own_seconds: if own_pass > 0.0 { own_pass } else { step },
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::first_token::time_to_first_token;
     use super::*;
 
     #[test]
@@ -89,7 +93,7 @@ mod tests {
         let passes = PromptPasses::solve(1.0, 10.0, 0.5, 0.2, true);
         assert!((passes.requests_per_second - 1.0 / 10.7).abs() < 1e-12);
         assert_eq!(passes.others_share(), 0.0);
-        assert!((passes.time_to_first_token(0.02) - 0.7).abs() < 1e-12);
+        assert!((time_to_first_token(passes.load(0.02)) - 0.7).abs() < 1e-12);
     }
 
     #[test]
@@ -104,9 +108,11 @@ mod tests {
         assert!((passes.prompt_share - 0.42428).abs() < 1e-5);
         assert!(((1.0 - passes.others_share()) / 0.02 - 29.00).abs() < 0.01);
         // k = 1 + 5.7572 x 0.099 = 1.56996 prompts a pass of
-        // 0.1 + 0.0157 = 0.1157 s; TTFT = 0.99 x (0.42428 x 0.1157 / 2 +
-        // 0.57572 x 0.02 / 2) + 0.1157 = 0.99 x 0.030302 + 0.1157 = 0.1457 s.
-        assert!((passes.time_to_first_token(0.02) - 0.1457).abs() < 1e-4);
+        // 0.1 + 0.0157 = 0.1157 s. Each prompt holds the replica
+        // 0.42428 / 5.7572 = 0.073696 s; TTFT = 0.99 x (0.42428 x 0.073696 /
+        // (2 x 0.57572) + 0.57572 x 0.02 / 2) + 0.1157 = 0.99 x 0.032913 +
+        // 0.1157 = 0.1483 s.
+        assert!((time_to_first_token(passes.load(0.02)) - 0.1483).abs() < 1e-4);
         // The time shares add up to one.
         let k = passes.prompts_per_pass;
         let lambda = passes.requests_per_second;

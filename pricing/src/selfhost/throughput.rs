@@ -11,7 +11,7 @@
 
 use serde::Serialize;
 
-use super::first_token::time_to_first_token;
+use super::first_token::{PromptLoad, time_to_first_token};
 use super::memory::{RequestShape, cached_layer_tokens, kv_bytes_per_token_layer};
 use super::prompt_passes::PromptPasses;
 use super::weights::Params;
@@ -241,33 +241,10 @@ pub fn estimate(
             output_tokens_per_second: output_per_second,
             total_tokens_per_second: output_per_second * shape.tokens() / output,
             output_tokens_per_second_per_user: (1.0 - passes.others_share()) / step,
-            time_to_first_token_seconds: passes.time_to_first_token(step) + overhead,
+            time_to_first_token_seconds: time_to_first_token(passes.load(step)) + overhead,
             bound,
         };
     }
-
-    // A prompt prefilled in the passes that also decode the other sequences,
-    // and the time it adds to those passes, which is what it holds the
-    // replica for when others share them (they read the weights anyway); a
-    // batch of one runs the prompt on its own.
-    let others = batch - 1.0;
-    let with_prompt = |tokens: f64, attention: f64| {
-        pass(
-            model,
-            precision,
-            &rates,
-            tokens + others,
-            kv_bytes * others / batch,
-            attention + decode_attention * others / batch,
-        )
-        .0
-    };
-    let prompt_in_batch = with_prompt(prefill_tokens, prefill_attention);
-    let prompt_service = if others > 0.0 {
-        prompt_in_batch - with_prompt(0.0, 0.0)
-    } else {
-        prompt_in_batch
-    };
 
     // Each step decodes one token per sequence and prefills the prompt
     // tokens that keep the batch full: batch x prefill / output of them.
@@ -280,17 +257,31 @@ pub fn estimate(
         kv_bytes,
         decode_attention + batch * prefill_attention / output,
     );
+    let decode_only = pass(model, precision, &rates, batch, kv_bytes, decode_attention).0;
+    // A new prompt's first token comes from the pass that prefills it among
+    // the other sequences' decodes (alone in a batch of one).
+    let others = batch - 1.0;
+    let own_pass = pass(
+        model,
+        precision,
+        &rates,
+        prefill_tokens + others,
+        kv_bytes * others / batch,
+        prefill_attention + decode_attention * others / batch,
+    )
+    .0;
     let output_per_second = batch / step;
     Throughput {
         output_tokens_per_second: output_per_second,
         total_tokens_per_second: output_per_second * shape.tokens() / output,
         output_tokens_per_second_per_user: 1.0 / step,
-        time_to_first_token_seconds: time_to_first_token(
-            output_per_second / output,
-            prompt_service,
-            prompt_in_batch,
-            1.0 - pass(model, precision, &rates, batch, kv_bytes, decode_attention).0 / step,
-        ) + overhead,
+        time_to_first_token_seconds: time_to_first_token(PromptLoad {
+            requests_per_second: output_per_second / output,
+            prompt_share: 1.0 - decode_only / step,
+            others: others / batch,
+            step_seconds: decode_only,
+            own_seconds: own_pass,
+        }) + overhead,
         bound,
     }
 }

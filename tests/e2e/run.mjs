@@ -897,10 +897,10 @@ async function main() {
     // Llama 3.3 70B FP8 on 2x H100 at 50 tokens/s per user: 20 sequences at once (pricing/tests/hand_computed.rs).
     await page.waitForFunction(() => document.querySelector('.xo-headline').textContent.includes('GPT-5.4 mini from 12.2B tokens a month'));
     await page.waitForFunction(() => location.hash.includes('speed=50'));
-    // What each user sees: 20 sequences at 50.0 tokens/s each (pricing/tests/hand_computed.rs), the first token after 0.148 s.
+    // What each user sees: 20 sequences at 50.0 tokens/s each (pricing/tests/hand_computed.rs), the first token after 0.142 s.
     // Each with its range (latency_band, docs/cost-model.md section 8); 50 lies inside it, and no batch is sure of it.
     const seen = await page.textContent('.xo-table');
-    expect(seen.includes('vLLM, rented; about 50 output tokens/s per user (26–55), first token in about 0.148 s (0.056–0.54)'), seen);
+    expect(seen.includes('vLLM, rented; about 50 output tokens/s per user (26–54), first token in about 0.142 s (0.057–0.37)'), seen);
     expect(seen.includes('may miss the service level: its range reaches 26 output tokens/s per user; no batch meets it at that end'), seen);
     await page.fill('#xo-w-ttft', '0.12');
     await page.waitForFunction(() => document.querySelector('.xo-table').textContent.includes('cannot meet the service level: first token within 0.12 s asked, 0.13 s at best'));

@@ -236,6 +236,40 @@ fn missed_service_level(d: &Deployment, w: &Workload) -> bool {
     )
 }
 
+/// A stricter target against a looser one on the same deployment (cost and
+/// sequences in flight, `None` where refused): it costs no less and runs no
+/// more sequences; refused only for the target itself (`strict` is the
+/// stricter workload); and once unmet, it stays unmet. No target is
+/// `looser_is_none`.
+fn stricter_costs_no_less(
+    d: &Deployment,
+    loose: Option<(f64, u32)>,
+    strict: Option<(f64, u32)>,
+    strict_workload: &Workload,
+    looser_is_none: bool,
+) -> Result<(), TestCaseError> {
+    match (loose, strict) {
+        (Some((loose_cost, loose_seq)), Some((strict_cost, strict_seq))) => {
+            prop_assert!(
+                strict_cost >= loose_cost * (1.0 - 1e-12),
+                "{strict_cost} < {loose_cost}"
+            );
+            prop_assert!(strict_seq <= loose_seq);
+        }
+        (Some(_), None) => {
+            prop_assert!(
+                missed_service_level(d, strict_workload),
+                "refused for another reason"
+            );
+        }
+        (None, strict) => {
+            prop_assert!(!looser_is_none, "buildable with no target, refused at none");
+            prop_assert!(strict.is_none());
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
@@ -283,22 +317,8 @@ proptest! {
             d.plan(&w).ok().map(|p| (p.quote(v).monthly_usd, p.sequences_in_flight))
         };
         let stricter = looser + stricter_by;
-        match (at(looser), at(stricter)) {
-            (Some((loose_cost, loose_seq)), Some((strict_cost, strict_seq))) => {
-                prop_assert!(strict_cost >= loose_cost * (1.0 - 1e-12), "{strict_cost} < {loose_cost}");
-                prop_assert!(strict_seq <= loose_seq);
-            }
-            // Refused only for the speed asked, never for anything else.
-            (Some(_), None) => {
-                let strict = Workload { min_user_output_tokens_per_second: stricter, ..w };
-                prop_assert!(missed_service_level(&d, &strict), "refused for another reason");
-            }
-            // A target the deployment cannot meet stays unmet as it grows stricter.
-            (None, strict) => {
-                prop_assert!(looser > 0.0, "buildable with no target, refused at none");
-                prop_assert!(strict.is_none());
-            }
-        }
+        let strict = Workload { min_user_output_tokens_per_second: stricter, ..w };
+        stricter_costs_no_less(&d, at(looser), at(stricter), &strict, looser == 0.0)?;
     }
 
     #[test]
@@ -346,21 +366,13 @@ proptest! {
         };
         // No target is the loosest; otherwise a shorter wait is stricter.
         let stricter = if looser == 0.0 { 60.0 * (1.0 - stricter_by).max(0.01) } else { looser * (1.0 - stricter_by).max(0.01) };
-        match (at(looser), at(stricter)) {
-            (Some((loose_cost, loose_seq, _)), Some((strict_cost, strict_seq, strict_wait))) => {
-                prop_assert!(strict_cost >= loose_cost * (1.0 - 1e-12), "{strict_cost} < {loose_cost}");
-                prop_assert!(strict_seq <= loose_seq);
-                prop_assert!(strict_wait <= stricter, "{strict_wait} s > {stricter} s");
-            }
-            (Some(_), None) => {
-                let strict = Workload { max_time_to_first_token_seconds: stricter, ..w };
-                prop_assert!(missed_service_level(&d, &strict), "refused for another reason");
-            }
-            (None, strict) => {
-                prop_assert!(looser > 0.0, "buildable with no target, refused at none");
-                prop_assert!(strict.is_none());
-            }
+        let (loose, strict) = (at(looser), at(stricter));
+        if let Some((_, _, strict_wait)) = strict {
+            prop_assert!(strict_wait <= stricter, "{strict_wait} s > {stricter} s");
         }
+        let strict_workload = Workload { max_time_to_first_token_seconds: stricter, ..w };
+        let cost_and_batch = |p: Option<(f64, u32, f64)>| p.map(|(cost, seq, _)| (cost, seq));
+        stricter_costs_no_less(&d, cost_and_batch(loose), cost_and_batch(strict), &strict_workload, looser == 0.0)?;
     }
 
     #[test]

@@ -18,6 +18,14 @@ pub struct RequestShape {
 }
 
 impl RequestShape {
+    pub fn of(workload: &crate::workload::Workload) -> RequestShape {
+        RequestShape {
+            input_tokens: workload.input_tokens_per_request,
+            output_tokens: workload.output_tokens_per_request,
+            cached_input_share: workload.cached_input_share,
+        }
+    }
+
     pub fn tokens(&self) -> f64 {
         self.input_tokens + self.output_tokens
     }

@@ -156,11 +156,7 @@ impl Deployment {
             return Err(PlanError::Input { errors });
         };
 
-        let shape = RequestShape {
-            input_tokens: workload.input_tokens_per_request,
-            output_tokens: workload.output_tokens_per_request,
-            cached_input_share: workload.cached_input_share,
-        };
+        let shape = RequestShape::of(workload);
         let memory = fit(
             model,
             self.precision,

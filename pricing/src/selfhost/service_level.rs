@@ -78,7 +78,6 @@ pub fn interactive_capacity_share(
 pub struct SpeedTrade<'a> {
     full: &'a SelfHostPlan,
     workload: &'a Workload,
-    shape: RequestShape,
     all: Throughput,
 }
 
@@ -87,11 +86,6 @@ impl<'a> SpeedTrade<'a> {
         SpeedTrade {
             full,
             workload,
-            shape: RequestShape {
-                input_tokens: workload.input_tokens_per_request,
-                output_tokens: workload.output_tokens_per_request,
-                cached_input_share: workload.cached_input_share,
-            },
             all: full.full_throughput,
         }
     }
@@ -105,7 +99,7 @@ impl<'a> SpeedTrade<'a> {
             f.engine,
             f.gpus_per_replica(),
             sequences,
-            &self.shape,
+            &RequestShape::of(self.workload),
         )
     }
 

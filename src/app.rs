@@ -5,7 +5,7 @@ use crossover_pricing::link::encode;
 use crossover_pricing::price_list;
 use crossover_pricing::view::{Theme, View};
 use crossover_pricing::words::{self, pair_line, pair_sentence};
-use crossover_pricing::{Comparison, Scenario, compare};
+use crossover_pricing::{Comparison, Scenario, plan_scenario};
 use yew::prelude::*;
 
 use crate::browser;
@@ -116,9 +116,19 @@ pub fn App(props: &AppProps) -> Html {
     use_iframe_height(root.clone(), framed);
 
     // Only what is priced recomputes; the currency and theme only redraw.
-    let comparison = use_memo(state.scenario.clone(), |s| {
-        crate::timing::measure("compare", || compare(s).map(Rc::new))
+    // Typing a volume reprices the plans rather than making them again.
+    let planned = use_memo(state.scenario.without_volume(), |s| {
+        crate::timing::measure("plan", || plan_scenario(s).map(Rc::new))
     });
+    let comparison = {
+        let planned = planned.clone();
+        use_memo(state.scenario.clone(), move |s| {
+            crate::timing::measure("compare", || match &*planned {
+                Ok(p) => p.at(s.workload.tokens_per_month).map(Rc::new),
+                Err(errors) => Err(errors.clone()),
+            })
+        })
+    };
     let money = view.money();
     let specs = {
         let comparison = comparison.clone();

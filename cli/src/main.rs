@@ -403,6 +403,9 @@ fn list_catalogue(what: &str, json: bool, date: Date) -> Result<String, String> 
         .unwrap();
         for m in MODELS {
             let tier = m.licence_tier().label();
+            let words = m
+                .words()
+                .expect("the CLI is built with every offering's words");
             writeln!(
                 out,
                 "  {:<24} {:<28} {:>6}B / {:>5}B  {} [{tier}; {}]{}  {}",
@@ -410,14 +413,14 @@ fn list_catalogue(what: &str, json: bool, date: Date) -> Result<String, String> 
                 m.name,
                 m.total_params_b,
                 m.active_params_b,
-                m.licence,
+                words.licence,
                 m.openness.label(),
                 if m.commercial_restriction.is_empty() {
                     String::new()
                 } else {
                     format!(" ({})", m.commercial_restriction)
                 },
-                m.hf_url(),
+                words.hf_url(),
             )
             .unwrap();
         }

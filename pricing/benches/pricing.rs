@@ -13,7 +13,7 @@ mod native {
     use crossover_pricing::link::{decode, encode};
     use crossover_pricing::view::View;
     use crossover_pricing::{
-        Deployment, Ownership, Scenario, Workload, api_rate, break_even, compare,
+        Deployment, Ownership, Scenario, Workload, api_rate, break_even, compare, plan_scenario,
     };
 
     pub fn deployments() -> Vec<Deployment> {
@@ -110,6 +110,10 @@ mod native {
         };
         c.bench_function("compare: 12 APIs x 8 deployments", |b| {
             b.iter(|| compare(black_box(&scenario)).unwrap())
+        });
+        let planned = plan_scenario(&scenario).unwrap();
+        c.bench_function("the same at a new volume (Planned::at)", |b| {
+            b.iter(|| planned.at(black_box(7.5e9)).unwrap())
         });
         let text = encode(&scenario, &View::default());
         c.bench_function("share link: encode + decode", |b| {

@@ -338,16 +338,15 @@ pub struct OpenModel {
     pub id: &'static str,
     pub name: &'static str,
     pub family: &'static str,
+    /// These four are empty in the widget's tables for a model outside the
+    /// default scenario: read them with [`OpenModel::words`].
     pub maker: &'static str,
     pub licence: &'static str,
-    /// Empty where the licence is its Hugging Face repository's LICENSE
-    /// file: [`OpenModel::licence_link`] makes it.
     pub licence_url: &'static str,
     pub permissive: bool,
     pub commercial_use: bool,
     pub commercial_restriction: &'static str,
     pub openness: Openness,
-    /// `organisation/name` on Hugging Face.
     pub hf_repo: &'static str,
     pub total_params_b: f64,
     pub active_params_b: f64,
@@ -377,6 +376,37 @@ impl OpenModel {
         }
     }
 
+    /// Its maker, licence and pages: from the tables, or for a model
+    /// outside the default scenario in the widget, from the price list once
+    /// it is loaded (`None` before).
+    pub fn words(&self) -> Option<ModelWords> {
+        if self.licence.is_empty() {
+            crate::price_list::model_words(self.id)
+        } else {
+            Some(ModelWords {
+                maker: self.maker,
+                licence: self.licence,
+                licence_url: self.licence_url,
+                hf_repo: self.hf_repo,
+            })
+        }
+    }
+}
+
+/// What a reader is told of a model's origin: its maker, its licence and
+/// where to read it, its Hugging Face repository.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ModelWords {
+    pub maker: &'static str,
+    pub licence: &'static str,
+    /// Empty where the licence is its Hugging Face repository's LICENSE
+    /// file: [`ModelWords::licence_link`] makes it.
+    pub licence_url: &'static str,
+    /// `organisation/name` on Hugging Face.
+    pub hf_repo: &'static str,
+}
+
+impl ModelWords {
     pub fn hf_url(&self) -> String {
         format!("https://huggingface.co/{}", self.hf_repo)
     }
@@ -389,6 +419,15 @@ impl OpenModel {
             url => url.to_string(),
         }
     }
+}
+
+/// What a reader is told of where a GPU's figures come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GpuWords {
+    pub spec_url: &'static str,
+    /// "" when no one rents it out.
+    pub rent_seen_at: &'static str,
+    pub purchase_seen_at: &'static str,
 }
 
 /// A number format weights are served in.
@@ -516,7 +555,9 @@ pub struct Gpu {
     pub multi_gpu_link: GpuLink,
     /// GPUs in one server; larger replicas span servers.
     pub gpus_per_server: u32,
-    /// The specification's page.
+    /// The specification's page. This and the other words for the reader
+    /// are empty in the widget's tables for GPUs outside the default
+    /// scenario: [`Gpu::words`] has them.
     pub spec_url: &'static str,
     #[cfg(feature = "notes")]
     pub spec_source: &'static str,
@@ -541,6 +582,20 @@ pub struct Gpu {
 }
 
 impl Gpu {
+    /// Where the GPU's figures come from, from the tables or, for the
+    /// widget's other GPUs, the price list once it is loaded.
+    pub fn words(&self) -> Option<GpuWords> {
+        if self.spec_url.is_empty() {
+            crate::price_list::gpu_words(self.id)
+        } else {
+            Some(GpuWords {
+                spec_url: self.spec_url,
+                rent_seen_at: self.rent_seen_at,
+                purchase_seen_at: self.purchase_seen_at,
+            })
+        }
+    }
+
     /// Dense tensor throughput for a precision: the first of its rates the
     /// GPU has, else BF16 (engines dequantise the weights).
     pub fn tflops(&self, precision: Precision) -> f64 {
@@ -695,7 +750,11 @@ pub enum Basis {
 pub struct Sourced<T> {
     pub value: T,
     pub basis: Basis,
-    /// One sentence: what the default is and why.
+    /// Its place in `data/assumptions.toml`, where the price list has its words.
+    pub index: u16,
+    /// One sentence: what the default is and why; empty in the widget's
+    /// tables, which take it from the price list
+    /// ([`crate::fields::Assumed::words`]).
     pub says: &'static str,
     /// Who published the figure, for a sourced or derived default.
     pub cite: Option<Cite>,

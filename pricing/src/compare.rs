@@ -9,10 +9,13 @@ use crate::breakeven::{AtVolume, BreakEven, at_volume, break_even};
 use crate::catalogue::{self, ApiOffering};
 use crate::date::Date;
 use crate::error::InputError;
+use crate::fields::Field;
 use crate::scenario::Scenario;
 use crate::selfhost::cost::{SelfHostPlan, SelfHostQuote};
-use crate::selfhost::{Deployment, PlanError, SpeedTrade, fastest_cheaper_speed};
-use crate::workload::Workload;
+use crate::selfhost::{
+    Deployment, PlanError, SpeedPoint, SpeedTrade, fastest_cheaper_speed, price_points,
+};
+use crate::workload::{MIN_TOKENS_PER_MONTH, Workload};
 
 /// A per-token offering: from the catalogue, or priced by the person.
 #[derive(Debug, Clone, Serialize)]
@@ -122,13 +125,29 @@ impl Comparison {
     }
 }
 
-/// Prices every option of a scenario at its volume and solves every pair.
-/// An invalid workload is an error; an unknown API id or a deployment that
-/// cannot be built is reported in its own option.
-pub fn compare(scenario: &Scenario) -> Result<Comparison, Vec<InputError>> {
+/// A scenario planned once, whatever its volume: every API priced per token,
+/// every deployment planned on its GPUs with its speed trade, every pair's
+/// break-even. [`Planned::at`] prices it at a volume, so a person typing a
+/// volume costs no planning (the widget keeps one while only the volume
+/// changes).
+#[derive(Debug, Clone)]
+pub struct Planned {
+    /// Everything but what depends on the volume, which `at` fills in.
+    template: Comparison,
+    /// Per deployment, its [`SpeedTrade::points`] (empty when not planned).
+    speed_points: Vec<Vec<SpeedPoint>>,
+}
+
+/// Plans every option of a scenario; its volume is neither read nor
+/// checked. An invalid workload is an error; an unknown API id or a
+/// deployment that cannot be built is reported in its own option.
+pub fn plan_scenario(scenario: &Scenario) -> Result<Planned, Vec<InputError>> {
     let workload = &scenario.workload;
-    workload.validate()?;
-    let volume = workload.tokens_per_month;
+    Workload {
+        tokens_per_month: MIN_TOKENS_PER_MONTH,
+        ..*workload
+    }
+    .validate()?;
     let mut unknown = Vec::new();
     let option = |offering: Offering, pricing: ApiPricing| ApiOption {
         next_change: offering
@@ -136,7 +155,7 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, Vec<InputError>> {
             .and_then(|o| o.next_change(scenario.date)),
         offering,
         pricing,
-        monthly_usd: pricing.rate().map(|r| r.monthly_cost(volume)),
+        monthly_usd: None,
     };
     let mut apis = Vec::with_capacity(scenario.apis.len() + scenario.custom.len());
     for id in &scenario.apis {
@@ -163,62 +182,96 @@ pub fn compare(scenario: &Scenario) -> Result<Comparison, Vec<InputError>> {
     if !unknown.is_empty() {
         return Err(unknown);
     }
-    let mut deployments: Vec<DeploymentOption> = scenario
-        .deployments
-        .iter()
-        .map(|deployment| {
-            let plan = deployment.plan(workload);
-            let quote = plan.as_ref().ok().map(|p| p.quote(volume));
-            DeploymentOption {
-                deployment: deployment.clone(),
-                quote,
-                pessimistic_monthly_usd: plan
-                    .as_ref()
-                    .ok()
-                    .map(|p| p.pessimistic().monthly_cost(volume)),
-                optimistic_monthly_usd: plan
-                    .as_ref()
-                    .ok()
-                    .map(|p| p.optimistic().monthly_cost(volume)),
-                plan,
-                speed_curve: Vec::new(),
-            }
-        })
-        .collect();
+    let mut deployments = Vec::with_capacity(scenario.deployments.len());
+    let mut speed_points = Vec::with_capacity(scenario.deployments.len());
     let mut pairs = Vec::new();
-    for (d, option) in deployments.iter_mut().enumerate() {
-        let Ok(plan) = &option.plan else { continue };
-        option.speed_curve = SpeedTrade::new(plan, workload).curve(volume);
-        for (a, api) in apis.iter().enumerate() {
-            let Some(rate) = api.pricing.rate() else {
+    for (d, deployment) in scenario.deployments.iter().enumerate() {
+        let plan = deployment.plan(workload);
+        speed_points.push(match &plan {
+            Ok(plan) => SpeedTrade::new(plan, workload).points(),
+            Err(_) => Vec::new(),
+        });
+        if let Ok(plan) = &plan {
+            for (a, api) in apis.iter().enumerate() {
+                let Some(rate) = api.pricing.rate() else {
+                    continue;
+                };
+                pairs.push(Pair {
+                    api: a,
+                    deployment: d,
+                    break_even: break_even(rate, plan),
+                    pessimistic_cheaper_from: break_even(rate, &plan.pessimistic())
+                        .cheaper_from_tokens_per_month,
+                    optimistic_cheaper_from: break_even(rate, &plan.optimistic())
+                        .cheaper_from_tokens_per_month,
+                    // What depends on the volume is priced in `at`.
+                    at_volume: at_volume(rate, plan, MIN_TOKENS_PER_MONTH),
+                    fastest_cheaper_speed: None,
+                });
+            }
+        }
+        deployments.push(DeploymentOption {
+            deployment: deployment.clone(),
+            plan,
+            quote: None,
+            pessimistic_monthly_usd: None,
+            optimistic_monthly_usd: None,
+            speed_curve: Vec::new(),
+        });
+    }
+    Ok(Planned {
+        template: Comparison {
+            workload: workload.clone(),
+            date: scenario.date,
+            apis,
+            deployments,
+            pairs,
+        },
+        speed_points,
+    })
+}
+
+impl Planned {
+    /// Every option priced at `tokens_per_month`, and each pair there.
+    pub fn at(&self, tokens_per_month: f64) -> Result<Comparison, Vec<InputError>> {
+        Field::TokensPerMonth
+            .spec()
+            .check(tokens_per_month)
+            .map_err(|e| vec![e])?;
+        let volume = tokens_per_month;
+        let mut c = self.template.clone();
+        c.workload.tokens_per_month = volume;
+        for api in &mut c.apis {
+            api.monthly_usd = api.pricing.rate().map(|r| r.monthly_cost(volume));
+        }
+        for (option, points) in c.deployments.iter_mut().zip(&self.speed_points) {
+            let Ok(plan) = &option.plan else { continue };
+            option.quote = Some(plan.quote(volume));
+            option.pessimistic_monthly_usd = Some(plan.pessimistic().monthly_cost(volume));
+            option.optimistic_monthly_usd = Some(plan.optimistic().monthly_cost(volume));
+            option.speed_curve = price_points(plan, points, volume);
+        }
+        for pair in &mut c.pairs {
+            let (Some(rate), Ok(plan)) = (
+                c.apis[pair.api].pricing.rate(),
+                &c.deployments[pair.deployment].plan,
+            ) else {
                 continue;
             };
-            let break_even = break_even(rate, plan);
-            let at_volume = at_volume(rate, plan, volume);
-            let pessimistic_cheaper_from = crate::breakeven::break_even(rate, &plan.pessimistic())
-                .cheaper_from_tokens_per_month;
-            let optimistic_cheaper_from = crate::breakeven::break_even(rate, &plan.optimistic())
-                .cheaper_from_tokens_per_month;
-            let fastest_cheaper_speed =
-                fastest_cheaper_speed(&option.speed_curve, at_volume.api_usd);
-            pairs.push(Pair {
-                api: a,
-                deployment: d,
-                break_even,
-                pessimistic_cheaper_from,
-                optimistic_cheaper_from,
-                at_volume,
-                fastest_cheaper_speed,
-            });
+            pair.at_volume = at_volume(rate, plan, volume);
+            pair.fastest_cheaper_speed = fastest_cheaper_speed(
+                &c.deployments[pair.deployment].speed_curve,
+                pair.at_volume.api_usd,
+            );
         }
+        Ok(c)
     }
-    Ok(Comparison {
-        workload: workload.clone(),
-        date: scenario.date,
-        apis,
-        deployments,
-        pairs,
-    })
+}
+
+/// Prices every option of a scenario at its volume and solves every pair:
+/// [`plan_scenario`], then [`Planned::at`] the scenario's volume.
+pub fn compare(scenario: &Scenario) -> Result<Comparison, Vec<InputError>> {
+    plan_scenario(scenario)?.at(scenario.workload.tokens_per_month)
 }
 
 /// "Llama 3.3 70B (FP8, 2× H100 SXM)"

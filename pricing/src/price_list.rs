@@ -7,7 +7,8 @@
 use std::sync::OnceLock;
 
 use crate::catalogue::{
-    ApiKind, ApiOffering, DatedPrices, HourPrices, PriceOrigin, Tiered, UsdPerMtok,
+    ApiKind, ApiOffering, Cite, DatedPrices, GpuWords, HourPrices, ModelWords, PriceOrigin, Tiered,
+    UsdPerMtok,
 };
 use crate::date::Date;
 
@@ -16,6 +17,49 @@ pub const MAGIC: &str = "crossover-price-list";
 pub const VERSION: u32 = 1;
 
 static LOADED: OnceLock<&'static [ApiOffering]> = OnceLock::new();
+static WORDS: OnceLock<&'static [AssumptionWords]> = OnceLock::new();
+static MODEL_WORDS: OnceLock<&'static [(&'static str, ModelWords)]> = OnceLock::new();
+static GPU_WORDS: OnceLock<&'static [(&'static str, GpuWords)]> = OnceLock::new();
+
+/// A model's maker, licence and pages, once the price list is loaded.
+pub fn model_words(id: &str) -> Option<ModelWords> {
+    let (_, words) = MODEL_WORDS.get()?.iter().find(|(m, _)| *m == id)?;
+    Some(*words)
+}
+
+/// Where a GPU's figures come from, once the price list is loaded.
+pub fn gpu_words(id: &str) -> Option<GpuWords> {
+    let (_, words) = GPU_WORDS.get()?.iter().find(|(g, _)| *g == id)?;
+    Some(*words)
+}
+
+/// What a price list holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PriceList {
+    pub offerings: Vec<ApiOffering>,
+    /// Every default's words, in the order of `data/assumptions.toml`.
+    pub assumptions: Vec<AssumptionWords>,
+    /// Every open model's words, by id.
+    pub models: Vec<(&'static str, ModelWords)>,
+    /// Every GPU's words, by id.
+    pub gpus: Vec<(&'static str, GpuWords)>,
+}
+
+/// A default's words for the reader, as the price list carries them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AssumptionWords {
+    pub name: &'static str,
+    pub says: &'static str,
+    pub cite: Option<Cite>,
+}
+
+/// What the reader is told of the default at `index` in
+/// `data/assumptions.toml` and who published it, once the price list is
+/// loaded.
+pub fn assumption_words(index: u16) -> Option<(&'static str, Option<Cite>)> {
+    let words = WORDS.get()?.get(usize::from(index))?;
+    Some((words.says, words.cite))
+}
 
 /// The offerings of the loaded price list; none before it loads.
 pub fn loaded() -> &'static [ApiOffering] {
@@ -29,7 +73,16 @@ pub fn load(text: &str) -> Result<usize, PriceListError> {
     if let Some(list) = LOADED.get() {
         return Ok(list.len());
     }
-    let offerings: &'static [ApiOffering] = Vec::leak(parse(text)?);
+    let PriceList {
+        offerings,
+        assumptions,
+        models,
+        gpus,
+    } = parse(text)?;
+    let offerings: &'static [ApiOffering] = Vec::leak(offerings);
+    WORDS.get_or_init(|| Vec::leak(assumptions));
+    MODEL_WORDS.get_or_init(|| Vec::leak(models));
+    GPU_WORDS.get_or_init(|| Vec::leak(gpus));
     Ok(LOADED.get_or_init(|| offerings).len())
 }
 
@@ -59,9 +112,10 @@ const fn why(detail: &'static str) -> &'static str {
     if cfg!(feature = "notes") { detail } else { "" }
 }
 
-/// Every offering of a price list, or why it cannot be read. (Plain loops:
-/// iterator chains that collect `Result`s cost the widget kilobytes.)
-pub fn parse(text: &str) -> Result<Vec<ApiOffering>, PriceListError> {
+/// Every offering of a price list and the defaults' words, or why it
+/// cannot be read. (Plain loops: iterator chains that collect `Result`s
+/// cost the widget kilobytes.)
+pub fn parse(text: &str) -> Result<PriceList, PriceListError> {
     let mut lines = text.lines();
     let header = lines.next().unwrap_or("");
     let at = |line: usize| move |reason: &'static str| PriceListError { line, reason };
@@ -71,13 +125,56 @@ pub fn parse(text: &str) -> Result<Vec<ApiOffering>, PriceListError> {
     if header.split('\t').nth(1) != Some("1") {
         return Err(at(1)(why("written by another version of Crossover")));
     }
-    let mut offerings = Vec::new();
+    let mut list = PriceList {
+        offerings: Vec::new(),
+        assumptions: Vec::new(),
+        models: Vec::new(),
+        gpus: Vec::new(),
+    };
     for (i, line) in lines.enumerate() {
-        if !line.is_empty() {
-            offerings.push(offering(line).map_err(at(i + 2))?);
+        if let Some(line) = line.strip_prefix('=') {
+            list.assumptions.push(assumption(line));
+        } else if let Some(line) = line.strip_prefix('~') {
+            let mut next = columns(line);
+            let id = next();
+            let words = ModelWords {
+                maker: next(),
+                licence: next(),
+                licence_url: next(),
+                hf_repo: next(),
+            };
+            list.models.push((id, words));
+        } else if let Some(line) = line.strip_prefix('^') {
+            let mut next = columns(line);
+            let id = next();
+            let words = GpuWords {
+                spec_url: next(),
+                rent_seen_at: next(),
+                purchase_seen_at: next(),
+            };
+            list.gpus.push((id, words));
+        } else if !line.is_empty() {
+            list.offerings.push(offering(line).map_err(at(i + 2))?);
         }
     }
-    Ok(offerings)
+    Ok(list)
+}
+
+fn assumption(line: &str) -> AssumptionWords {
+    let mut parts = line.split('\t').map(leak);
+    let mut next = || parts.next().filter(|t| !t.is_empty());
+    let (name, says, by, url, seen) = (next(), next(), next(), next(), next());
+    AssumptionWords {
+        name: name.unwrap_or(""),
+        says: says.unwrap_or(""),
+        cite: by.map(|by| Cite { by, url, seen }),
+    }
+}
+
+/// A line's tab-separated columns, one per call, "" past the last.
+fn columns(line: &str) -> impl FnMut() -> &'static str + '_ {
+    let mut parts = line.split('\t').map(leak);
+    move || parts.next().unwrap_or("")
 }
 
 fn leak(text: &str) -> &'static str {
@@ -280,13 +377,41 @@ mod tests {
     }
 
     #[test]
+    fn reads_a_defaults_words_with_or_without_a_publisher() {
+        let text = "crossover-price-list\t1\t2026-12-05\n\
+            =power\tHome electricity.\tUS EIA\thttps://x.example\t2025-12-01\n\
+            =life\tFive years.\t\t\t\n";
+        let list = parse(text).unwrap();
+        assert!(list.offerings.is_empty());
+        assert_eq!(
+            list.assumptions,
+            [
+                AssumptionWords {
+                    name: "power",
+                    says: "Home electricity.",
+                    cite: Some(Cite {
+                        by: "US EIA",
+                        url: Some("https://x.example"),
+                        seen: Some("2025-12-01"),
+                    }),
+                },
+                AssumptionWords {
+                    name: "life",
+                    says: "Five years.",
+                    cite: None,
+                },
+            ]
+        );
+    }
+
+    #[test]
     fn reads_an_offering_with_hours_and_tiers() {
         let text = "crossover-price-list\t1\t2026-12-05\n\
             d\tDeepSeek V4 Pro\tDeepSeek\tos\tllama-3.3-70b\t1000000\thttps://x.example\t2026-12-05\tA note\t\
             *=435000,3625,,870000 2026-08-17=660000,22000,,1980000\t\
             *=1~200000:2,,,3\t\
             0100-0400w@2026-08-17=1320000,44000,,3960000 2230-0030=1,,,2\n";
-        let list = parse(text).unwrap();
+        let list = parse(text).unwrap().offerings;
         let a = &list[0];
         assert_eq!(
             (a.id, a.kind, a.resold, a.retired),

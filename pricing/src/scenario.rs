@@ -48,3 +48,17 @@ impl Default for Scenario {
         }
     }
 }
+
+impl Scenario {
+    /// The scenario with its volume set aside: what [`crate::compare::plan_scenario`]
+    /// depends on, so two scenarios that differ only in volume plan alike.
+    pub fn without_volume(&self) -> Scenario {
+        Scenario {
+            workload: Workload {
+                tokens_per_month: 0.0,
+                ..self.workload
+            },
+            ..self.clone()
+        }
+    }
+}

@@ -3,11 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::DEFAULTS;
-use crate::error::InputError;
-use crate::fields::{Field, Place};
 
 /// The volumes the model accepts, in tokens per month (the range of
-/// [`Field::TokensPerMonth`]; break-evens are solved over it).
+/// `tpm` in the share link; break-evens are solved over it).
 pub const MIN_TOKENS_PER_MONTH: f64 = 1e3;
 pub const MAX_TOKENS_PER_MONTH: f64 = 1e16;
 
@@ -88,31 +86,6 @@ pub struct Workload {
     pub max_time_to_first_token_seconds: f64,
 }
 
-impl Default for Workload {
-    fn default() -> Self {
-        let mut w = Workload {
-            tokens_per_month: 0.0,
-            input_tokens_per_request: 0.0,
-            output_tokens_per_request: 0.0,
-            cached_input_share: 0.0,
-            cache_write_share: 0.0,
-            batch_share: 0.0,
-            peak_to_average: 0.0,
-            service_hours_per_day: 0.0,
-            service_start_hour: 0.0,
-            utc_offset_hours: 0.0,
-            min_user_output_tokens_per_second: 0.0,
-            max_time_to_first_token_seconds: 0.0,
-        };
-        for field in Field::workload() {
-            if let Some(default) = field.spec().default_for(None) {
-                w.set(field, default.value);
-            }
-        }
-        w
-    }
-}
-
 impl Workload {
     /// The volume from a request count: requests x (input + output tokens).
     pub fn tokens_for_requests(&self, requests_per_month: f64) -> f64 {
@@ -177,44 +150,12 @@ impl Workload {
         ((1.0 - self.batch_share) * self.peak_to_average).max(1.0)
             / self.service_seconds_per_month()
     }
-
-    /// A quantity of the workload, by its [`Field`]; 0 for fields kept elsewhere.
-    pub fn get(&self, field: Field) -> f64 {
-        match field.spec().place {
-            Place::Workload { get, .. } => get(self),
-            Place::Deployment { .. } | Place::Custom => 0.0,
-        }
-    }
-
-    /// Sets a quantity of the workload; fields kept elsewhere are ignored.
-    pub fn set(&mut self, field: Field, value: f64) {
-        if let Place::Workload { set, .. } = field.spec().place {
-            set(self, value);
-        }
-    }
-
-    /// Every quantity checked against its range in [`crate::fields`].
-    pub fn validate(&self) -> Result<(), Vec<InputError>> {
-        let mut errors: Vec<InputError> = Field::workload()
-            .filter_map(|field| field.spec().check(self.get(field)).err())
-            .collect();
-        if errors.is_empty() && self.cached_input_share + self.cache_write_share > 1.0 + 1e-12 {
-            errors.push(InputError::SharesExceedOne {
-                first: Field::CachedShare,
-                second: Field::CacheWriteShare,
-            });
-        }
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(errors)
-        }
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::InputError;
 
     #[test]
     fn defaults_are_valid() {

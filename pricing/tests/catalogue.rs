@@ -34,7 +34,7 @@ fn every_entry_has_a_source_and_a_date() {
     }
     for m in MODELS {
         assert!(
-            is_url(m.source) && is_date(m.as_of) && is_url(&m.licence_link()),
+            is_url(m.source) && is_date(m.as_of) && is_url(&m.words().unwrap().licence_link()),
             "{}",
             m.id
         );
@@ -272,7 +272,11 @@ fn all_three_licence_tiers_and_both_kinds_of_openness_are_represented() {
     );
     assert_eq!(offered(LicenceFilter::Permissive), permissive);
     for m in MODELS {
-        assert_eq!(m.hf_url(), format!("https://huggingface.co/{}", m.hf_repo));
+        let words = m.words().unwrap();
+        assert_eq!(
+            words.hf_url(),
+            format!("https://huggingface.co/{}", m.hf_repo)
+        );
         // Gemma moved to Apache-2.0 with Gemma 4; Gemma 3 is under Google's own terms.
         if m.family == "Gemma" {
             assert_eq!(m.permissive, m.name.starts_with("Gemma 4"), "{}", m.id);
@@ -419,8 +423,90 @@ fn long_requests_pay_the_tier_genai_prices_lists() {
 #[test]
 fn the_price_list_reads_back_as_the_tables() {
     use crossover_pricing::catalogue::{PRICE_LIST, PRICE_LIST_FILE};
-    let list = crossover_pricing::price_list::parse(PRICE_LIST).unwrap();
+    use crossover_pricing::fields::{Assumed, DefaultFrom, Setting, SettingKind};
+    let read = crossover_pricing::price_list::parse(PRICE_LIST).unwrap();
+    let (list, words) = (&read.offerings, &read.assumptions);
     assert_eq!(list.len(), APIS.len());
+    // Every model's words, as the tables (with every offering) hold them.
+    assert_eq!(read.models.len(), MODELS.len());
+    for (m, (id, words)) in MODELS.iter().zip(&read.models) {
+        assert_eq!((*id, Some(*words)), (m.id, m.words()));
+    }
+    assert_eq!(read.gpus.len(), GPUS.len());
+    for (g, (id, words)) in GPUS.iter().zip(&read.gpus) {
+        assert_eq!((*id, Some(*words)), (g.id, g.words()));
+        assert!(g.spec_url.starts_with("https://"), "{}", g.id);
+    }
+    // Every default's words, as data/assumptions.toml has them.
+    let file: toml::Table = toml::from_str(include_str!("../../data/assumptions.toml")).unwrap();
+    let mut expected = Vec::new();
+    for section in file.values().filter_map(toml::Value::as_table) {
+        for (name, entry) in section {
+            let Some(says) = entry.get("says").and_then(toml::Value::as_str) else {
+                continue;
+            };
+            let text = |key: &str| {
+                entry.get(key).map(|v| match v {
+                    toml::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                })
+            };
+            let says = says.to_string();
+            expected.push((name.clone(), says, text("by"), text("url"), text("seen")));
+        }
+    }
+    let read: Vec<_> = words
+        .iter()
+        .map(|w| {
+            let cite = w.cite;
+            let text = |t: Option<&str>| t.map(str::to_string);
+            (
+                w.name.to_string(),
+                w.says.to_string(),
+                text(cite.map(|c| c.by)),
+                text(cite.and_then(|c| c.url)),
+                text(cite.and_then(|c| c.seen)),
+            )
+        })
+        .collect();
+    expected.sort();
+    let mut sorted = read.clone();
+    sorted.sort();
+    assert_eq!(sorted, expected);
+    // In the file's order, which `Sourced::index` counts in.
+    let in_order: Vec<&str> = include_str!("../../data/assumptions.toml")
+        .lines()
+        .filter(|l| l.contains(" = { value = "))
+        .filter_map(|l| l.split(' ').next())
+        .collect();
+    let names: Vec<&str> = words.iter().map(|w| w.name).collect();
+    assert_eq!(names, in_order);
+    // Every help text reads the same words from the list as from the tables.
+    crossover_pricing::price_list::load(PRICE_LIST).unwrap();
+    let settings = [
+        SettingKind::Rented,
+        SettingKind::Owned,
+        SettingKind::Personal,
+    ]
+    .map(|kind| Some(Setting { kind, gpu: None }));
+    for spec in crossover_pricing::fields::FIELDS {
+        for setting in [None].into_iter().chain(settings) {
+            if let (
+                DefaultFrom::Assumption(_)
+                | DefaultFrom::BySetting { .. }
+                | DefaultFrom::OwnedOrPersonal { .. },
+                Some(a),
+            ) = (spec.default, spec.default_for(setting))
+            {
+                let listed = Assumed {
+                    says: "",
+                    cite: None,
+                    ..a
+                };
+                assert_eq!(listed.words(), (a.says, a.cite), "{}", spec.key);
+            }
+        }
+    }
     for (read, table) in list.iter().zip(APIS) {
         // The list leaves out the developers' notes, and nothing else.
         let table = crossover_pricing::catalogue::ApiOffering {

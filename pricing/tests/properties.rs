@@ -383,6 +383,24 @@ proptest! {
     }
 
     #[test]
+    fn a_plan_priced_at_any_volume_is_the_comparison_at_that_volume(
+        s in scenario(),
+        volume in 1e6f64..1e12,
+    ) {
+        let at_volume = Scenario {
+            workload: Workload { tokens_per_month: volume, ..s.workload },
+            ..s.clone()
+        };
+        let planned = crossover_pricing::plan_scenario(&s.without_volume());
+        let repriced = planned.map_err(|e| format!("{e:?}")).and_then(|p| p.at(volume).map_err(|e| format!("{e:?}")));
+        let direct = compare(&at_volume).map_err(|e| format!("{e:?}"));
+        prop_assert_eq!(
+            repriced.map(|c| serde_json::to_string(&c).unwrap()),
+            direct.map(|c| serde_json::to_string(&c).unwrap())
+        );
+    }
+
+    #[test]
     fn on_the_speed_curve_cost_never_falls_as_speed_rises(s in scenario()) {
         let Ok(c) = compare(&s) else { return Ok(()); };
         for d in &c.deployments {

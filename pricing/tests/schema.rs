@@ -650,15 +650,22 @@ fn a_new_default_is_one_toml_entry() {
         "    pub rack_units: Sourced<f64>,",
         "    pub liquid_cooled: Sourced<bool>,",
         "    pub min_replicas: Sourced<u32>,",
-        "    spare_share: Sourced { value: 0.1_f64, basis: Basis::Assumption, says: \"S\", cite: None, source: \"x\" },",
-        "    rack_units: Sourced { value: 2.0_f64, basis: Basis::Sourced, says: \"R\", cite: Some(Cite { by: \"Acme\", url: Some(\"https://acme.example\"), seen: None }), source: \"x\" },",
-        "    liquid_cooled: Sourced { value: false, basis: Basis::Assumption, says: \"L\", cite: None, source: \"x\" },",
+        "    spare_share: Sourced { value: 0.1_f64, basis: Basis::Assumption, index: 27, says: \"S\", cite: None, source: \"x\" },",
+        "    rack_units: Sourced { value: 2.0_f64, basis: Basis::Sourced, index: 28, says: \"R\", cite: Some(Cite { by: \"Acme\", url: Some(\"https://acme.example\"), seen: None }), source: \"x\" },",
+        "    liquid_cooled: Sourced { value: false, basis: Basis::Assumption, index: 29, says: \"L\", cite: None, source: \"x\" },",
     ] {
         assert!(rust.contains(field), "no {field:?}");
     }
-    // The reader's words travel without the developers' reference.
+    // The widget's tables leave the reader's words to the price list, and
+    // the developers' reference out.
     let widget = catalogue.to_rust(false, false);
-    assert!(widget.contains("says: \"S\", cite: None },") && !widget.contains("source: \"x\""));
+    assert!(
+        widget.contains("index: 27, says: \"\", cite: None },")
+            && !widget.contains("source: \"x\"")
+    );
+    let list = catalogue.price_list();
+    assert!(list.contains("\n=spare_share\tS\t\t\t\n"), "{list}");
+    assert!(list.contains("\n=rack_units\tR\tAcme\thttps://acme.example\t\n"));
 }
 
 #[test]

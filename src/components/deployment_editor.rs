@@ -43,12 +43,17 @@ pub fn licence_badge(model: &OpenModel) -> Html {
             escape(model.commercial_restriction)
         )
     };
+    // Before the price list brings a model's words, its badge alone.
+    let (licence, pages) = model.words().map_or_else(Default::default, |w| {
+        (
+            outside_link(&w.licence_link(), w.licence),
+            format!(": {}", outside_link(&w.hf_url(), "Hugging Face")),
+        )
+    });
     Html::from_html_unchecked(
         format!(
-            "<p class=\"xo-licence\">{} <span class=\"{class}\">{text}</span>{restriction}<span class=\"xo-help\"> · {}: {}</span></p>",
-            outside_link(&model.licence_link(), model.licence),
+            "<p class=\"xo-licence\">{licence} <span class=\"{class}\">{text}</span>{restriction}<span class=\"xo-help\"> · {}{pages}</span></p>",
             model.openness.label(),
-            outside_link(&model.hf_url(), "Hugging Face")
         )
         .into(),
     )
@@ -153,7 +158,7 @@ pub fn deployment_editor(props: DeploymentEditorProps) -> Html {
             unit: spec.unit.into(),
             text: text.into(),
             error: draft.and_then(|x| x.error.clone()).map(AttrValue::from),
-            help: spec.default_help(Some(d)),
+            help: spec.default_help(Some(d.setting())),
             oninput: Callback::from(move |text| onaction.emit(Action::EditOverride(i, f, text))),
             onreset: d
                 .overrides

@@ -34,10 +34,10 @@ fn licence_cell(model: Option<&OpenModel>) -> String {
         Openness::FullyOpen => " · fully open",
         Openness::OpenWeight => "",
     };
-    format!(
-        "{}<span class=\"xo-kind\"> · {tier}{open}</span>",
-        outside_link(&m.licence_link(), m.licence)
-    )
+    let licence = m
+        .words()
+        .map_or_else(String::new, |w| outside_link(&w.licence_link(), w.licence));
+    format!("{licence}<span class=\"xo-kind\"> · {tier}{open}</span>")
 }
 
 /// A table row: the option's name with its notes, then cells (`None`: one
@@ -205,30 +205,31 @@ pub fn results_table(props: ResultsTableProps) -> Html {
         .collect();
     models.sort_by_key(|m| m.id);
     models.dedup_by_key(|m| m.id);
-    for m in models {
+    for (m, words) in models.iter().filter_map(|m| Some((m, m.words()?))) {
         let _ = write!(
             sources,
             "<li>{}: weights and configuration on Hugging Face, {} (architecture read {})</li>",
             escape(m.name),
-            outside_link(&m.hf_url(), m.hf_repo),
+            outside_link(&words.hf_url(), words.hf_repo),
             m.as_of
         );
     }
-    for g in GPUS
+    for (g, words) in GPUS
         .iter()
         .filter(|g| c.deployments.iter().any(|d| d.deployment.gpu == g.id))
+        .filter_map(|g| Some((g, g.words()?)))
     {
-        let rent = if g.rent_seen_at.is_empty() {
+        let rent = if words.rent_seen_at.is_empty() {
             String::new()
         } else {
-            format!("rental prices from {}; ", escape(g.rent_seen_at))
+            format!("rental prices from {}; ", escape(words.rent_seen_at))
         };
         let _ = write!(
             sources,
             "<li>{}: {rent}purchase price from {}; {} (as of {})</li>",
             escape(g.short_name),
-            escape(g.purchase_seen_at),
-            outside_link(g.spec_url, "specifications"),
+            escape(words.purchase_seen_at),
+            outside_link(words.spec_url, "specifications"),
             g.as_of
         );
     }

@@ -16,6 +16,19 @@
 //! per 1M tokens, `BASE` or `BASE~ABOVE:PRICE~…` with its input-length tiers.
 //! `hours`: `HHMM-HHMM` in UTC, `w` for weekdays only, `@DAY` for a first
 //! day, then `=` and the four prices.
+//!
+//! Then the words for the reader that the widget needs only after its
+//! first paint: one line per default of `assumptions.toml`, in its order,
+//! for the help texts, one per open model, for its licence and pages, and
+//! one per GPU, for where its figures come from:
+//!
+//! ```text
+//! =name  says  by  url  seen
+//! ~model-id  maker  licence  licence_url  hf_repo
+//! ^gpu-id  spec_url  rent_seen_at  purchase_seen_at
+//! ```
+//!
+//! (`licence_url` empty where it is the repository's LICENSE file.)
 
 use std::fmt::Write as _;
 
@@ -116,6 +129,41 @@ pub fn encode(c: &Catalogue) -> String {
             prices(&h.prices, &mut out);
         }
         out.push('\n');
+    }
+    for m in &c.models {
+        writeln!(
+            out,
+            "~{}\t{}\t{}\t{}\t{}",
+            m.id.0,
+            m.maker.0,
+            m.licence.0,
+            super::generate::licence_url(m),
+            m.hf_repo.as_str(),
+        )
+        .unwrap();
+    }
+    for g in &c.gpus {
+        writeln!(
+            out,
+            "^{}\t{}\t{}\t{}",
+            g.id.0,
+            super::generate::spec_url(g),
+            g.rent_seen_at.as_ref().map_or("", |t| t.as_str()),
+            g.purchase_seen_at.0,
+        )
+        .unwrap();
+    }
+    for d in &c.assumptions.defaults {
+        writeln!(
+            out,
+            "={}\t{}\t{}\t{}\t{}",
+            d.name,
+            d.says.0,
+            d.by.as_ref().map_or("", |b| b.0.as_str()),
+            d.url.as_ref().map_or("", |u| u.as_str()),
+            d.seen.as_ref().map_or("", |x| x.0.as_str()),
+        )
+        .unwrap();
     }
     out
 }

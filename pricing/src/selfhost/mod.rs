@@ -19,10 +19,11 @@ use self::throughput::estimate;
 use crate::catalogue::{self, DEFAULTS, Engine, EngineKind, Gpu, OpenModel, Precision};
 use crate::error::InputError;
 pub use crate::fields::Overrides;
-use crate::fields::{Field, Place};
+use crate::fields::{Field, Place, Setting, SettingKind};
 use crate::workload::Workload;
 pub use service_level::{
-    SpeedTrade, SureLevel, fastest_cheaper_speed, interactive_capacity_share, service_level_cap,
+    SpeedPoint, SpeedTrade, SureLevel, fastest_cheaper_speed, interactive_capacity_share,
+    price_points, service_level_cap,
 };
 
 /// Rent GPUs by the hour, or buy them.
@@ -246,9 +247,12 @@ impl Deployment {
     /// The value in force: the override, else the default; `None` for a
     /// quantity with no default that nobody set.
     pub fn value(&self, field: Field) -> Option<f64> {
-        self.overrides
-            .get(field)
-            .or_else(|| field.spec().default_for(Some(self)).map(|d| d.value))
+        self.overrides.get(field).or_else(|| {
+            field
+                .spec()
+                .default_for(Some(self.setting()))
+                .map(|d| d.value)
+        })
     }
 
     /// A value every deployment has (a default exists); 0 otherwise.
@@ -280,10 +284,23 @@ impl Deployment {
             .is_some_and(|e| is_personal(self.ownership, e.kind))
     }
 
+    /// What its defaults depend on.
+    pub fn setting(&self) -> Setting {
+        let kind = match self.ownership {
+            _ if self.is_personal() => SettingKind::Personal,
+            Ownership::Own => SettingKind::Owned,
+            Ownership::Rent => SettingKind::Rented,
+        };
+        Setting {
+            kind,
+            gpu: self.gpu(),
+        }
+    }
+
     /// Whether `field` applies to this deployment as it is (rent or own).
     pub fn applies(&self, field: Field) -> bool {
         match field.spec().place {
-            Place::Deployment { applies } => applies.to(self.ownership),
+            Place::Deployment { applies } => applies.to(self.setting()),
             Place::Workload { .. } | Place::Custom => false,
         }
     }

@@ -103,34 +103,56 @@ impl<'a> SpeedTrade<'a> {
         )
     }
 
-    /// Monthly cost when interactive traffic runs at `capped`.
-    fn cost_with(&self, capped: &Throughput, tokens_per_month: f64) -> f64 {
-        let share = interactive_capacity_share(self.workload, capped, &self.all);
-        self.full
-            .with_capacity(self.full.full_capacity_tokens_per_second * share)
-            .monthly_cost(tokens_per_month)
-    }
-
-    /// For each speed target the deployment can meet, from the slowest batch
-    /// up: the speed each user then sees and the monthly cost at
-    /// `tokens_per_month`, for every batch whose first token comes within the
-    /// workload's target (the wait grows with the batch, as in
-    /// [`service_level_cap`]). Cost never falls as speed rises.
-    pub fn curve(&self, tokens_per_month: f64) -> Vec<(f64, f64)> {
+    /// For each batch whose first token comes within the workload's target
+    /// (the wait grows with the batch, as in [`service_level_cap`]), from
+    /// the slowest batch up: the speed each user then sees and the capacity
+    /// a replica offers when interactive traffic runs at that batch. It
+    /// does not depend on the volume, so it is computed once per plan.
+    pub fn points(&self) -> Vec<SpeedPoint> {
         let wait = self.workload.max_time_to_first_token_seconds;
-        let mut curve: Vec<(f64, f64)> = (1..=self.full.memory.concurrency)
+        let mut points: Vec<SpeedPoint> = (1..=self.full.memory.concurrency)
             .map(|c| self.at(c))
             .take_while(|t| wait <= 0.0 || t.time_to_first_token_seconds <= wait)
-            .map(|t| {
-                (
-                    t.output_tokens_per_second_per_user,
-                    self.cost_with(&t, tokens_per_month),
-                )
+            .map(|t| SpeedPoint {
+                output_tokens_per_second_per_user: t.output_tokens_per_second_per_user,
+                capacity_tokens_per_second: self.full.full_capacity_tokens_per_second
+                    * interactive_capacity_share(self.workload, &t, &self.all),
             })
             .collect();
-        curve.reverse();
-        curve
+        points.reverse();
+        points
     }
+
+    /// The [`points`](Self::points) priced at `tokens_per_month`: (speed
+    /// each user sees, monthly USD). Cost never falls as speed rises.
+    pub fn curve(&self, tokens_per_month: f64) -> Vec<(f64, f64)> {
+        price_points(self.full, &self.points(), tokens_per_month)
+    }
+}
+
+/// A batch on the speed trade: what each user sees and what a replica then offers.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct SpeedPoint {
+    pub output_tokens_per_second_per_user: f64,
+    pub capacity_tokens_per_second: f64,
+}
+
+/// The speed curve at a volume from a plan's [`SpeedTrade::points`].
+pub fn price_points(
+    full: &SelfHostPlan,
+    points: &[SpeedPoint],
+    tokens_per_month: f64,
+) -> Vec<(f64, f64)> {
+    points
+        .iter()
+        .map(|p| {
+            (
+                p.output_tokens_per_second_per_user,
+                full.with_capacity(p.capacity_tokens_per_second)
+                    .monthly_cost(tokens_per_month),
+            )
+        })
+        .collect()
 }
 
 /// The inverse question for a service level: on a deployment's

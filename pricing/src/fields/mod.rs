@@ -11,9 +11,11 @@
 
 use serde::Serialize;
 
-use crate::catalogue::{Basis, Cite, DEFAULTS, Defaults, Sourced};
-use crate::error::InputError;
-use crate::selfhost::{Deployment, Ownership};
+pub mod error;
+mod workload;
+
+use self::error::InputError;
+use crate::catalogue::{Basis, Cite, DEFAULTS, Defaults, Gpu, Sourced};
 use crate::units::{
     ParseNumberError, format_count, format_exact, format_percent, format_plain, format_trimmed,
     format_usd, parse_quantity,
@@ -48,13 +50,31 @@ pub enum Applies {
 }
 
 impl Applies {
-    pub fn to(self, ownership: Ownership) -> bool {
+    pub fn to(self, setting: Setting) -> bool {
         match self {
             Applies::Always => true,
-            Applies::Rented => ownership == Ownership::Rent,
-            Applies::Owned => ownership == Ownership::Own,
+            Applies::Rented => setting.kind == SettingKind::Rented,
+            Applies::Owned => setting.kind != SettingKind::Rented,
         }
     }
+}
+
+/// What a deployment's defaults depend on: whose hardware it runs on, and
+/// the GPU whose prices it takes. The table reads this, not the deployment,
+/// so that it knows nothing of the self-hosting model that reads it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Setting {
+    pub kind: SettingKind,
+    pub gpu: Option<&'static Gpu>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SettingKind {
+    Rented,
+    /// Owned hardware in a data centre.
+    Owned,
+    /// A machine you own and run yourself, served by a local engine.
+    Personal,
 }
 
 /// A default from `data/assumptions.toml`, as a number.
@@ -62,6 +82,9 @@ impl Applies {
 pub struct Assumed {
     pub value: f64,
     pub basis: Basis,
+    /// Its place in `data/assumptions.toml` ([`Sourced::index`]); unused
+    /// for one from `data/gpus.toml`, whose words the tables hold.
+    pub index: u16,
     /// In the reader's words: what it is and why.
     pub says: &'static str,
     pub cite: Option<Cite>,
@@ -72,6 +95,19 @@ pub struct Assumed {
 pub struct Help {
     pub text: String,
     pub cite: Option<Cite>,
+}
+
+impl Assumed {
+    /// What the reader is told of it, and who published it: as the tables
+    /// hold it, or from the price list for a default whose words the
+    /// widget's tables leave out (nothing before the list is loaded).
+    pub fn words(&self) -> (&'static str, Option<Cite>) {
+        if self.says.is_empty() {
+            crate::price_list::assumption_words(self.index).unwrap_or(("", None))
+        } else {
+            (self.says, self.cite)
+        }
+    }
 }
 
 impl From<String> for Help {
@@ -85,6 +121,7 @@ impl From<&Sourced<f64>> for Assumed {
         Assumed {
             value: s.value,
             basis: s.basis,
+            index: s.index,
             says: s.says,
             cite: s.cite,
         }
@@ -96,6 +133,7 @@ impl From<&Sourced<u32>> for Assumed {
         Assumed {
             value: f64::from(s.value),
             basis: s.basis,
+            index: s.index,
             says: s.says,
             cite: s.cite,
         }
@@ -107,6 +145,7 @@ impl From<&Sourced<bool>> for Assumed {
         Assumed {
             value: if s.value { 1.0 } else { 0.0 },
             basis: s.basis,
+            index: s.index,
             says: s.says,
             cite: s.cite,
         }
@@ -119,7 +158,7 @@ pub enum DefaultFrom {
     /// `data/assumptions.toml`.
     Assumption(fn(&'static Defaults) -> Assumed),
     /// One for rented GPUs, one for owned ones in a data centre, one for a
-    /// machine you own and run yourself ([`Deployment::is_personal`]).
+    /// machine you own and run yourself ([`SettingKind::Personal`]).
     BySetting {
         rented: fn(&'static Defaults) -> Assumed,
         owned: fn(&'static Defaults) -> Assumed,
@@ -616,22 +655,23 @@ impl FieldSpec {
 
     /// The default for a deployment (for workload quantities, the
     /// workload default), and where it comes from.
-    pub fn default_for(&self, deployment: Option<&Deployment>) -> Option<Assumed> {
+    pub fn default_for(&self, setting: Option<Setting>) -> Option<Assumed> {
         let d = &DEFAULTS;
-        let gpu = deployment.and_then(Deployment::gpu);
+        let gpu = setting.and_then(|s| s.gpu);
+        let kind = setting.map(|s| s.kind);
         match self.default {
             DefaultFrom::Assumption(of) => Some(of(d)),
             DefaultFrom::BySetting {
                 rented,
                 owned,
                 personal,
-            } => Some(match deployment {
-                Some(x) if x.is_personal() => personal(d),
-                Some(x) if x.ownership == Ownership::Own => owned(d),
+            } => Some(match kind {
+                Some(SettingKind::Personal) => personal(d),
+                Some(SettingKind::Owned) => owned(d),
                 _ => rented(d),
             }),
-            DefaultFrom::OwnedOrPersonal { owned, personal } => Some(match deployment {
-                Some(x) if x.is_personal() => personal(d),
+            DefaultFrom::OwnedOrPersonal { owned, personal } => Some(match kind {
+                Some(SettingKind::Personal) => personal(d),
                 _ => owned(d),
             }),
             DefaultFrom::GpuRent => gpu
@@ -639,9 +679,10 @@ impl FieldSpec {
                 .map(|(g, r)| Assumed {
                     value: r.typical,
                     basis: Basis::Sourced,
+                    index: 0,
                     says: "The GPU's typical on-demand rental price.",
-                    cite: Some(Cite {
-                        by: g.rent_seen_at,
+                    cite: g.words().map(|w| Cite {
+                        by: w.rent_seen_at,
                         url: None,
                         seen: Some(g.as_of),
                     }),
@@ -649,9 +690,10 @@ impl FieldSpec {
             DefaultFrom::GpuPurchase => gpu.map(|g| Assumed {
                 value: g.purchase_usd_per_gpu,
                 basis: Basis::Sourced,
+                index: 0,
                 says: "The GPU's purchase price, with its share of the server.",
-                cite: Some(Cite {
-                    by: g.purchase_seen_at,
+                cite: g.words().map(|w| Cite {
+                    by: w.purchase_seen_at,
                     url: None,
                     seen: Some(g.as_of),
                 }),
@@ -663,8 +705,8 @@ impl FieldSpec {
     /// The default in the reader's words, for a form's help text: its value,
     /// what it is and why, and who published it (a sourced or derived one)
     /// or that it is an assumption to change.
-    pub fn default_help(&self, deployment: Option<&Deployment>) -> Option<Help> {
-        let gpu = deployment.and_then(Deployment::gpu);
+    pub fn default_help(&self, setting: Option<Setting>) -> Option<Help> {
+        let gpu = setting.and_then(|s| s.gpu);
         let text = |text: String| Help { text, cite: None };
         match self.default {
             DefaultFrom::GpuRent => gpu.map(|g| match g.rent_usd_per_gpu_hour {
@@ -675,7 +717,7 @@ impl FieldSpec {
                         format_usd(r.low),
                         format_usd(r.high),
                     ),
-                    cite: self.default_for(deployment).and_then(|a| a.cite),
+                    cite: self.default_for(setting).and_then(|a| a.cite),
                 },
                 None => text(
                     "No one rents this machine out by the hour: type a price, or own it."
@@ -687,22 +729,28 @@ impl FieldSpec {
                     "Default {} per GPU, with its share of the server.",
                     format_usd(g.purchase_usd_per_gpu)
                 ),
-                cite: self.default_for(deployment).and_then(|a| a.cite),
+                cite: self.default_for(setting).and_then(|a| a.cite),
             }),
             DefaultFrom::Unset => Some(text(
                 "Optional: leave it empty unless you have your own figure.".to_string(),
             )),
             _ => {
-                let a = self.default_for(deployment)?;
+                let a = self.default_for(setting)?;
                 let value = self.format_input(a.value);
+                let (says, cite) = a.words();
+                // Before the price list brings the words, the value alone.
+                let says = if says.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {says}")
+                };
                 Some(match a.basis {
-                    Basis::Assumption => text(format!(
-                        "Default {value}, an assumption to change: {}",
-                        a.says
-                    )),
+                    Basis::Assumption => {
+                        text(format!("Default {value}, an assumption to change{says}"))
+                    }
                     Basis::Sourced | Basis::Derived => Help {
-                        text: format!("Default {value}: {}", a.says),
-                        cite: a.cite,
+                        text: format!("Default {value}{says}"),
+                        cite,
                     },
                 })
             }

@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::fields::Field;
+use super::Field;
 use crate::units::truncate;
 
 /// A value outside what the model accepts, named so a person can fix it.

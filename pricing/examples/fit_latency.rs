@@ -5,11 +5,12 @@
 //! the prompt pass overhead per layer (which every decode waits for). Best
 //! means the most estimates, speed per user and first token together, within
 //! ±40%, then the smaller of the two median errors. Prints the values to
-//! put in data/engines.toml.
+//! put in data/engines.toml. Records marked `context` are left out, as
+//! leave-one-out decided (tests/calibration.rs).
 //!
 //!     cargo run --release -p crossover-pricing --example fit_latency
 
-use crossover_pricing::catalogue::{ENGINES, LATENCY};
+use crossover_pricing::catalogue::{CalibrationRecord, ENGINES, LATENCY};
 
 // The calibration test uses the same fit for its leave-one-out line.
 #[allow(dead_code)]
@@ -17,9 +18,12 @@ use crossover_pricing::catalogue::{ENGINES, LATENCY};
 mod fit;
 
 fn main() {
-    let all = |_: &_| true;
+    let all = |r: &CalibrationRecord| !r.context;
     for engine in ENGINES {
-        let records = LATENCY.iter().filter(|r| r.engine == engine.id).count();
+        let records = LATENCY
+            .iter()
+            .filter(|r| r.engine == engine.id && !r.context)
+            .count();
         if records == 0 {
             continue;
         }

@@ -704,6 +704,12 @@ pub struct CalibrationRecord {
     pub model: &'static str,
     pub gpu: &'static str,
     pub engine: &'static str,
+    /// The engine's release the figures were measured with ("0.19.1"), or
+    /// "not stated".
+    pub engine_release: &'static str,
+    /// Left out of every fit: leave-one-out prefers its engine's newer
+    /// release without it. Shown beside the fitted records, not counted.
+    pub context: bool,
     pub gpu_count: u32,
     pub precision: Precision,
     pub input_tokens: f64,

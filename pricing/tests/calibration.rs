@@ -6,10 +6,10 @@
 
 use std::fmt::Write as _;
 
-use crossover_pricing::catalogue::{CALIBRATION, LATENCY, engine, gpu, model};
+use crossover_pricing::catalogue::{CALIBRATION, ENGINES, LATENCY, engine, gpu, model};
 use crossover_pricing::selfhost::calibration::{
-    ErrorRange, band_of, calibration_results, error_range, estimate_record, latency_band,
-    latency_results, measured_range, median_absolute_error,
+    CalibrationResult, ErrorRange, band_of, calibration_results, error_range, estimate_record,
+    latency_band, latency_results, measured_range, median_absolute_error,
 };
 
 mod common;
@@ -36,7 +36,8 @@ fn leave_one_out() -> &'static [Option<f64>] {
 }
 
 /// Each latency record's speed and first-token errors when its engine's two
-/// latency terms are fitted without it (from zero, `fit::fit_latency`).
+/// latency terms are fitted without it (from zero, `fit::fit_latency`), and
+/// without the records kept as context.
 fn latency_left_out() -> &'static [Option<(f64, f64)>] {
     static ERRORS: std::sync::OnceLock<Vec<Option<(f64, f64)>>> = std::sync::OnceLock::new();
     ERRORS.get_or_init(|| {
@@ -44,7 +45,7 @@ fn latency_left_out() -> &'static [Option<(f64, f64)>] {
             .iter()
             .map(|r| {
                 let fitted = fit::fit_latency(engine(r.record.engine)?, &|other| {
-                    !std::ptr::eq(other, r.record)
+                    !other.context && !std::ptr::eq(other, r.record)
                 });
                 let x = estimate_record(r.record, &fitted)?;
                 Some((x.user_speed_error()?, x.first_token_error()?))
@@ -53,14 +54,22 @@ fn latency_left_out() -> &'static [Option<(f64, f64)>] {
     })
 }
 
+/// Every latency record with its left-out error: a fitted record's from the
+/// terms fitted without it, a context record's from the terms fitted
+/// without the context records (so every one is estimated unseen).
+fn fitted_latency() -> impl Iterator<Item = (&'static CalibrationResult, (f64, f64))> + Clone {
+    latency_results()
+        .iter()
+        .zip(latency_left_out())
+        .filter_map(|(r, errors)| Some((r, (*errors)?)))
+}
+
 /// Published over left-out estimate, for speed per user and for time to
-/// first token, one per latency record.
+/// first token, one per fitted latency record.
 fn latency_ratios() -> (Vec<f64>, Vec<f64>) {
     let ratio = |error: f64| 1.0 / (1.0 + error);
-    latency_left_out()
-        .iter()
-        .flatten()
-        .map(|(speed, first)| (ratio(*speed), ratio(*first)))
+    fitted_latency()
+        .map(|(_, (speed, first))| (ratio(speed), ratio(first)))
         .unzip()
 }
 
@@ -103,7 +112,7 @@ fn publisher(source: &str) -> &str {
 /// ratios, as a reader's set-up stands against records it is not among.
 /// Returns the records held.
 fn held_out_by_publisher(ratios: &[f64]) -> usize {
-    let records = latency_results();
+    let records: Vec<&CalibrationResult> = fitted_latency().map(|(r, _)| r).collect();
     records
         .iter()
         .zip(ratios)
@@ -180,19 +189,21 @@ fn table() -> String {
 /// at their concurrency, against the estimate.
 fn latency_table() -> String {
     let mut out = String::from(
-        "\n| model | GPUs | engine | input/output | sequences | per user: published | estimate | error | first token: published | estimate | error |\n\
-         |---|---|---|---|---:|---:|---:|---:|---:|---:|---:|\n",
+        "\n| model | GPUs | engine | release | input/output | sequences | per user: published | estimate | error | first token: published | estimate | error |\n\
+         |---|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|\n",
     );
     let percent = |e: Option<f64>| e.map_or("–".to_string(), |e| format!("{:+.0}%", e * 100.0));
     for r in latency_results() {
         let rec = r.record;
         writeln!(
             out,
-            "| {} | {}× {} | {} | {}/{} | {} | {} | {:.1} | {} | {} | {:.0} ms | {} |",
+            "| {} | {}× {} | {} | {}{} | {}/{} | {} | {} | {:.1} | {} | {} | {:.0} ms | {} |",
             model(rec.model).unwrap().name,
             rec.gpu_count,
             gpu(rec.gpu).unwrap().short_name,
             engine(rec.engine).unwrap().name,
+            rec.engine_release,
+            if rec.context { " (context)" } else { "" },
             rec.input_tokens,
             rec.output_tokens,
             r.concurrency,
@@ -207,26 +218,29 @@ fn latency_table() -> String {
         )
         .unwrap();
     }
-    let (speed, first_token) = latency_within_tolerance();
+    for (context, what) in [(false, "fitted"), (true, "kept as context")] {
+        let (speed, first_token) = latency_within_tolerance(context);
+        write!(
+            out,
+            "\nLatency, records {what}: speed per user within ±40% in {} of {} records (median error {:.0}%), first token in {} of {} (median {:.0}%).\n",
+            speed.0,
+            speed.1,
+            speed.2 * 100.0,
+            first_token.0,
+            first_token.1,
+            first_token.2 * 100.0
+        )
+        .unwrap();
+    }
+    out.push_str(&releases_fitted());
+    let left_out = fitted_latency().map(|(_, errors)| errors);
+    let speed = spread(left_out.clone().map(|(speed, _)| speed));
+    let first = spread(left_out.map(|(_, first)| first));
     write!(
         out,
-        "\nLatency: speed per user within ±40% in {} of {} records (median error {:.0}%), first token in {} of {} (median {:.0}%).\n",
+        "\nLeft out: each record estimated with its engine's two latency terms fitted without it and without the records kept as context (`pricing/tests/common/fit.rs`): speed per user within ±40% in {} of {} (median error {:.0}%), first token in {} (median {:.0}%).\n",
         speed.0,
         speed.1,
-        speed.2 * 100.0,
-        first_token.0,
-        first_token.1,
-        first_token.2 * 100.0
-    )
-    .unwrap();
-    let left_out = latency_left_out().iter().flatten();
-    let speed = spread(left_out.clone().map(|(speed, _)| *speed));
-    let first = spread(left_out.map(|(_, first)| *first));
-    write!(
-        out,
-        "\nLeft out: each record estimated with its engine's two latency terms fitted without it (`pricing/tests/common/fit.rs`): speed per user within ±40% in {} of {} (median error {:.0}%), first token in {} (median {:.0}%).\n",
-        speed.0,
-        latency_results().len(),
         speed.2 * 100.0,
         first.0,
         first.2 * 100.0
@@ -265,13 +279,64 @@ fn latency_table() -> String {
     out
 }
 
+/// Which releases each engine's latency terms are fitted to, as
+/// leave-one-out decides ([`fit::releases_to_fit`]), with every candidate's
+/// score.
+fn releases_fitted() -> String {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| {
+        let mut out = String::from(
+            "\nReleases fitted: for each engine with latency records from more than one release, each candidate (a release and every newer one) is scored on the newest release's records, each estimated with the terms fitted to the candidate's other records (median absolute error of the log ratio, speed and first token together); the oldest candidate is fitted unless a newer one lowers the score by more than a tenth, and the records older than it are kept as context.\n\n",
+        );
+        for e in ENGINES {
+            let (scores, best) = fit::releases_to_fit(e);
+            if scores.len() < 2 {
+                continue;
+            }
+            let scores: Vec<String> = scores
+                .iter()
+                .map(|(release, score)| format!("from {release}: {score:.3}"))
+                .collect();
+            writeln!(out, "- {}: {}; fitted from {best}.", e.name, scores.join(", ")).unwrap();
+        }
+        out
+    })
+    .clone()
+}
+
+/// Leave-one-out decides which releases are fitted: a record is kept as
+/// context exactly when its release is older than the best candidate's.
+#[test]
+fn leave_one_out_decides_which_releases_are_fitted() {
+    for e in ENGINES {
+        let (_, best) = fit::releases_to_fit(e);
+        let from = fit::release_order(best);
+        for r in LATENCY.iter().filter(|r| r.engine == e.id) {
+            assert_eq!(
+                r.context,
+                fit::release_order(r.engine_release) < from,
+                "{} {} on {}: context must be {} (fitted from {best})",
+                e.id,
+                r.engine_release,
+                r.model,
+                !r.context
+            );
+        }
+    }
+}
+
 /// For speed per user and for time to first token: the latency records
-/// within ±40%, how many there are, and the median absolute error.
-fn latency_within_tolerance() -> ((usize, usize, f64), (usize, usize, f64)) {
-    let results = latency_results();
+/// fitted to (`context` false) or kept as context (true) within ±40%, how
+/// many there are, and the median absolute error.
+fn latency_within_tolerance(context: bool) -> ((usize, usize, f64), (usize, usize, f64)) {
+    let results = || {
+        latency_results()
+            .iter()
+            .filter(move |r| r.record.context == context)
+    };
     (
-        spread(results.iter().filter_map(|r| r.user_speed_error())),
-        spread(results.iter().filter_map(|r| r.first_token_error())),
+        spread(results().filter_map(|r| r.user_speed_error())),
+        spread(results().filter_map(|r| r.first_token_error())),
     )
 }
 
@@ -286,10 +351,12 @@ fn spread(errors: impl Iterator<Item = f64>) -> (usize, usize, f64) {
 
 /// The latency model does not yet meet the ±40% rule on every record
 /// (docs/cost-model.md section 8 says where and why); this keeps it from
-/// getting worse than it is. The one first-token queue (issue 21) cost one
-/// record each against the two models it replaced (20 and 17 within, medians
-/// 22% and 29%) and narrowed the held-out first-token range from 9.64x to
-/// 6.43x.
+/// getting worse than it is on the records it is fitted to. The one
+/// first-token queue (issue 21) cost one record each against the two models
+/// it replaced (20 and 17 within, medians 22% and 29%). Fitting SGLang to
+/// 0.5.6.post1 and newer, as leave-one-out chose (issue 21), took the seven
+/// 0.5.6 records out of the count: of the 18 fitted, 13 and 13 within,
+/// medians 19% and 16% (all 25 fitted before: 19 and 16, 24% and 31%).
 #[test]
 fn latency_estimates_do_not_get_worse() {
     assert_eq!(
@@ -298,13 +365,13 @@ fn latency_estimates_do_not_get_worse() {
         "every latency record must be runnable"
     );
     let ((speed_within, _, speed_median), (first_within, _, first_median)) =
-        latency_within_tolerance();
+        latency_within_tolerance(false);
     assert!(
-        speed_within >= 19 && speed_median <= 0.24,
+        speed_within >= 13 && speed_median <= 0.19,
         "speed per user: {speed_within} within, median {speed_median}"
     );
     assert!(
-        first_within >= 16 && first_median <= 0.32,
+        first_within >= 13 && first_median <= 0.17,
         "first token: {first_within} within, median {first_median}"
     );
 }
@@ -312,14 +379,16 @@ fn latency_estimates_do_not_get_worse() {
 /// The latency decision (issue 21): a latency estimate states a range, and
 /// the range must hold the published figure in at least 80% of the records
 /// it was not drawn from, for speed per user and for first token; its width
-/// may not grow past today's.
+/// may not grow past today's. The release decision widened it from 2.07x and
+/// 6.43x: the SGLang 0.5.6 records, now estimated by terms fitted without
+/// them, reach their first token up to three times sooner than estimated.
 #[test]
 fn latency_ranges_hold_the_published_figure_when_held_out() {
     let (speed, first) = latency_ratios();
     assert_eq!(speed.len(), LATENCY.len(), "every latency record left out");
     for (what, ratios, widest) in [
-        ("speed per user", &speed, 2.1),
-        ("first token", &first, 6.5),
+        ("speed per user", &speed, 2.25),
+        ("first token", &first, 7.9),
     ] {
         let (held, width) = held_out_coverage(ratios);
         let share = held as f64 / ratios.len() as f64;
@@ -342,8 +411,8 @@ fn latency_ranges_hold_the_published_figure_when_held_out() {
     );
     let speed_apart = held_out_by_publisher(&speed);
     assert!(
-        speed_apart >= 12,
-        "speed per user: {speed_apart} held across publishers, was 12"
+        speed_apart >= 17,
+        "speed per user: {speed_apart} held across publishers, was 17"
     );
 }
 

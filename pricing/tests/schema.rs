@@ -262,7 +262,7 @@ fn a_batching_parameter_that_does_not_apply_is_refused() {
     Bad::new(
         "engines.toml",
         "id = \"sglang\"",
-        "overhead_ms_per_layer = 1.1",
+        "overhead_ms_per_layer = 1.8",
         "",
     )
     .has(&[

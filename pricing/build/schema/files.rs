@@ -426,6 +426,13 @@ pub struct Record {
     pub model: Id,
     pub gpu: Id,
     pub engine: Id,
+    /// The engine's release the figures were measured with, as published
+    /// ("0.19.1"), or "not stated".
+    pub engine_release: Text,
+    /// Left out of every fit: a newer release of its engine disagrees with
+    /// it and leave-one-out prefers the newer records alone.
+    #[serde(default)]
+    pub context: bool,
     pub gpu_count: Count,
     pub precision: Precision,
     pub input_tokens: Positive,

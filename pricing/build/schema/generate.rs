@@ -344,10 +344,10 @@ pub fn to_rust<'a>(c: &'a Catalogue, notes: bool, all_offerings: bool) -> String
         for r in records {
             writeln!(
             s,
-            "    CalibrationRecord {{ model: {:?}, gpu: {:?}, engine: {:?}, gpu_count: {}, precision: {}, input_tokens: {}, \
+            "    CalibrationRecord {{ model: {:?}, gpu: {:?}, engine: {:?}, engine_release: {:?}, context: {}, gpu_count: {}, precision: {}, input_tokens: {}, \
              output_tokens: {}, concurrency: {:?}, prefill_elsewhere: {}, output_tokens_per_second_per_gpu: {}, \
              output_tokens_per_second_per_user: {:?}, time_to_first_token_ms: {:?}{}, as_of: {:?}{} }},",
-            r.model.0, r.gpu.0, r.engine.0, r.gpu_count.0, r.precision.rust(), float(r.input_tokens.0), float(r.output_tokens.0),
+            r.model.0, r.gpu.0, r.engine.0, r.engine_release.as_str(), r.context, r.gpu_count.0, r.precision.rust(), float(r.input_tokens.0), float(r.output_tokens.0),
             r.concurrency.map(|n| n.0), r.prefill_elsewhere, float(r.output_tokens_per_second_per_gpu.0),
             r.output_tokens_per_second_per_user.as_ref().map(|x| x.0), r.time_to_first_token_ms.as_ref().map(|x| x.0), source_field(r.source.as_str(), notes), r.as_of.0,
             notes_field(r.notes.as_deref(), notes),

@@ -151,3 +151,77 @@ pub fn fit_latency(start: &Engine, used: &dyn Fn(&CalibrationRecord) -> bool) ->
     }
     best.map_or_else(|| start.clone(), |(_, e)| e)
 }
+
+/// A release's numbers in order ("0.5.6.post1" is 0, 5, 6, 1); "not
+/// stated" has none and sorts first.
+pub fn release_order(release: &str) -> Vec<u32> {
+    release
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect()
+}
+
+/// A smaller fit set must lower the score below this share of the larger's
+/// to replace it: a score is the median of a handful of errors.
+pub const CLEARLY_BETTER: f64 = 0.9;
+
+/// Leave-one-out's choice of the releases an engine's latency terms are
+/// fitted to. Each candidate is one of the engine's releases and every newer
+/// one; it is scored on the newest release's records, each estimated with
+/// the terms fitted to the candidate's other records: the median absolute
+/// log error, speed and first token together. Returns each candidate's
+/// oldest release with its score, oldest first, and the oldest release of
+/// the best (a newer one only when [`CLEARLY_BETTER`]).
+pub fn releases_to_fit(engine: &Engine) -> (Vec<(&'static str, f64)>, &'static str) {
+    let records: Vec<&CalibrationRecord> =
+        LATENCY.iter().filter(|r| r.engine == engine.id).collect();
+    let mut releases: Vec<&'static str> = records.iter().map(|r| r.engine_release).collect();
+    releases.sort_by_key(|r| release_order(r));
+    releases.dedup();
+    let Some(newest) = releases.last().map(|r| release_order(r)) else {
+        return (Vec::new(), "");
+    };
+    let scores: Vec<(&'static str, f64)> = releases
+        .iter()
+        .map(|&oldest| {
+            let from = release_order(oldest);
+            let mut errors = Vec::new();
+            for r in records
+                .iter()
+                .filter(|r| release_order(r.engine_release) == newest)
+            {
+                let fitted = fit_latency(engine, &|other| {
+                    release_order(other.engine_release) >= from && !std::ptr::eq(other, *r)
+                });
+                let Some(x) = estimate_record(r, &fitted) else {
+                    continue;
+                };
+                for error in [x.user_speed_error(), x.first_token_error()]
+                    .into_iter()
+                    .flatten()
+                {
+                    errors.push((1.0 + error).ln().abs());
+                }
+            }
+            errors.sort_by(f64::total_cmp);
+            (
+                oldest,
+                errors
+                    .get(errors.len() / 2)
+                    .copied()
+                    .unwrap_or(f64::INFINITY),
+            )
+        })
+        .collect();
+    let best = scores
+        .iter()
+        .fold(
+            None::<(&'static str, f64)>,
+            |best, &(release, score)| match best {
+                Some((_, b)) if score >= b * CLEARLY_BETTER => best,
+                _ => Some((release, score)),
+            },
+        )
+        .map_or("", |(release, _)| release);
+    (scores, best)
+}

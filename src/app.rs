@@ -211,8 +211,8 @@ pub fn App(props: &AppProps) -> Html {
                 { tabs(TabsProps { active: view.tab, onselect: dispatcher(&state, Action::SetTab) }) }
                 <div class="xo-charts">
                     { for specs.iter().map(|spec| html! {
-                        <ChartView id={spec.measure.panel_id()} title={spec.measure.title()} palette={palette.clone()} money={money.clone()}
-                            description={spec.measure.description()} spec={spec.clone()} />
+                        <ChartView id={spec.chart.panel_id()} title={spec.chart.title} palette={palette.clone()} money={money.clone()}
+                            description={spec.chart.description} spec={spec.clone()} />
                     }) }
                 </div>
                 { legend(LegendProps { series: specs[0].series.clone(), palette: palette.clone() }) }

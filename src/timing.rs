@@ -5,7 +5,8 @@
 
 /// Runs `work`, recorded as the span `name` in a `bench` build.
 #[cfg(feature = "bench")]
-pub fn measure<T>(name: &str, work: impl FnOnce() -> T) -> T {
+pub fn measure<T>(name: impl std::fmt::Display, work: impl FnOnce() -> T) -> T {
+    let name = &name.to_string();
     let performance = web_sys::window().and_then(|w| w.performance());
     let start = format!("{name} start");
     if let Some(p) = &performance {
@@ -20,6 +21,6 @@ pub fn measure<T>(name: &str, work: impl FnOnce() -> T) -> T {
 
 #[cfg(not(feature = "bench"))]
 #[inline(always)]
-pub fn measure<T>(_name: &str, work: impl FnOnce() -> T) -> T {
+pub fn measure<T>(_name: impl std::fmt::Display, work: impl FnOnce() -> T) -> T {
     work()
 }

@@ -4,7 +4,7 @@
 use crossover_pricing::Comparison;
 use crossover_pricing::compare::short_label;
 use crossover_pricing::selfhost::cost::CurvePoint;
-use crossover_pricing::view::Money;
+use crossover_pricing::view::{Money, Tab};
 use crossover_pricing::workload::{MAX_TOKENS_PER_MONTH, MIN_TOKENS_PER_MONTH};
 
 /// The chart's x-axis spans at least this (the slider's range).
@@ -15,50 +15,87 @@ const MAX_POINTS: usize = 400;
 /// Markers along each line (besides colour and dash, what tells lines apart).
 const MARKERS_PER_LINE: usize = 3;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Measure {
-    Monthly,
-    PerMtok,
-    /// Cost per 1M tokens at the user's volume against the speed each user
-    /// sees: x is output tokens a second per user, not volume.
-    Speed,
+/// A chart the widget shows: what a reader is told of it, and the function
+/// that asks the pricing model for its figures. A new chart is a row of
+/// [`CHARTS`] and its function (and, for its tab, a `Tab`).
+#[derive(Debug)]
+pub struct Chart {
+    /// Its tab; its panel is `xo-panel-` and the tab's id.
+    pub tab: Tab,
+    pub title: &'static str,
+    /// What the chart shows, in words, for screen readers.
+    pub description: &'static str,
+    pub x_label: &'static str,
+    /// After the currency's code on the value axis.
+    pub y_unit: &'static str,
+    /// The pointer readout's units after a value and after an x.
+    pub readout_units: (&'static str, &'static str),
+    /// The label of the vertical line at the reader's own x.
+    pub user_label: &'static str,
+    /// Its PNG download's file name and button.
+    pub png: (&'static str, &'static str),
+    pub figures: fn(&Comparison, &Money) -> Figures,
 }
 
-impl Measure {
-    /// The charts the widget shows, in order: a new chart is a new entry.
-    pub const ALL: [Measure; 3] = [Measure::Monthly, Measure::PerMtok, Measure::Speed];
-
-    /// The id of its panel, which the tabs and the export name.
-    pub fn panel_id(self) -> &'static str {
-        match self {
-            Measure::Monthly => "xo-panel-monthly",
-            Measure::PerMtok => "xo-panel-unit",
-            Measure::Speed => "xo-panel-speed",
-        }
+impl PartialEq for Chart {
+    fn eq(&self, other: &Chart) -> bool {
+        self.tab == other.tab
     }
+}
 
-    pub fn title(self) -> &'static str {
-        match self {
-            Measure::Monthly => "Monthly cost",
-            Measure::PerMtok => "Cost per 1M tokens",
-            Measure::Speed => "Cost against speed per user, at your volume",
-        }
+impl Chart {
+    pub fn panel_id(&self) -> String {
+        format!("xo-panel-{}", self.tab.id())
     }
+}
 
-    /// What the chart shows, in words, for screen readers.
-    pub fn description(self) -> &'static str {
-        match self {
-            Measure::Monthly => {
-                "Chart of monthly cost against monthly token volume, both on log scales, with each API, each self-hosting option's staircase and the break-even points. The table lists the same figures."
-            }
-            Measure::PerMtok => {
-                "Chart of cost per million tokens against monthly token volume, both on log scales. The table lists the same figures."
-            }
-            Measure::Speed => {
-                "Chart of cost per million tokens at your volume against the generation speed each user sees, both on log scales: each API flat, each self-hosting option rising as fewer sequences share a replica, with the fastest speed at which it still costs less than each API."
-            }
-        }
-    }
+/// The charts the widget shows, in order.
+pub static CHARTS: [Chart; 3] = [
+    Chart {
+        tab: Tab::Monthly,
+        title: "Monthly cost",
+        description: "Chart of monthly cost against monthly token volume, both on log scales, with each API, each self-hosting option's staircase and the break-even points. The table lists the same figures.",
+        x_label: "tokens per month (log scale)",
+        y_unit: "per month",
+        readout_units: ("/month", " tokens a month"),
+        user_label: "you",
+        png: ("crossover-monthly-cost.png", "monthly-cost chart (PNG)"),
+        figures: |c, money| volume_figures(c, money, |p| p.monthly_usd),
+    },
+    Chart {
+        tab: Tab::Unit,
+        title: "Cost per 1M tokens",
+        description: "Chart of cost per million tokens against monthly token volume, both on log scales. The table lists the same figures.",
+        x_label: "tokens per month (log scale)",
+        y_unit: "per 1M tokens",
+        readout_units: (" per 1M", " tokens a month"),
+        user_label: "you",
+        png: ("crossover-cost-per-1m.png", "cost-per-1M chart (PNG)"),
+        figures: |c, money| volume_figures(c, money, |p| p.usd_per_mtok),
+    },
+    Chart {
+        tab: Tab::Speed,
+        title: "Cost against speed per user, at your volume",
+        description: "Chart of cost per million tokens at your volume against the generation speed each user sees, both on log scales: each API flat, each self-hosting option rising as fewer sequences share a replica, with the fastest speed at which it still costs less than each API.",
+        x_label: "output tokens/s per user (log scale)",
+        y_unit: "per 1M tokens",
+        readout_units: (" per 1M", " output tokens/s per user"),
+        user_label: "your target",
+        png: (
+            "crossover-cost-against-speed.png",
+            "cost-against-speed chart (PNG)",
+        ),
+        figures: speed_figures,
+    },
+];
+
+/// What a chart's function gives: its x range, lines, break-even marks and
+/// the reader's own x (none when unset).
+pub struct Figures {
+    pub x_range: (f64, f64),
+    pub series: Vec<SeriesSpec>,
+    pub marks: Vec<Mark>,
+    pub user_x: Option<f64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,7 +150,7 @@ pub struct Mark {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartSpec {
-    pub measure: Measure,
+    pub chart: &'static Chart,
     /// Values are in this currency's units; labels carry its symbol.
     pub symbol: String,
     pub currency_code: String,
@@ -127,32 +164,18 @@ pub struct ChartSpec {
 
 impl ChartSpec {
     /// A chart in `money`'s units, its value axis spanning its series.
-    fn new(
-        measure: Measure,
-        money: &Money,
-        x_range: (f64, f64),
-        series: Vec<SeriesSpec>,
-        marks: Vec<Mark>,
-        user_x: Option<f64>,
-    ) -> ChartSpec {
+    fn new(chart: &'static Chart, money: &Money, figures: Figures) -> ChartSpec {
         ChartSpec {
-            measure,
+            chart,
             symbol: money.symbol.clone(),
             currency_code: money.code.clone(),
-            x_range,
-            y_range: y_range(&series),
-            series,
-            marks,
-            user_x,
+            x_range: figures.x_range,
+            y_range: y_range(&figures.series),
+            series: figures.series,
+            marks: figures.marks,
+            user_x: figures.user_x,
         }
     }
-}
-
-fn value(point: &CurvePoint, measure: Measure, money: &Money) -> f64 {
-    money.convert(match measure {
-        Measure::Monthly => point.monthly_usd,
-        Measure::PerMtok | Measure::Speed => point.usd_per_mtok,
-    })
 }
 
 /// Markers along a line at points spread evenly on the log axis, offset
@@ -174,9 +197,19 @@ fn marker_points(
         .collect()
 }
 
-/// Every chart of [`Measure::ALL`], in `money`, for the workload the
-/// comparison answers (its service level marks the speed chart).
-pub fn chart_specs(c: &Comparison, money: &Money) -> [ChartSpec; Measure::ALL.len()] {
+/// Every chart of [`CHARTS`], in `money`, for the workload the comparison
+/// answers (its service level marks the speed chart).
+pub fn chart_specs(c: &Comparison, money: &Money) -> [ChartSpec; CHARTS.len()] {
+    CHARTS
+        .each_ref()
+        .map(|chart| ChartSpec::new(chart, money, (chart.figures)(c, money)))
+}
+
+/// Cost against monthly volume, `usd` of each curve point in `money`: APIs
+/// straight, each deployment a staircase in its throughput band, and the
+/// break-even marks.
+fn volume_figures(c: &Comparison, money: &Money, usd: fn(&CurvePoint) -> f64) -> Figures {
+    let value = |point: &CurvePoint| money.convert(usd(point));
     let you = c.tokens_per_month();
     let furthest_crossing = c
         .pairs
@@ -195,17 +228,14 @@ pub fn chart_specs(c: &Comparison, money: &Money) -> [ChartSpec; Measure::ALL.le
     let plans: Vec<_> = c.plans().collect();
     let count = priced.len() + plans.len();
 
-    Measure::ALL.map(|measure| {
-        if measure == Measure::Speed {
-            return speed_spec(c, money);
-        }
+    {
         let mut series = Vec::new();
         for (option, rate) in &priced {
             let i = series.len();
             let points: Vec<_> = rate
                 .cost_curve(from, to)
                 .iter()
-                .map(|p| (p.tokens_per_month, value(p, measure, money)))
+                .map(|p| (p.tokens_per_month, value(p)))
                 .collect();
             series.push(SeriesSpec {
                 label: option.offering.label(),
@@ -221,7 +251,7 @@ pub fn chart_specs(c: &Comparison, money: &Money) -> [ChartSpec; Measure::ALL.le
             let curve = |p: &crossover_pricing::SelfHostPlan| -> Vec<(f64, f64)> {
                 p.cost_curve(from, to, MAX_POINTS)
                     .iter()
-                    .map(|q| (q.tokens_per_month, value(q, measure, money)))
+                    .map(|q| (q.tokens_per_month, value(q)))
                     .collect()
             };
             let band = (!plan.measured).then(|| {
@@ -248,13 +278,18 @@ pub fn chart_specs(c: &Comparison, money: &Money) -> [ChartSpec; Measure::ALL.le
                 let point = rate.cost_curve(volume, volume)[0];
                 (from..=to).contains(&volume).then(|| Mark {
                     volume,
-                    value: value(&point, measure, money),
+                    value: value(&point),
                     series: deployment_series(c, pair.deployment),
                 })
             })
             .collect();
-        ChartSpec::new(measure, money, x_range, series, marks, Some(you))
-    })
+        Figures {
+            x_range,
+            series,
+            marks,
+            user_x: Some(you),
+        }
+    }
 }
 
 /// The series of a deployment in every chart: the priced APIs come first,
@@ -289,7 +324,7 @@ fn y_range(series: &[SeriesSpec]) -> (f64, f64) {
 /// Cost per 1M tokens at the user's volume against the speed each user
 /// sees: APIs flat, each deployment a staircase up to the fastest speed it
 /// can offer, and where each stops being cheaper than each API.
-fn speed_spec(c: &Comparison, money: &Money) -> ChartSpec {
+fn speed_figures(c: &Comparison, money: &Money) -> Figures {
     let speed_target = c.workload.min_user_output_tokens_per_second;
     let per_mtok = |monthly_usd: f64| money.convert(monthly_usd / c.tokens_per_month() * 1e6);
     let curves: Vec<_> = c
@@ -359,14 +394,12 @@ fn speed_spec(c: &Comparison, money: &Money) -> ChartSpec {
             })
         })
         .collect();
-    ChartSpec::new(
-        Measure::Speed,
-        money,
+    Figures {
         x_range,
         series,
         marks,
-        (speed_target > 0.0).then_some(speed_target),
-    )
+        user_x: (speed_target > 0.0).then_some(speed_target),
+    }
 }
 
 /// A line's value at `x` as drawn: between its vertices, on log scales

@@ -13,7 +13,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crossover_pricing::units::{format_amount, format_count};
-pub use data::{ChartSpec, Marker, Measure, SeriesSpec, chart_specs};
+pub use data::{CHARTS, Chart, ChartSpec, Marker, SeriesSpec, chart_specs};
 
 /// Colours from the page's CSS variables, as RGB.
 #[derive(Debug, Clone, PartialEq)]
@@ -308,18 +308,12 @@ pub fn draw<DB: DrawingBackend>(
         axis,
     ))?;
     root.draw(&Text::new(
-        match spec.measure {
-            Measure::Speed => "output tokens/s per user (log scale)",
-            _ => "tokens per month (log scale)",
-        },
+        spec.chart.x_label,
         ((left + right) / 2, height as i32 - look.px(4.0)),
         look.font(16.0).pos(Pos::new(HPos::Center, VPos::Bottom)),
     ))?;
     if !look.compact {
-        let y_label = match spec.measure {
-            Measure::Monthly => format!("{} per month", spec.currency_code),
-            Measure::PerMtok | Measure::Speed => format!("{} per 1M tokens", spec.currency_code),
-        };
+        let y_label = format!("{} {}", spec.currency_code, spec.chart.y_unit);
         root.draw(&Text::new(
             y_label,
             (look.px(6.0), (top + bottom) / 2),
@@ -373,12 +367,8 @@ pub fn draw<DB: DrawingBackend>(
         } else {
             (HPos::Left, look.px(4.0))
         };
-        let who = match spec.measure {
-            Measure::Speed => "your target",
-            _ => "you",
-        };
         root.draw(&Text::new(
-            format!("{who}: {}", format_count(user_x)),
+            format!("{}: {}", spec.chart.user_label, format_count(user_x)),
             (you + dx, top - look.px(4.0)),
             look.font(16.0).pos(Pos::new(anchor, VPos::Bottom)),
         ))?;

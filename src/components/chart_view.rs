@@ -87,11 +87,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
                         palette: palette.clone(),
                         compact,
                     };
-                    let span = match spec.measure {
-                        crate::chart::Measure::Monthly => "draw monthly",
-                        crate::chart::Measure::PerMtok => "draw per 1M",
-                        crate::chart::Measure::Speed => "draw speed",
-                    };
+                    let span = format_args!("draw {}", spec.chart.tab.id());
                     *plot.borrow_mut() = crate::timing::measure(span, || {
                         draw_on_canvas(&canvas, css_width, css_height, spec, &look)
                     });
@@ -143,11 +139,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     });
     let readout = shown.map(|(volume, _)| {
         let rows = values_at(&props.spec, volume);
-        let (per, at) = match props.spec.measure {
-            crate::chart::Measure::Monthly => ("/month", " tokens a month"),
-            crate::chart::Measure::PerMtok => (" per 1M", " tokens a month"),
-            crate::chart::Measure::Speed => (" per 1M", " output tokens/s per user"),
-        };
+        let (per, at) = props.spec.chart.readout_units;
         html! {
             <>
                 <strong>{ format!("{}{at}", format_count(volume)) }</strong>

@@ -6,6 +6,7 @@ use crossover_pricing::view::Money;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::chart::{CHARTS, Chart};
 
 /// Points per line in the chart-data CSV.
 const CSV_POINTS: usize = 200;
@@ -21,15 +22,16 @@ pub struct ExportButtonsProps {
 
 /// Takes the numbers away: each chart as PNG, the chart data and the table as CSV.
 pub fn export_buttons(props: ExportButtonsProps) -> Html {
-    let png = |selector: &'static str, name: &'static str| {
+    let png = |chart: &'static Chart| {
         let root = props.root.clone();
         Callback::from(move |_| {
+            let selector = format!("#{} canvas", chart.panel_id());
             let canvas = root
                 .cast::<web_sys::Element>()
-                .and_then(|r| r.query_selector(selector).ok().flatten())
+                .and_then(|r| r.query_selector(&selector).ok().flatten())
                 .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlCanvasElement>(e).ok());
             if let Some(canvas) = canvas {
-                browser::download_canvas(name, &canvas);
+                browser::download_canvas(chart.png.0, &canvas);
             }
         })
     };
@@ -52,9 +54,9 @@ pub fn export_buttons(props: ExportButtonsProps) -> Html {
     html! {
         <div class="xo-export" role="group" aria-label="Download">
             <span class="xo-help">{ "Download:" }</span>
-            <button type="button" class="xo-link-button" onclick={png("#xo-panel-monthly canvas", "crossover-monthly-cost.png")}>{ "monthly-cost chart (PNG)" }</button>
-            <button type="button" class="xo-link-button" onclick={png("#xo-panel-unit canvas", "crossover-cost-per-1m.png")}>{ "cost-per-1M chart (PNG)" }</button>
-            <button type="button" class="xo-link-button" onclick={png("#xo-panel-speed canvas", "crossover-cost-against-speed.png")}>{ "cost-against-speed chart (PNG)" }</button>
+            { for CHARTS.iter().map(|chart| html! {
+                <button type="button" class="xo-link-button" onclick={png(chart)}>{ chart.png.1 }</button>
+            }) }
             <button type="button" class="xo-link-button" onclick={curves}>{ "chart data (CSV)" }</button>
             <button type="button" class="xo-link-button" onclick={table}>{ "table (CSV)" }</button>
             if browser::sandboxed() {

@@ -119,7 +119,7 @@ async function compareInPage(browser, origin, fragment, count) {
   const spans = await page.evaluate(() => performance.getEntriesByType('measure').map((m) => [m.name, m.duration]));
   await context.close();
   const of = (name) => stats(spans.filter(([n]) => n === name).map(([, ms]) => ms));
-  return { compare_ms: of('compare'), chart_specs_ms: of('chart specs'), draw_monthly_ms: of('draw monthly'), draw_per_1m_ms: of('draw per 1M') };
+  return { compare_ms: of('compare'), chart_specs_ms: of('chart specs'), draw_monthly_ms: of('draw monthly'), draw_per_1m_ms: of('draw unit') };
 }
 
 /** The widget's own chart data for a scenario, as its "chart data (CSV)" button saves it. */

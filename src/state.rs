@@ -226,21 +226,28 @@ impl State {
                 if let (false, Some(today)) = (decoded.dated, today) {
                     decoded.scenario.date = today;
                 }
+                // The price list brings every offering and open model; what
+                // a link says of one it names is said once the list is read.
                 let waits = |w: &LinkWarning| {
                     wait_for_price_list
-                        && matches!(w, LinkWarning::UnknownId { key, .. } if key == "api")
+                        && matches!(w, LinkWarning::UnknownId { key, kind, .. } if key == "api" || *kind == "open model")
                 };
                 let pending_link = decoded.warnings.iter().any(waits).then(|| PendingLink {
                     text: text.to_string(),
                     today: reader_today,
                     read_as: decoded.scenario.clone(),
                 });
+                // An override of a deployment not yet known waits with it.
+                let shown = |w: &&LinkWarning| {
+                    let orphan = matches!(w, LinkWarning::OrphanOverride { .. });
+                    !(waits(w) || pending_link.is_some() && orphan)
+                };
                 State {
                     sections_open: [!decoded.view.embed, false, false],
                     notices: decoded
                         .warnings
                         .iter()
-                        .filter(|w| !waits(w))
+                        .filter(shown)
                         .map(ToString::to_string)
                         .collect(),
                     scenario: decoded.scenario,
@@ -435,7 +442,7 @@ impl State {
         }
         if let Err(why) = result {
             self.notices.push(format!(
-                "the price list could not be loaded ({why}), so offerings only it has were left out"
+                "the price list could not be loaded ({why}), so the offerings and models only it has were left out"
             ));
         }
     }

@@ -403,9 +403,6 @@ fn list_catalogue(what: &str, json: bool, date: Date) -> Result<String, String> 
         .unwrap();
         for m in MODELS {
             let tier = m.licence_tier().label();
-            let words = m
-                .words()
-                .expect("the CLI is built with every offering's words");
             writeln!(
                 out,
                 "  {:<24} {:<28} {:>6}B / {:>5}B  {} [{tier}; {}]{}  {}",
@@ -413,14 +410,14 @@ fn list_catalogue(what: &str, json: bool, date: Date) -> Result<String, String> 
                 m.name,
                 m.total_params_b,
                 m.active_params_b,
-                words.licence,
+                m.licence,
                 m.openness.label(),
                 if m.commercial_restriction.is_empty() {
                     String::new()
                 } else {
                     format!(" ({})", m.commercial_restriction)
                 },
-                words.hf_url(),
+                m.hf_url(),
             )
             .unwrap();
         }

@@ -376,37 +376,6 @@ impl OpenModel {
         }
     }
 
-    /// Its maker, licence and pages: from the tables, or for a model
-    /// outside the default scenario in the widget, from the price list once
-    /// it is loaded (`None` before).
-    pub fn words(&self) -> Option<ModelWords> {
-        if self.licence.is_empty() {
-            crate::price_list::model_words(self.id)
-        } else {
-            Some(ModelWords {
-                maker: self.maker,
-                licence: self.licence,
-                licence_url: self.licence_url,
-                hf_repo: self.hf_repo,
-            })
-        }
-    }
-}
-
-/// What a reader is told of a model's origin: its maker, its licence and
-/// where to read it, its Hugging Face repository.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ModelWords {
-    pub maker: &'static str,
-    pub licence: &'static str,
-    /// Empty where the licence is its Hugging Face repository's LICENSE
-    /// file: [`ModelWords::licence_link`] makes it.
-    pub licence_url: &'static str,
-    /// `organisation/name` on Hugging Face.
-    pub hf_repo: &'static str,
-}
-
-impl ModelWords {
     pub fn hf_url(&self) -> String {
         format!("https://huggingface.co/{}", self.hf_repo)
     }
@@ -834,8 +803,17 @@ pub fn all_apis_known() -> bool {
     cfg!(feature = "all-offerings") || !crate::price_list::loaded().is_empty()
 }
 
+/// The open models: the price list's once it has loaded (every one), else
+/// the tables' (in the widget, the default scenario's).
+pub fn models() -> &'static [OpenModel] {
+    match crate::price_list::loaded_models() {
+        [] => MODELS,
+        loaded => loaded,
+    }
+}
+
 pub fn model(id: &str) -> Option<&'static OpenModel> {
-    MODELS.iter().find(|m| m.id == id)
+    models().iter().find(|m| m.id == id)
 }
 
 pub fn gpu(id: &str) -> Option<&'static Gpu> {

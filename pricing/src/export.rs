@@ -52,7 +52,7 @@ pub fn table_csv(c: &Comparison, money: &Money) -> String {
             .offering
             .open_model()
             .and_then(crate::catalogue::model)
-            .map_or("proprietary", |m| m.words().map_or("", |w| w.licence));
+            .map_or("proprietary", |m| m.licence);
         let (monthly, unit, note) = match &a.pricing {
             ApiPricing::Priced(rate) => (
                 format_plain(money.convert(rate.monthly_cost(c.tokens_per_month()))),
@@ -89,7 +89,7 @@ pub fn table_csv(c: &Comparison, money: &Money) -> String {
                 format_plain(q.gpus),
                 format_plain(q.replicas),
                 format_plain(q.utilisation),
-                plan.model.words().map_or("", |w| w.licence).into(),
+                plan.model.licence.into(),
                 if plan.measured {
                     "measured throughput".into()
                 } else {
@@ -105,11 +105,7 @@ pub fn table_csv(c: &Comparison, money: &Money) -> String {
                 String::new(),
                 String::new(),
                 String::new(),
-                d.deployment
-                    .model()
-                    .and_then(|m| m.words())
-                    .map_or("", |w| w.licence)
-                    .into(),
+                d.deployment.model().map_or("", |m| m.licence).into(),
                 e.to_string(),
             ])),
             _ => {}

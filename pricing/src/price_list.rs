@@ -7,8 +7,8 @@
 use std::sync::OnceLock;
 
 use crate::catalogue::{
-    ApiKind, ApiOffering, Cite, DatedPrices, GpuWords, HourPrices, ModelWords, PriceOrigin, Tiered,
-    UsdPerMtok,
+    ApiKind, ApiOffering, Cite, DatedPrices, GpuWords, HourPrices, KvLayout, OpenModel, Openness,
+    Precision, PriceOrigin, Tiered, UsdPerMtok,
 };
 use crate::date::Date;
 
@@ -18,13 +18,12 @@ pub const VERSION: u32 = 1;
 
 static LOADED: OnceLock<&'static [ApiOffering]> = OnceLock::new();
 static WORDS: OnceLock<&'static [AssumptionWords]> = OnceLock::new();
-static MODEL_WORDS: OnceLock<&'static [(&'static str, ModelWords)]> = OnceLock::new();
+static MODELS: OnceLock<&'static [OpenModel]> = OnceLock::new();
 static GPU_WORDS: OnceLock<&'static [(&'static str, GpuWords)]> = OnceLock::new();
 
-/// A model's maker, licence and pages, once the price list is loaded.
-pub fn model_words(id: &str) -> Option<ModelWords> {
-    let (_, words) = MODEL_WORDS.get()?.iter().find(|(m, _)| *m == id)?;
-    Some(*words)
+/// Every open model of the loaded price list; none before it loads.
+pub fn loaded_models() -> &'static [OpenModel] {
+    MODELS.get().copied().unwrap_or(&[])
 }
 
 /// Where a GPU's figures come from, once the price list is loaded.
@@ -39,8 +38,8 @@ pub struct PriceList {
     pub offerings: Vec<ApiOffering>,
     /// Every default's words, in the order of `data/assumptions.toml`.
     pub assumptions: Vec<AssumptionWords>,
-    /// Every open model's words, by id.
-    pub models: Vec<(&'static str, ModelWords)>,
+    /// Every open model.
+    pub models: Vec<OpenModel>,
     /// Every GPU's words, by id.
     pub gpus: Vec<(&'static str, GpuWords)>,
 }
@@ -81,7 +80,7 @@ pub fn load(text: &str) -> Result<usize, PriceListError> {
     } = parse(text)?;
     let offerings: &'static [ApiOffering] = Vec::leak(offerings);
     WORDS.get_or_init(|| Vec::leak(assumptions));
-    MODEL_WORDS.get_or_init(|| Vec::leak(models));
+    MODELS.get_or_init(|| Vec::leak(models));
     GPU_WORDS.get_or_init(|| Vec::leak(gpus));
     Ok(LOADED.get_or_init(|| offerings).len())
 }
@@ -135,15 +134,7 @@ pub fn parse(text: &str) -> Result<PriceList, PriceListError> {
         if let Some(line) = line.strip_prefix('=') {
             list.assumptions.push(assumption(line));
         } else if let Some(line) = line.strip_prefix('~') {
-            let mut next = columns(line);
-            let id = next();
-            let words = ModelWords {
-                maker: next(),
-                licence: next(),
-                licence_url: next(),
-                hf_repo: next(),
-            };
-            list.models.push((id, words));
+            list.models.push(model(line).map_err(at(i + 2))?);
         } else if let Some(line) = line.strip_prefix('^') {
             let mut next = columns(line);
             let id = next();
@@ -154,7 +145,8 @@ pub fn parse(text: &str) -> Result<PriceList, PriceListError> {
             };
             list.gpus.push((id, words));
         } else if !line.is_empty() {
-            list.offerings.push(offering(line).map_err(at(i + 2))?);
+            list.offerings
+                .push(offering(line, &list.models).map_err(at(i + 2))?);
         }
     }
     Ok(list)
@@ -181,7 +173,103 @@ fn leak(text: &str) -> &'static str {
     String::leak(text.to_string())
 }
 
-fn offering(line: &str) -> Result<ApiOffering, &'static str> {
+fn model(line: &str) -> Result<OpenModel, &'static str> {
+    let mut fields = [""; 22];
+    let mut parts = line.split('\t');
+    for field in &mut fields {
+        *field = parts.next().ok_or(why("expected 22 fields"))?;
+    }
+    if parts.next().is_some() {
+        return Err(why("expected 22 fields"));
+    }
+    let [
+        id,
+        name,
+        family,
+        maker,
+        licence,
+        licence_url,
+        flags,
+        commercial_restriction,
+        hf_repo,
+        total,
+        active,
+        experts_total,
+        experts_per_token,
+        layers,
+        query_heads,
+        kv,
+        full,
+        sliding_layers,
+        sliding_tokens,
+        max_context,
+        precision,
+        as_of,
+    ] = fields;
+    if id.is_empty() || name.is_empty() {
+        return Err(why("a model without an id or name"));
+    }
+    // The crate's own reader: the standard one brings its tables.
+    let size = |text: &str| {
+        crate::units::parse_decimal(text)
+            .filter(|v| v.is_finite() && *v >= 0.0)
+            .ok_or(why("a size is not a number"))
+    };
+    let count = |text: &str| number(text, why("a count is not a whole number"));
+    let experts = |text: &str| match text {
+        "" => Ok(None),
+        t => count(t).map(Some),
+    };
+    let kv = match (kv.strip_prefix('g'), kv.strip_prefix('l')) {
+        (Some(gqa), _) => {
+            let (heads, dim) = gqa.split_once('x').ok_or(why("a KV layout without 'x'"))?;
+            KvLayout::GroupedQuery {
+                kv_heads: count(heads)?,
+                head_dim: count(dim)?,
+            }
+        }
+        (_, Some(dim)) => KvLayout::Latent {
+            kv_latent_dim: count(dim)?,
+        },
+        _ => return Err(why("an unknown KV layout")),
+    };
+    Ok(OpenModel {
+        id: leak(id),
+        name: leak(name),
+        family: leak(family),
+        maker: leak(maker),
+        licence: leak(licence),
+        licence_url: leak(licence_url),
+        permissive: flags.contains('p'),
+        commercial_use: flags.contains('c'),
+        commercial_restriction: leak(commercial_restriction),
+        openness: if flags.contains('f') {
+            Openness::FullyOpen
+        } else {
+            Openness::OpenWeight
+        },
+        hf_repo: leak(hf_repo),
+        total_params_b: size(total)?,
+        active_params_b: size(active)?,
+        experts_total: experts(experts_total)?,
+        experts_per_token: experts(experts_per_token)?,
+        layers: count(layers)?,
+        query_heads: count(query_heads)?,
+        kv,
+        full_attention_layers: count(full)?,
+        sliding_window_layers: count(sliding_layers)?,
+        sliding_window_tokens: size(sliding_tokens)?,
+        max_context_tokens: size(max_context)?,
+        native_precision: Precision::from_id(precision).ok_or(why("an unknown precision"))?,
+        #[cfg(feature = "notes")]
+        source: "",
+        as_of: leak(as_of),
+        #[cfg(feature = "notes")]
+        notes: None,
+    })
+}
+
+fn offering(line: &str, models: &[OpenModel]) -> Result<ApiOffering, &'static str> {
     let mut fields = ["", "", "", "", "", "", "", "", "", "", "", ""];
     let mut parts = line.split('\t');
     for field in &mut fields {
@@ -233,7 +321,11 @@ fn offering(line: &str) -> Result<ApiOffering, &'static str> {
         } else {
             ApiKind::Closed
         },
-        open_model: crate::catalogue::model(open_model).map(|m| m.id),
+        open_model: models
+            .iter()
+            .find(|m| m.id == open_model)
+            .or_else(|| crate::catalogue::model(open_model))
+            .map(|m| m.id),
         resold: flag('s'),
         context_window_tokens,
         prices: Vec::leak(prices),
@@ -402,6 +494,63 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn reads_a_model_and_an_offering_that_names_it() {
+        let text = "crossover-price-list\t1\t2026-12-05\n\
+            ~kimi-x\tKimi X\tKimi\tMoonshot AI\tModified MIT\t\tc\tcredit shown past 100M users\t\
+            moonshotai/Kimi-X\t1000\t32\t384\t8\t61\t64\tl512\t61\t0\t0\t262144\tint4\t2026-11-01\n\
+            kimi-x-api\tKimi X\tMoonshot AI\to\tkimi-x\t\thttps://x.example\t2026-12-01\t\t*=600000,,,2500000\t\t\n";
+        let list = parse(text).unwrap();
+        let m = &list.models[0];
+        assert_eq!(
+            (m.id, m.maker, m.licence, m.licence_url, m.hf_repo),
+            (
+                "kimi-x",
+                "Moonshot AI",
+                "Modified MIT",
+                "",
+                "moonshotai/Kimi-X"
+            )
+        );
+        assert_eq!(
+            (m.permissive, m.commercial_use, m.openness),
+            (false, true, Openness::OpenWeight)
+        );
+        assert_eq!(
+            (
+                m.total_params_b,
+                m.active_params_b,
+                m.experts_total,
+                m.experts_per_token
+            ),
+            (1000.0, 32.0, Some(384), Some(8))
+        );
+        assert_eq!(m.kv, KvLayout::Latent { kv_latent_dim: 512 });
+        assert_eq!(
+            (m.layers, m.full_attention_layers, m.max_context_tokens),
+            (61, 61, 262_144.0)
+        );
+        assert_eq!(m.native_precision, Precision::Int4);
+        // The offering finds the model the same list brings.
+        assert_eq!(list.offerings[0].open_model, Some("kimi-x"));
+    }
+
+    #[test]
+    fn a_model_line_it_cannot_read_is_refused_with_its_number() {
+        let good = "~m\tM\tF\tMaker\tMIT\t\tpc\t\to/m\t8\t8\t\t\t32\t32\tg8x128\t32\t0\t0\t131072\tbf16\t2026-01-01";
+        assert!(parse(&format!("crossover-price-list\t1\t2026-12-05\n{good}\n")).is_ok());
+        for bad in [
+            good.replace("g8x128", "g8"),
+            good.replace("g8x128", "q8"),
+            good.replace("\tbf16", "\tfp3"),
+            good.replace("\t32\t32\t", "\tmany\t32\t"),
+            good.replace("\t2026-01-01", ""),
+        ] {
+            let text = format!("crossover-price-list\t1\t2026-12-05\n{good}\n{bad}\n");
+            assert_eq!(parse(&text).unwrap_err().line, 3, "{bad}");
+        }
     }
 
     #[test]

@@ -164,7 +164,7 @@ fn exponent_of(text: &str) -> Option<i64> {
 /// wrote, so share links round-trip; within a unit in the last place for
 /// any other text (`pricing/fuzz`, target `number_read`, checks both).
 /// Small by design: the standard parser brings 20 KB of tables into the widget.
-fn parse_decimal(text: &str) -> Option<f64> {
+pub(crate) fn parse_decimal(text: &str) -> Option<f64> {
     let (negative, unsigned) = match text.as_bytes().first() {
         Some(b'-') => (true, &text[1..]),
         Some(b'+') => (false, &text[1..]),

@@ -1,5 +1,5 @@
 use crossover_pricing::SelfHostPlan;
-use crossover_pricing::catalogue::{ENGINES, GPUS, LicenceFilter, MODELS, OpenModel, Precision};
+use crossover_pricing::catalogue::{ENGINES, GPUS, LicenceFilter, OpenModel, Precision, models};
 use crossover_pricing::fields::{Field, FieldKind};
 use crossover_pricing::selfhost::{Deployment, Ownership, PlanError};
 use crossover_pricing::view::Money;
@@ -43,17 +43,12 @@ pub fn licence_badge(model: &OpenModel) -> Html {
             escape(model.commercial_restriction)
         )
     };
-    // Before the price list brings a model's words, its badge alone.
-    let (licence, pages) = model.words().map_or_else(Default::default, |w| {
-        (
-            outside_link(&w.licence_link(), w.licence),
-            format!(": {}", outside_link(&w.hf_url(), "Hugging Face")),
-        )
-    });
     Html::from_html_unchecked(
         format!(
-            "<p class=\"xo-licence\">{licence} <span class=\"{class}\">{text}</span>{restriction}<span class=\"xo-help\"> · {}{pages}</span></p>",
+            "<p class=\"xo-licence\">{} <span class=\"{class}\">{text}</span>{restriction}<span class=\"xo-help\"> · {}: {}</span></p>",
+            outside_link(&model.licence_link(), model.licence),
             model.openness.label(),
+            outside_link(&model.hf_url(), "Hugging Face")
         )
         .into(),
     )
@@ -75,7 +70,7 @@ pub fn deployment_editor(props: DeploymentEditorProps) -> Html {
         let onaction = props.onaction.clone();
         Callback::from(move |id: String| onaction.emit(make(i, id)))
     };
-    let models: Vec<_> = MODELS
+    let models: Vec<_> = models()
         .iter()
         .filter(|m| props.licence_filter.allows(m) || m.id == d.model)
         .map(|m| {

@@ -34,10 +34,10 @@ fn licence_cell(model: Option<&OpenModel>) -> String {
         Openness::FullyOpen => " · fully open",
         Openness::OpenWeight => "",
     };
-    let licence = m
-        .words()
-        .map_or_else(String::new, |w| outside_link(&w.licence_link(), w.licence));
-    format!("{licence}<span class=\"xo-kind\"> · {tier}{open}</span>")
+    format!(
+        "{}<span class=\"xo-kind\"> · {tier}{open}</span>",
+        outside_link(&m.licence_link(), m.licence)
+    )
 }
 
 /// A table row: the option's name with its notes, then cells (`None`: one
@@ -205,12 +205,12 @@ pub fn results_table(props: ResultsTableProps) -> Html {
         .collect();
     models.sort_by_key(|m| m.id);
     models.dedup_by_key(|m| m.id);
-    for (m, words) in models.iter().filter_map(|m| Some((m, m.words()?))) {
+    for m in models {
         let _ = write!(
             sources,
             "<li>{}: weights and configuration on Hugging Face, {} (architecture read {})</li>",
             escape(m.name),
-            outside_link(&words.hf_url(), words.hf_repo),
+            outside_link(&m.hf_url(), m.hf_repo),
             m.as_of
         );
     }

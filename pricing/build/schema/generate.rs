@@ -198,18 +198,17 @@ pub fn to_rust<'a>(c: &'a Catalogue, notes: bool, all_offerings: bool) -> String
     writeln!(s, "/// The genai-prices package version the API prices come from.\npub static GENAI_PRICES_VERSION: &str = {:?};\n", c.genai.version).unwrap();
 
     s.push_str(
-        "/// Open-weight models, from `data/models.toml`.\npub static MODELS: &[OpenModel] = &[\n",
+        "/// Open-weight models, from `data/models.toml`: in the widget, the default\n/// scenario's (the others come with the price list after the first paint).\npub static MODELS: &[OpenModel] = &[\n",
     );
-    for m in &c.models {
-        // The widget's tables hold the words of the default scenario's
-        // models; the others' come with the price list after the first paint.
-        let in_tables = all_offerings
+    let in_tables = |m: &Model| {
+        all_offerings
             || c.assumptions
                 .default_scenario
                 .deployments
                 .iter()
-                .any(|d| d.model.0 == m.id.0);
-        let words = |text: &'a str| if in_tables { text } else { "" };
+                .any(|d| d.model.0 == m.id.0)
+    };
+    for m in c.models.iter().filter(|m| in_tables(m)) {
         let kv = match m.kv {
             KvLayout::GroupedQuery { kv_heads, head_dim } => format!(
                 "KvLayout::GroupedQuery {{ kv_heads: {}, head_dim: {} }}",
@@ -225,9 +224,8 @@ pub fn to_rust<'a>(c: &'a Catalogue, notes: bool, all_offerings: bool) -> String
              commercial_use: {}, commercial_restriction: {:?}, openness: {}, hf_repo: {:?}, total_params_b: {}, active_params_b: {}, experts_total: {:?}, \
              experts_per_token: {:?}, layers: {}, query_heads: {}, kv: {kv}, full_attention_layers: {}, sliding_window_layers: {}, \
              sliding_window_tokens: {}, max_context_tokens: {}, native_precision: {}{}, as_of: {:?}{} }},",
-            m.id.0, m.name.0, m.family.0, words(m.maker.0.as_str()), words(m.licence.0.as_str()),
-            words(licence_url(m)),
-            m.permissive, m.commercial_use, m.commercial_restriction, m.openness.rust(), words(m.hf_repo.as_str()),
+            m.id.0, m.name.0, m.family.0, m.maker.0, m.licence.0, licence_url(m),
+            m.permissive, m.commercial_use, m.commercial_restriction, m.openness.rust(), m.hf_repo.as_str(),
             float(m.total_params_b.0), float(m.active_params_b.0), m.experts.as_ref().map(|e| e.total.0), m.experts.as_ref().map(|e| e.per_token.0),
             m.layers.0, m.query_heads.0,
             m.full_attention_layers.unwrap_or(m.layers.0), m.sliding_window.as_ref().map_or(0, |w| w.layers.0),

@@ -1,16 +1,23 @@
-//! The price list: every API offering as one line of text, for the widget
-//! to load after its first paint (its own tables hold only the default
-//! scenario's offerings). `src/price_list.rs` reads it back, and a test
-//! checks that it reads back as the native tables. One line per offering,
-//! fields separated by tabs:
+//! The price list: every open model and every API offering as one line of
+//! text, for the widget to load after its first paint (its own tables hold
+//! only the default scenario's). `src/price_list.rs` reads it back, and a
+//! test checks that it reads back as the native tables. Fields are
+//! separated by tabs; the models come first, so an offering can name one:
 //!
 //! ```text
 //! crossover-price-list  1  <price data written on>
+//! ~id  name  family  maker  licence  licence_url  flags  commercial_restriction  hf_repo  total_params_b  active_params_b  experts_total  experts_per_token  layers  query_heads  kv  full_attention_layers  sliding_window_layers  sliding_window_tokens  max_context_tokens  native_precision  as_of
 //! id  name  provider  flags  open_model  context  source  as_of  reader_note  prices  batch  hours
 //! ```
 //!
-//! `flags`: `o` hosted open model (else closed), `r` retired, `s` resold, `h`
-//! typed in (else genai-prices). `context`: tokens, empty when unknown.
+//! A model's `flags`: `p` permissive, `c` commercial use, `f` fully open (else
+//! open weights); `licence_url` empty where it is the repository's LICENSE
+//! file; `kv` is `gKVHEADSxHEADDIM` (grouped-query) or `lLATENTDIM` (latent);
+//! the experts empty for a dense model.
+//!
+//! An offering's `flags`: `o` hosted open model (else closed), `r` retired,
+//! `s` resold, `h` typed in (else genai-prices). `context`: tokens, empty
+//! when unknown.
 //! `prices` and `batch`: entries separated by spaces, `FROM=IN,CACHED,WRITE,OUT`
 //! with `FROM` a day or `*`; a price is empty (none) or millionths of a dollar
 //! per 1M tokens, `BASE` or `BASE~ABOVE:PRICE~…` with its input-length tiers.
@@ -19,22 +26,19 @@
 //!
 //! Then the words for the reader that the widget needs only after its
 //! first paint: one line per default of `assumptions.toml`, in its order,
-//! for the help texts, one per open model, for its licence and pages, and
-//! one per GPU, for where its figures come from:
+//! for the help texts, and one per GPU, for where its figures come from:
 //!
 //! ```text
 //! =name  says  by  url  seen
-//! ~model-id  maker  licence  licence_url  hf_repo
 //! ^gpu-id  spec_url  rent_seen_at  purchase_seen_at
 //! ```
-//!
-//! (`licence_url` empty where it is the repository's LICENSE file.)
 
 use std::fmt::Write as _;
 
 use super::Catalogue;
+use super::files::{KvLayout, Model};
 use super::prices::{Dated, Price};
-use super::types::ApiKind;
+use super::types::{ApiKind, Openness};
 
 /// The first line's words, and the version this writes.
 pub const MAGIC: &str = "crossover-price-list";
@@ -72,9 +76,63 @@ fn dated(list: &[Dated], out: &mut String) {
     }
 }
 
+/// A model's line: the first of the list, so an offering can name it.
+fn model(m: &Model, out: &mut String) {
+    let mut flags = String::new();
+    for (on, flag) in [
+        (m.permissive, 'p'),
+        (m.commercial_use, 'c'),
+        (m.openness == Openness::FullyOpen, 'f'),
+    ] {
+        if on {
+            flags.push(flag);
+        }
+    }
+    let kv = match m.kv {
+        KvLayout::GroupedQuery { kv_heads, head_dim } => format!("g{}x{}", kv_heads.0, head_dim.0),
+        KvLayout::Latent { kv_latent_dim } => format!("l{}", kv_latent_dim.0),
+    };
+    let (sliding_layers, sliding_tokens) = m
+        .sliding_window
+        .as_ref()
+        .map_or((0, 0.0), |w| (w.layers.0, w.tokens.0));
+    let columns = [
+        m.id.0.clone(),
+        m.name.0.clone(),
+        m.family.0.clone(),
+        m.maker.0.clone(),
+        m.licence.0.clone(),
+        super::generate::licence_url(m).to_string(),
+        flags,
+        m.commercial_restriction.clone(),
+        m.hf_repo.as_str().to_string(),
+        m.total_params_b.0.to_string(),
+        m.active_params_b.0.to_string(),
+        m.experts
+            .as_ref()
+            .map_or(String::new(), |e| e.total.0.to_string()),
+        m.experts
+            .as_ref()
+            .map_or(String::new(), |e| e.per_token.0.to_string()),
+        m.layers.0.to_string(),
+        m.query_heads.0.to_string(),
+        kv,
+        m.full_attention_layers.unwrap_or(m.layers.0).to_string(),
+        sliding_layers.to_string(),
+        sliding_tokens.to_string(),
+        m.max_context_tokens.0.to_string(),
+        m.native_precision.id().to_string(),
+        m.as_of.0.clone(),
+    ];
+    writeln!(out, "~{}", columns.join("\t")).unwrap();
+}
+
 /// The whole list.
 pub fn encode(c: &Catalogue) -> String {
     let mut out = format!("{MAGIC}\t{VERSION}\t{}\n", c.genai.written_on.0);
+    for m in &c.models {
+        model(m, &mut out);
+    }
     for a in &c.priced {
         let mut flags = String::new();
         for (on, flag) in [
@@ -129,18 +187,6 @@ pub fn encode(c: &Catalogue) -> String {
             prices(&h.prices, &mut out);
         }
         out.push('\n');
-    }
-    for m in &c.models {
-        writeln!(
-            out,
-            "~{}\t{}\t{}\t{}\t{}",
-            m.id.0,
-            m.maker.0,
-            m.licence.0,
-            super::generate::licence_url(m),
-            m.hf_repo.as_str(),
-        )
-        .unwrap();
     }
     for g in &c.gpus {
         writeln!(

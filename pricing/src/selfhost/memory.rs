@@ -196,8 +196,8 @@ pub fn concurrency_that_fits(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::units::format_fixed;
     use crate::catalogue::{EngineKind, engine, gpu, model};
+    use crate::units::format_fixed;
 
     fn shape() -> RequestShape {
         RequestShape {

@@ -244,6 +244,18 @@ pub enum KvLayout {
     Latent { kv_latent_dim: u32 },
 }
 
+/// Layers that cache, besides their window, one row per `ratio` tokens of
+/// the context, each as wide as the model's KV (DeepSeek V4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct CompressedLayers {
+    pub layers: u32,
+    pub ratio: u32,
+    /// Indexer key values stored beside each row (0 without an indexer).
+    pub indexer_values: u32,
+    /// Rows a decode step reads: the top-k of a sparse layer; 0 reads all.
+    pub rows_read: u32,
+}
+
 /// What a model's makers publish.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -358,6 +370,14 @@ pub struct OpenModel {
     pub full_attention_layers: u32,
     pub sliding_window_layers: u32,
     pub sliding_window_tokens: f64,
+    /// KV values a token takes in a sliding-window layer, where its
+    /// geometry differs from `kv` (Gemma 4); 0 where it is the same.
+    pub sliding_window_kv_values: u32,
+    /// Layers that also cache one row per `ratio` tokens.
+    pub compressed: &'static [CompressedLayers],
+    /// State each sequence holds whatever its length (linear-attention
+    /// layers), in bytes.
+    pub linear_state_bytes: f64,
     pub max_context_tokens: f64,
     pub native_precision: Precision,
     #[cfg(feature = "notes")]

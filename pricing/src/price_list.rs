@@ -7,8 +7,8 @@
 use std::sync::OnceLock;
 
 use crate::catalogue::{
-    ApiKind, ApiOffering, Cite, DatedPrices, GpuWords, HourPrices, KvLayout, OpenModel, Openness,
-    Precision, PriceOrigin, Tiered, UsdPerMtok,
+    ApiKind, ApiOffering, Cite, CompressedLayers, DatedPrices, GpuWords, HourPrices, KvLayout,
+    OpenModel, Openness, Precision, PriceOrigin, Tiered, UsdPerMtok,
 };
 use crate::date::Date;
 
@@ -174,13 +174,13 @@ fn leak(text: &str) -> &'static str {
 }
 
 fn model(line: &str) -> Result<OpenModel, &'static str> {
-    let mut fields = [""; 22];
+    let mut fields = [""; 25];
     let mut parts = line.split('\t');
     for field in &mut fields {
-        *field = parts.next().ok_or(why("expected 22 fields"))?;
+        *field = parts.next().ok_or(why("expected 25 fields"))?;
     }
     if parts.next().is_some() {
-        return Err(why("expected 22 fields"));
+        return Err(why("expected 25 fields"));
     }
     let [
         id,
@@ -202,6 +202,9 @@ fn model(line: &str) -> Result<OpenModel, &'static str> {
         full,
         sliding_layers,
         sliding_tokens,
+        sliding_kv_values,
+        compressed,
+        linear_state,
         max_context,
         precision,
         as_of,
@@ -233,6 +236,19 @@ fn model(line: &str) -> Result<OpenModel, &'static str> {
         },
         _ => return Err(why("an unknown KV layout")),
     };
+    let mut groups = Vec::new();
+    for group in compressed.split(' ').filter(|g| !g.is_empty()) {
+        let bad = why("a compressed group is not LxRiIkK");
+        let (layers, rest) = group.split_once('x').ok_or(bad)?;
+        let (ratio, rest) = rest.split_once('i').ok_or(bad)?;
+        let (indexer, rows) = rest.split_once('k').ok_or(bad)?;
+        groups.push(CompressedLayers {
+            layers: count(layers)?,
+            ratio: Some(count(ratio)?).filter(|r| *r > 0).ok_or(bad)?,
+            indexer_values: count(indexer)?,
+            rows_read: count(rows)?,
+        });
+    }
     Ok(OpenModel {
         id: leak(id),
         name: leak(name),
@@ -259,6 +275,9 @@ fn model(line: &str) -> Result<OpenModel, &'static str> {
         full_attention_layers: count(full)?,
         sliding_window_layers: count(sliding_layers)?,
         sliding_window_tokens: size(sliding_tokens)?,
+        sliding_window_kv_values: count(sliding_kv_values)?,
+        compressed: Vec::leak(groups),
+        linear_state_bytes: size(linear_state)?,
         max_context_tokens: size(max_context)?,
         native_precision: Precision::from_id(precision).ok_or(why("an unknown precision"))?,
         #[cfg(feature = "notes")]
@@ -500,7 +519,7 @@ mod tests {
     fn reads_a_model_and_an_offering_that_names_it() {
         let text = "crossover-price-list\t1\t2026-12-05\n\
             ~kimi-x\tKimi X\tKimi\tMoonshot AI\tModified MIT\t\tc\tcredit shown past 100M users\t\
-            moonshotai/Kimi-X\t1000\t32\t384\t8\t61\t64\tl512\t61\t0\t0\t262144\tint4\t2026-11-01\n\
+            moonshotai/Kimi-X\t1000\t32\t384\t8\t61\t64\tl512\t61\t0\t0\t0\t20x4i128k512 21x128i0k0\t4.5e8\t262144\tint4\t2026-11-01\n\
             kimi-x-api\tKimi X\tMoonshot AI\to\tkimi-x\t\thttps://x.example\t2026-12-01\t\t*=600000,,,2500000\t\t\n";
         let list = parse(text).unwrap();
         let m = &list.models[0];
@@ -533,13 +552,31 @@ mod tests {
             (61, 61, 262_144.0)
         );
         assert_eq!(m.native_precision, Precision::Int4);
+        assert_eq!(
+            m.compressed,
+            [
+                CompressedLayers {
+                    layers: 20,
+                    ratio: 4,
+                    indexer_values: 128,
+                    rows_read: 512
+                },
+                CompressedLayers {
+                    layers: 21,
+                    ratio: 128,
+                    indexer_values: 0,
+                    rows_read: 0
+                },
+            ]
+        );
+        assert_eq!(m.linear_state_bytes, 4.5e8);
         // The offering finds the model the same list brings.
         assert_eq!(list.offerings[0].open_model, Some("kimi-x"));
     }
 
     #[test]
     fn a_model_line_it_cannot_read_is_refused_with_its_number() {
-        let good = "~m\tM\tF\tMaker\tMIT\t\tpc\t\to/m\t8\t8\t\t\t32\t32\tg8x128\t32\t0\t0\t131072\tbf16\t2026-01-01";
+        let good = "~m\tM\tF\tMaker\tMIT\t\tpc\t\to/m\t8\t8\t\t\t32\t32\tg8x128\t32\t0\t0\t0\t\t0\t131072\tbf16\t2026-01-01";
         assert!(parse(&format!("crossover-price-list\t1\t2026-12-05\n{good}\n")).is_ok());
         for bad in [
             good.replace("g8x128", "g8"),
@@ -547,6 +584,7 @@ mod tests {
             good.replace("\tbf16", "\tfp3"),
             good.replace("\t32\t32\t", "\tmany\t32\t"),
             good.replace("\t2026-01-01", ""),
+            good.replace("\t0\t0\t0\t\t0\t", "\t0\t0\t0\t2x4\t0\t"),
         ] {
             let text = format!("crossover-price-list\t1\t2026-12-05\n{good}\n{bad}\n");
             assert_eq!(parse(&text).unwrap_err().line, 3, "{bad}");

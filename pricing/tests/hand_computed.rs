@@ -648,3 +648,89 @@ fn a_price_change_the_data_knows_in_advance_applies_on_its_day() {
     );
     assert_close!(argon.rate().unwrap().usd_per_mtok, 8.0);
 }
+
+/// Memory per sequence of the attention kinds of 2026 (issue 22), worked
+/// out from the makers' configurations (docs/cost-model.md section 3).
+#[test]
+fn memory_per_sequence_of_compressed_sparse_and_linear_attention_by_hand() {
+    use crossover_pricing::catalogue::{Precision, model};
+    use crossover_pricing::selfhost::memory::{
+        kv_bytes_per_sequence, kv_bytes_read_per_decode_step,
+    };
+    let flash = model("deepseek-v4-flash").unwrap();
+    // DeepSeek V4 Flash at 1 B a value (FP8): every one of the 43 layers
+    // keeps its last 128 tokens (43 x 128 x 512 = 2,818,048 values); 21
+    // layers keep a row of 512 values and 128 indexer values per 4 tokens,
+    // 20 layers a row of 512 per 128 tokens.
+    //   2,000 tokens: 2,818,048 + 21 x 500 x 640 + 20 x 15 x 512
+    //               = 2,818,048 + 6,720,000 + 153,600 = 9,691,648.
+    //   101,000:      2,818,048 + 21 x 25,250 x 640 + 20 x 789 x 512
+    //               = 2,818,048 + 339,360,000 + 8,079,360 = 350,257,408.
+    assert_eq!(
+        kv_bytes_per_sequence(flash, Precision::Fp8, 2_000.0),
+        9_691_648.0
+    );
+    assert_eq!(
+        kv_bytes_per_sequence(flash, Precision::Fp8, 101_000.0),
+        350_257_408.0
+    );
+    // A decode step at 101,000 tokens reads the windows, the top 512 rows of
+    // each sparse layer with every indexer key, and every row of the dense
+    // ones: 2,818,048 + 21 x (512 x 512 + 25,250 x 128) + 20 x 789 x 512
+    // = 2,818,048 + 73,377,024 + 8,079,360 = 84,274,432, a quarter of what
+    // it holds.
+    assert_eq!(
+        kv_bytes_read_per_decode_step(flash, Precision::Fp8, 101_000.0),
+        84_274_432.0
+    );
+    // In BF16 at 1,048,576 tokens DeepSeek V4 Pro holds 9.62 GiB (vLLM's
+    // figure; 61 x 65,536 + 30 x 262,144 x 640 + 31 x 8,192 x 512 =
+    // 5,167,185,920 values); the same sums for Flash: 2 x (2,818,048 + 21 x
+    // 262,144 x 640 + 20 x 8,192 x 512) = 7,219,838,976 B, 6.72 GiB.
+    assert_eq!(
+        kv_bytes_per_sequence(flash, Precision::Bf16, 1_048_576.0),
+        7_219_838_976.0
+    );
+    // Kimi K3 in BF16 at 8,000 tokens: 24 latent layers x 576 values x
+    // 8,000 tokens x 2 B = 221,184,000, plus the 69 linear-attention layers'
+    // state, 69 x 96 heads x 128 x 128 x 4 B = 434,110,464, whatever the
+    // length: 655,294,464 B.
+    let kimi = model("kimi-k3").unwrap();
+    assert_eq!(
+        kv_bytes_per_sequence(kimi, Precision::Bf16, 8_000.0),
+        655_294_464.0
+    );
+    assert_eq!(
+        kv_bytes_per_sequence(kimi, Precision::Bf16, 1.0) - 24.0 * 576.0 * 2.0,
+        434_110_464.0
+    );
+    // DeepSeek V3.2's sparse attention keeps every token's 576 latent values
+    // and 128 indexer values: 61 x 704 = 42,944 values a token, 22% more
+    // than the latent alone; a step reads 2,048 rows and every indexer key.
+    let v32 = model("deepseek-v3.2").unwrap();
+    assert_eq!(
+        kv_bytes_per_sequence(v32, Precision::Fp8, 10_000.0),
+        429_440_000.0
+    );
+    assert_eq!(
+        kv_bytes_read_per_decode_step(v32, Precision::Fp8, 10_000.0),
+        61.0 * (2_048.0 * 576.0 + 10_000.0 * 128.0)
+    );
+}
+
+/// Gemma 4 31B's window layers have their own geometry (issue 22): 16 KV
+/// heads of 256 against the global layers' 4 of 512.
+#[test]
+fn gemma_4_window_layers_cache_their_own_geometry_by_hand() {
+    use crossover_pricing::catalogue::{Precision, model};
+    use crossover_pricing::selfhost::memory::kv_bytes_per_sequence;
+    let gemma = model("gemma-4-31b").unwrap();
+    // BF16 at 8,000 tokens: 10 global layers x 2 x 4 x 512 values x 8,000
+    // tokens x 2 B = 655,360,000, and 50 window layers x 2 x 16 x 256 values
+    // x 1,024 tokens x 2 B = 838,860,800: 1,494,220,800 B (1,074,790,400
+    // when the window layers were counted at the global width).
+    assert_eq!(
+        kv_bytes_per_sequence(gemma, Precision::Bf16, 8_000.0),
+        1_494_220_800.0
+    );
+}

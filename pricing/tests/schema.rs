@@ -1215,3 +1215,44 @@ fn a_latency_record_without_its_latency_is_refused() {
         "model \"llama-9\" is not in models.toml",
     ]);
 }
+
+#[test]
+fn compressed_attention_is_checked() {
+    Bad::new(
+        "models.toml",
+        "id = \"deepseek-v4-flash\"",
+        "{ layers = 21, ratio = 4",
+        "{ layers = 40, ratio = 4",
+    )
+    .has(&[
+        "data/models.toml: deepseek-v4-flash",
+        "compressed layers exceed layers",
+    ]);
+    Bad::new(
+        "models.toml",
+        "id = \"deepseek-v4-flash\"",
+        "{ layers = 20, ratio = 128 }",
+        "{ layers = 20, ratio = 0 }",
+    )
+    .has(&[
+        "data/models.toml: deepseek-v4-flash",
+        "must be a whole number",
+    ]);
+    Bad::new(
+        "models.toml",
+        "id = \"deepseek-v4-flash\"",
+        "{ layers = 20, ratio = 128 }",
+        "{ layers = 20, ratio = 128, top_k = 5 }",
+    )
+    .has(&[
+        "data/models.toml: deepseek-v4-flash",
+        "unknown field `top_k`",
+    ]);
+    Bad::new(
+        "models.toml",
+        "id = \"kimi-k3\"",
+        "linear_state_bytes = 434110464",
+        "linear_state_bytes = -1",
+    )
+    .at("data/models.toml: kimi-k3", 22, "must be positive, got -1");
+}

@@ -274,7 +274,17 @@ fn check_model(p: &mut Problems, m: &Entry<Model>) {
         u64::from(full) + u64::from(sliding) <= u64::from(layers),
         || format!("{at}: full plus sliding-window layers exceed layers"),
     );
-    p.check(u64::from(full) + u64::from(sliding) > 0, || {
-        format!("{at}: some layer must keep a KV cache")
+    if let Some(w) = &m.sliding_window {
+        p.check(w.kv_heads.is_some() == w.head_dim.is_some(), || {
+            format!("{at}: a sliding window's own geometry needs both kv_heads and head_dim")
+        });
+    }
+    let compressed: u64 = m.compressed.iter().map(|c| u64::from(c.layers.0)).sum();
+    p.check(
+        u64::from(full) + u64::from(sliding) + compressed > 0,
+        || format!("{at}: some layer must keep a KV cache"),
+    );
+    p.check(compressed <= u64::from(layers), || {
+        format!("{at}: compressed layers exceed layers")
     });
 }

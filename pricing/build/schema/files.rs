@@ -164,6 +164,9 @@ pub struct Model {
     pub kv: KvLayout,
     pub full_attention_layers: Option<u32>,
     pub sliding_window: Option<SlidingWindow>,
+    #[serde(default)]
+    pub compressed: Vec<Compressed>,
+    pub linear_state_bytes: Option<Positive>,
     pub max_context_tokens: Positive,
     pub native_precision: Precision,
     pub source: Url,
@@ -233,6 +236,33 @@ impl TryFrom<KvTable> for KvLayout {
 pub struct SlidingWindow {
     pub layers: Count,
     pub tokens: Positive,
+    /// The window layers' own KV geometry, where it differs from `kv`.
+    pub kv_heads: Option<Count>,
+    pub head_dim: Option<Count>,
+}
+
+impl SlidingWindow {
+    /// KV values a token takes in one window layer; 0 where `kv` says.
+    pub fn kv_values(&self) -> u32 {
+        match (self.kv_heads, self.head_dim) {
+            (Some(heads), Some(dim)) => 2 * heads.0 * dim.0,
+            _ => 0,
+        }
+    }
+}
+
+/// Layers that also cache one row per `ratio` tokens (DeepSeek V4's
+/// compressed attention), each row as wide as the model's KV, with indexer
+/// keys beside it where the layer is sparse.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Compressed {
+    pub layers: Count,
+    pub ratio: Count,
+    #[serde(default)]
+    pub indexer_values: u32,
+    #[serde(default)]
+    pub rows_read: u32,
 }
 
 /// `gpus.toml`: `[[gpu]]` entries.

@@ -6,14 +6,15 @@
 //!
 //! ```text
 //! crossover-price-list  1  <price data written on>
-//! ~id  name  family  maker  licence  licence_url  flags  commercial_restriction  hf_repo  total_params_b  active_params_b  experts_total  experts_per_token  layers  query_heads  kv  full_attention_layers  sliding_window_layers  sliding_window_tokens  max_context_tokens  native_precision  as_of
+//! ~id  name  family  maker  licence  licence_url  flags  commercial_restriction  hf_repo  total_params_b  active_params_b  experts_total  experts_per_token  layers  query_heads  kv  full_attention_layers  sliding_window_layers  sliding_window_tokens  sliding_window_kv_values  compressed  linear_state_bytes  max_context_tokens  native_precision  as_of
 //! id  name  provider  flags  open_model  context  source  as_of  reader_note  prices  batch  hours
 //! ```
 //!
 //! A model's `flags`: `p` permissive, `c` commercial use, `f` fully open (else
 //! open weights); `licence_url` empty where it is the repository's LICENSE
 //! file; `kv` is `gKVHEADSxHEADDIM` (grouped-query) or `lLATENTDIM` (latent);
-//! the experts empty for a dense model.
+//! the experts empty for a dense model; `compressed` is a group per space,
+//! `LAYERSxRATIOiINDEXERVALUESkROWSREAD`, empty for most models.
 //!
 //! An offering's `flags`: `o` hosted open model (else closed), `r` retired,
 //! `s` resold, `h` typed in (else genai-prices). `context`: tokens, empty
@@ -120,6 +121,24 @@ fn model(m: &Model, out: &mut String) {
         m.full_attention_layers.unwrap_or(m.layers.0).to_string(),
         sliding_layers.to_string(),
         sliding_tokens.to_string(),
+        m.sliding_window
+            .as_ref()
+            .map_or(0, |w| w.kv_values())
+            .to_string(),
+        m.compressed
+            .iter()
+            .map(|g| {
+                format!(
+                    "{}x{}i{}k{}",
+                    g.layers.0, g.ratio.0, g.indexer_values, g.rows_read
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+        m.linear_state_bytes
+            .as_ref()
+            .map_or(0.0, |b| b.0)
+            .to_string(),
         m.max_context_tokens.0.to_string(),
         m.native_precision.id().to_string(),
         m.as_of.0.clone(),

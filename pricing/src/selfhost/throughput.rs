@@ -12,7 +12,7 @@
 use serde::Serialize;
 
 use super::first_token::{PromptLoad, time_to_first_token};
-use super::memory::{RequestShape, cached_layer_tokens, kv_bytes_per_token_layer};
+use super::memory::{RequestShape, kv_bytes_read_per_decode_step, read_layer_tokens};
 use super::prompt_passes::PromptPasses;
 use super::weights::Params;
 pub use super::weights::weight_bytes_read;
@@ -159,25 +159,43 @@ fn attention_width(model: &OpenModel) -> f64 {
     f64::from(model.query_heads) * f64::from(per_head)
 }
 
-/// Attention FLOPs for one token attending to `context` cached tokens.
+/// Attention FLOPs for one token attending to `context` cached tokens (the
+/// rows it reads; an indexer's scoring is left out, a few percent of it).
 fn attention_flops(model: &OpenModel, context: f64) -> f64 {
-    4.0 * attention_width(model) * cached_layer_tokens(model, context)
+    4.0 * attention_width(model) * read_layer_tokens(model, context)
 }
 
 /// Attention FLOPs to prefill positions `from..to` of a prompt: the integral
 /// of [`attention_flops`] over the positions.
 fn prefill_attention_flops(model: &OpenModel, from: f64, to: f64) -> f64 {
     let full = f64::from(model.full_attention_layers) * (to * to - from * from) / 2.0;
-    let window = model.sliding_window_tokens;
-    let sliding_integral = if to <= window {
-        (to * to - from * from) / 2.0
-    } else if from >= window {
-        window * (to - from)
-    } else {
-        (window * window - from * from) / 2.0 + window * (to - window)
-    };
+    let sliding_integral = capped_integral(from, to, model.sliding_window_tokens);
     let sliding = f64::from(model.sliding_window_layers) * sliding_integral;
-    4.0 * attention_width(model) * (full + sliding)
+    // A compressed group reads p / ratio rows at position p, at most its top-k.
+    let compressed: f64 = model
+        .compressed
+        .iter()
+        .map(|g| {
+            let ratio = f64::from(g.ratio);
+            let cap = match g.rows_read {
+                0 => f64::INFINITY,
+                k => f64::from(k) * ratio,
+            };
+            f64::from(g.layers) * capped_integral(from, to, cap) / ratio
+        })
+        .sum();
+    4.0 * attention_width(model) * (full + sliding + compressed)
+}
+
+/// The integral of min(p, cap) over positions `from..to`.
+fn capped_integral(from: f64, to: f64, cap: f64) -> f64 {
+    if to <= cap {
+        (to * to - from * from) / 2.0
+    } else if from >= cap {
+        cap * (to - from)
+    } else {
+        (cap * cap - from * from) / 2.0 + cap * (to - cap)
+    }
 }
 
 /// Steady-state throughput of one replica of `gpus` GPUs running
@@ -204,9 +222,7 @@ pub fn estimate(
 
     // Decode sequences sit, on average, halfway through their output.
     let mean_context = shape.input_tokens + output / 2.0;
-    let kv_bytes = batch
-        * kv_bytes_per_token_layer(model, precision)
-        * cached_layer_tokens(model, mean_context);
+    let kv_bytes = batch * kv_bytes_read_per_decode_step(model, precision, mean_context);
     let decode_attention = batch * attention_flops(model, mean_context);
 
     let overhead = engine.first_token_overhead_ms / 1000.0;

@@ -691,6 +691,13 @@ fn memory_per_sequence_of_compressed_sparse_and_linear_attention_by_hand() {
         kv_bytes_per_sequence(flash, Precision::Bf16, 1_048_576.0),
         7_219_838_976.0
     );
+    // V4 Pro in BF16 at 1,048,576 tokens: 61 x 65,536 + 30 x 262,144 x 640
+    // + 31 x 8,192 x 512 = 5,167,185,920 values, x 2 B = 9.625 GiB; vLLM
+    // publishes "approximately 9.62 GiB per sequence in bf16 at 1M context".
+    let pro = model("deepseek-v4-pro").unwrap();
+    let pro_bytes = kv_bytes_per_sequence(pro, Precision::Bf16, 1_048_576.0);
+    assert_eq!(pro_bytes, 2.0 * 5_167_185_920.0);
+    assert!((pro_bytes / f64::from(1u32 << 30) - 9.62).abs() < 0.01);
     // Kimi K3 in BF16 at 8,000 tokens: 24 latent layers x 576 values x
     // 8,000 tokens x 2 B = 221,184,000, plus the 69 linear-attention layers'
     // state, 69 x 96 heads x 128 x 128 x 4 B = 434,110,464, whatever the

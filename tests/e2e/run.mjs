@@ -1074,6 +1074,13 @@ async function main() {
       await chartsDrawn(hidpi.page);
       await (await hidpi.page.$('.xo-charts')).screenshot({ path: path.join(shots, 'charts-hidpi.png') });
       await hidpi.context.close();
+      // Issue 22: DeepSeek V4 Pro on 8 B200s against its hosts and GPT-6.2 (the price list brings both).
+      const v4 = await watchedPage(browser, origin);
+      await v4.page.goto(`${origin}/#v=1&tpm=20B&api=gpt-6.2-sol,gpt-6.2-astra,deepseek-v4-pro,together-deepseek-v4-pro-0813,deepinfra-deepseek-v4-pro&d1=deepseek-v4-pro:mxfp4:b200:vllm`);
+      await v4.page.waitForFunction(() => document.querySelector('.xo-headline')?.textContent.includes('GPT-6.2 Sol'));
+      await chartsDrawn(v4.page);
+      await v4.page.screenshot({ path: path.join(shots, 'deepseek-v4-pro.png') });
+      await v4.context.close();
     });
   }
 

@@ -832,8 +832,9 @@ async function main() {
     await page.selectOption('#xo-licence-filter', 'commercial');
     await page.waitForFunction(() => ![...document.querySelectorAll('#xo-d0-model option')].some((o) => o.value === 'command-r-08-2024'));
     const commercial = await offered();
-    // Command R is non-commercial; Kimi K3's licence is not confirmed, so it is kept out too.
-    expect(commercial.length === all.length - 2 && !commercial.includes('kimi-k3') && commercial.includes('llama-3.1-8b'), commercial.join());
+    // Command R and Command A are non-commercial; Kimi K3's licence is not confirmed, so it is kept out too.
+    const nonCommercial = ['command-r-08-2024', 'command-a-03-2025', 'kimi-k3'];
+    expect(commercial.length === all.length - nonCommercial.length && nonCommercial.every((id) => all.includes(id) && !commercial.includes(id)) && commercial.includes('llama-3.1-8b'), commercial.join());
     await page.selectOption('#xo-licence-filter', 'permissive');
     await page.waitForFunction(() => ![...document.querySelectorAll('#xo-d0-model option')].some((o) => o.value === 'llama-3.1-8b'));
     const permissive = await offered();

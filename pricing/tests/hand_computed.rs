@@ -654,9 +654,7 @@ fn a_price_change_the_data_knows_in_advance_applies_on_its_day() {
 #[test]
 fn memory_per_sequence_of_compressed_sparse_and_linear_attention_by_hand() {
     use crossover_pricing::catalogue::{Precision, model};
-    use crossover_pricing::selfhost::memory::{
-        kv_bytes_per_sequence, kv_bytes_read_per_decode_step,
-    };
+    use crossover_pricing::selfhost::kv::{kv_bytes_per_sequence, kv_bytes_read_per_decode_step};
     let flash = model("deepseek-v4-flash").unwrap();
     // DeepSeek V4 Flash at 1 B a value (FP8): every one of the 43 layers
     // keeps its last 128 tokens (43 x 128 x 512 = 2,818,048 values); 21
@@ -730,7 +728,7 @@ fn memory_per_sequence_of_compressed_sparse_and_linear_attention_by_hand() {
 #[test]
 fn gemma_4_window_layers_cache_their_own_geometry_by_hand() {
     use crossover_pricing::catalogue::{Precision, model};
-    use crossover_pricing::selfhost::memory::kv_bytes_per_sequence;
+    use crossover_pricing::selfhost::kv::kv_bytes_per_sequence;
     let gemma = model("gemma-4-31b").unwrap();
     // BF16 at 8,000 tokens: 10 global layers x 2 x 4 x 512 values x 8,000
     // tokens x 2 B = 655,360,000, and 50 window layers x 2 x 16 x 256 values

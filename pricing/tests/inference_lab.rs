@@ -10,7 +10,7 @@
 use std::fmt::Write as _;
 
 use crossover_pricing::catalogue::{Precision, model};
-use crossover_pricing::selfhost::memory::{kv_bytes_per_sequence, kv_bytes_read_per_decode_step};
+use crossover_pricing::selfhost::kv::{kv_bytes_per_sequence, kv_bytes_read_per_decode_step};
 
 /// Ours over theirs may stray this far with no explanation.
 const TOLERANCE: f64 = 0.02;

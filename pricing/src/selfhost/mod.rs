@@ -5,6 +5,7 @@ pub mod calibration;
 pub mod cost;
 pub mod first_token;
 mod fit_error;
+pub mod kv;
 pub mod memory;
 mod prompt_passes;
 pub mod service_level;

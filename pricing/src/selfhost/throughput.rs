@@ -12,7 +12,8 @@
 use serde::Serialize;
 
 use super::first_token::{PromptLoad, time_to_first_token};
-use super::memory::{RequestShape, kv_bytes_read_per_decode_step, read_layer_tokens};
+use super::kv::{kv_bytes_read_per_decode_step, read_layer_tokens};
+use super::memory::RequestShape;
 use super::prompt_passes::PromptPasses;
 use super::weights::Params;
 pub use super::weights::weight_bytes_read;

@@ -194,7 +194,7 @@ pub fn App(props: &AppProps) -> Html {
                 { volume_input(VolumeInputProps {
                     text: state.volume_text().into(),
                     error: state.error(FieldId::Volume).map(|e| AttrValue::from(e.to_string())),
-                    unit: state.volume_unit,
+                    unit: state.view.volume_unit,
                     tokens_per_month: state.scenario.workload.tokens_per_month,
                     oninput: dispatcher(&state, Action::EditVolume),
                     onslide: dispatcher(&state, Action::SlideVolume),
@@ -238,7 +238,7 @@ pub fn App(props: &AppProps) -> Html {
                             .iter()
                             .map(|f| (f.id().to_string(), f.label().to_string()))
                             .collect(),
-                        selected: state.licence_filter.id().to_string(),
+                        selected: state.view.licence_filter.id().to_string(),
                         onchange: dispatcher(&state, |key: String| {
                             Action::SetLicenceFilter(LicenceFilter::from_id(&key).unwrap_or_default())
                         }),
@@ -252,7 +252,7 @@ pub fn App(props: &AppProps) -> Html {
                             index: i,
                             deployment: deployment.clone(),
                             drafts: state.drafts.clone(),
-                            licence_filter: state.licence_filter,
+                            licence_filter: state.view.licence_filter,
                             plan,
                             money: money.clone(),
                             onaction: dispatcher(&state, |a| a),

@@ -71,12 +71,10 @@ pub struct State {
     pub scenario: Scenario,
     /// How it is shown: currency, theme, first tab, embedded.
     pub view: View,
-    pub volume_unit: VolumeUnit,
     pub drafts: Drafts,
     /// What a share link could not restore.
     pub notices: Vec<String>,
     /// Which open models the lists offer, by licence.
-    pub licence_filter: LicenceFilter,
     /// Whether copying the share link worked (`false`: the browser refused),
     /// until the scenario changes.
     pub link_copied: Option<bool>,
@@ -131,10 +129,8 @@ impl Default for State {
         State {
             scenario: Scenario::default(),
             view: View::default(),
-            volume_unit: VolumeUnit::TokensPerMonth,
             drafts: Drafts::default(),
             notices: Vec::new(),
-            licence_filter: LicenceFilter::Any,
             link_copied: None,
             snippet_copied: None,
             embed_open: false,
@@ -273,7 +269,7 @@ impl State {
     pub fn volume_text(&self) -> String {
         match self.drafts.get(&FieldId::Volume) {
             Some(draft) => draft.text.clone(),
-            None => format_count(self.volume_unit.from_tokens_per_month(
+            None => format_count(self.view.volume_unit.from_tokens_per_month(
                 self.scenario.workload.tokens_per_month,
                 &self.scenario.workload,
             )),
@@ -310,7 +306,7 @@ impl State {
                 }
             }
             Action::SetVolumeUnit(unit) => {
-                self.volume_unit = unit;
+                self.view.volume_unit = unit;
                 self.drafts.remove(&FieldId::Volume);
             }
             Action::EditWorkload(field, text) => self.edit_workload(field, text),
@@ -392,7 +388,7 @@ impl State {
                 }
             }
             Action::EditCustom(i, field, text) => self.edit_custom(i, field, text),
-            Action::SetLicenceFilter(filter) => self.licence_filter = filter,
+            Action::SetLicenceFilter(filter) => self.view.licence_filter = filter,
             Action::PriceListLoaded(result) => self.price_list_loaded(result),
             Action::SearchApis(text) => self.api_query = text,
             Action::SetCurrency(code) => {
@@ -454,7 +450,7 @@ impl State {
     }
 
     fn edit_volume(&mut self, text: String) {
-        let unit = self.volume_unit;
+        let unit = self.view.volume_unit;
         let result = parse_quantity(&text)
             .map_err(|e| e.to_string())
             .and_then(|amount| {

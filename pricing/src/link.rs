@@ -14,13 +14,14 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::api::{CustomOffering, MAX_CUSTOM_NAME_CHARS};
-use crate::catalogue::{self, Precision};
+use crate::catalogue::{self, LicenceFilter, Precision};
 use crate::date::Date;
 use crate::fields::{Field, Overrides, Scope};
 use crate::scenario::{MAX_APIS, MAX_CUSTOM, MAX_DEPLOYMENTS, Scenario};
 use crate::selfhost::{Deployment, Ownership};
 use crate::units::{format_exponent, format_plain, truncate};
 use crate::view::{Tab, Theme, View, is_currency_code, read_rate};
+use crate::workload::VolumeUnit;
 use crate::workload::Workload;
 
 /// The version this code writes.
@@ -197,6 +198,12 @@ pub fn encode(scenario: &Scenario, view: &View) -> String {
     if view.tab != dv.tab {
         pairs.push(format!("tab={}", view.tab.id()));
     }
+    if view.volume_unit != dv.volume_unit {
+        pairs.push(format!("unit={}", view.volume_unit.id()));
+    }
+    if view.licence_filter != dv.licence_filter {
+        pairs.push(format!("lic={}", view.licence_filter.id()));
+    }
     if view.embed {
         pairs.push("embed=1".to_string());
     }
@@ -357,7 +364,9 @@ impl Reader {
             return;
         }
         match key {
-            "cur" | "rate" | "theme" | "tab" | "embed" => self.view_key(key, value),
+            "cur" | "rate" | "theme" | "tab" | "embed" | "unit" | "lic" => {
+                self.view_key(key, value)
+            }
             "api" => self.apis(value),
             "date" => self.date(value),
             "d" if value.is_empty() => self.no_deployments = true,
@@ -385,6 +394,14 @@ impl Reader {
                 .find(|t| t.id() == value)
                 .map(|t| view.tab = t)
                 .ok_or_else(|| "expected monthly, unit, speed or table".to_string()),
+            "unit" => VolumeUnit::ALL
+                .into_iter()
+                .find(|u| u.id() == value)
+                .map(|u| view.volume_unit = u)
+                .ok_or_else(|| "expected tpm, tpd or rpd".to_string()),
+            "lic" => LicenceFilter::from_id(value)
+                .map(|f| view.licence_filter = f)
+                .ok_or_else(|| "expected any, commercial or permissive".to_string()),
             _ => read_bool(value).map(|on| view.embed = on),
         };
         if let Err(reason) = result {
@@ -800,20 +817,32 @@ mod tests {
             theme: Theme::Dark,
             tab: Tab::Table,
             embed: true,
+            volume_unit: VolumeUnit::RequestsPerDay,
+            licence_filter: LicenceFilter::Permissive,
         };
         let text = encode(&Scenario::default(), &view);
         assert_eq!(
             text,
             format!(
-                "v=1&date={}&cur=CHF&rate=0.81&theme=dark&tab=table&embed=1",
+                "v=1&date={}&cur=CHF&rate=0.81&theme=dark&tab=table&unit=rpd&lic=permissive&embed=1",
                 price_dates().1
             )
         );
         let d = decode(&text).unwrap();
         assert_eq!((d.scenario, d.view), (Scenario::default(), view));
-        let d = decode("v=1&cur=XYZ&theme=neon&tab=pie&cur=eur").unwrap();
+        let d = decode("v=1&cur=XYZ&theme=neon&tab=pie&cur=eur&unit=rph&lic=free").unwrap();
         assert_eq!(d.view, View::default());
-        assert_eq!(d.warnings.len(), 5, "{:?}", d.warnings);
+        assert_eq!(d.warnings.len(), 7, "{:?}", d.warnings);
+        let bad: Vec<String> = d.warnings.iter().map(ToString::to_string).collect();
+        assert!(
+            bad.iter().any(|w| w.contains("expected tpm, tpd or rpd")),
+            "{bad:?}"
+        );
+        assert!(
+            bad.iter()
+                .any(|w| w.contains("expected any, commercial or permissive")),
+            "{bad:?}"
+        );
     }
 
     #[test]

@@ -1,11 +1,13 @@
-//! How a scenario is shown: currency, theme, first tab, embedded or not.
+//! How a scenario is shown: currency, theme, first tab, embedded or not,
+//! the unit the volume is typed in and which licences the model lists offer.
 //! It travels in the share link beside the scenario, not inside it: none of
 //! it changes a figure in US dollars, so nothing is recomputed when it
 //! changes.
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::{CURRENCIES, Currency};
+use crate::catalogue::{CURRENCIES, Currency, LicenceFilter};
+use crate::workload::VolumeUnit;
 
 /// The exchange rates accepted (units of a currency per US dollar): from a
 /// currency worth ten thousand dollars to one worth a millionth of one. No
@@ -79,6 +81,12 @@ pub struct View {
     pub tab: Tab,
     /// Compact chrome for pages that embed the widget.
     pub embed: bool,
+    /// The unit the volume box reads and shows.
+    #[serde(default)]
+    pub volume_unit: VolumeUnit,
+    /// Which open models the lists offer.
+    #[serde(default)]
+    pub licence_filter: LicenceFilter,
 }
 
 impl Default for View {
@@ -89,6 +97,8 @@ impl Default for View {
             theme: Theme::Auto,
             tab: Tab::Monthly,
             embed: false,
+            volume_unit: VolumeUnit::TokensPerMonth,
+            licence_filter: LicenceFilter::Any,
         }
     }
 }

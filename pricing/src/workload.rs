@@ -27,6 +27,15 @@ impl VolumeUnit {
         VolumeUnit::RequestsPerDay,
     ];
 
+    /// Its id in share links.
+    pub fn id(self) -> &'static str {
+        match self {
+            VolumeUnit::TokensPerMonth => "tpm",
+            VolumeUnit::TokensPerDay => "tpd",
+            VolumeUnit::RequestsPerDay => "rpd",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             VolumeUnit::TokensPerMonth => "tokens per month",

@@ -4,7 +4,9 @@
 use crossover_pricing::api::CustomOffering;
 use crossover_pricing::breakeven::{Payback, payback};
 use crossover_pricing::catalogue::price_dates;
-use crossover_pricing::catalogue::{APIS, CURRENCIES, ENGINES, GPUS, MODELS, Precision};
+use crossover_pricing::catalogue::{
+    APIS, CURRENCIES, ENGINES, GPUS, LicenceFilter, MODELS, Precision,
+};
 use crossover_pricing::date::Date;
 use crossover_pricing::fields::{Field, FieldKind, Scope};
 use crossover_pricing::link::{LinkWarning, decode, encode};
@@ -13,7 +15,7 @@ use crossover_pricing::selfhost::memory::FitError;
 use crossover_pricing::units::{format_exponent, format_plain, parse_quantity};
 use crossover_pricing::view::{Money, Tab, Theme, View};
 use crossover_pricing::words::pair_sentence;
-use crossover_pricing::workload::{MAX_TOKENS_PER_MONTH, MIN_TOKENS_PER_MONTH};
+use crossover_pricing::workload::{MAX_TOKENS_PER_MONTH, MIN_TOKENS_PER_MONTH, VolumeUnit};
 use crossover_pricing::{
     ApiRate, Deployment, Overrides, Ownership, PlanError, Scenario, SelfHostPlan, Workload,
     api_rate, compare,
@@ -174,14 +176,20 @@ fn view() -> impl Strategy<Value = View> {
         prop::sample::select(Theme::ALL.to_vec()),
         prop::sample::select(Tab::ALL.to_vec()),
         any::<bool>(),
+        prop::sample::select(VolumeUnit::ALL.to_vec()),
+        prop::sample::select(LicenceFilter::ALL.to_vec()),
     )
-        .prop_map(|((currency, usd_rate), theme, tab, embed)| View {
-            currency,
-            usd_rate,
-            theme,
-            tab,
-            embed,
-        })
+        .prop_map(
+            |((currency, usd_rate), theme, tab, embed, volume_unit, licence_filter)| View {
+                currency,
+                usd_rate,
+                theme,
+                tab,
+                embed,
+                volume_unit,
+                licence_filter,
+            },
+        )
 }
 
 fn scenario() -> impl Strategy<Value = Scenario> {

@@ -173,6 +173,9 @@ pub fn deployment_editor(props: DeploymentEditorProps) -> Html {
                 { select_field(SelectFieldProps { id: format!("xo-d{i}-engine"), label: "Serving engine", options: engines, selected: d.engine.clone(), onchange: emit(Action::SetEngine) }) }
             </div>
             if let Some(model) = d.model() { { licence_badge(model) } }
+            if let Some(model) = d.model().filter(|m| !props.licence_filter.allows(m)) {
+                <p class="xo-error" role="status">{ format!("{} is outside the licence filter ({}): pick another model, or widen the filter.", model.name, props.licence_filter.label()) }</p>
+            }
             <div class="xo-radio-row" role="radiogroup" aria-label="Rent or own the GPUs">
                 <label class="xo-check"><input type="radio" name={format!("xo-d{i}-own")} checked={!own} onchange={on_ownership(Ownership::Rent)} />{ "Rent GPUs" }</label>
                 <label class="xo-check"><input type="radio" name={format!("xo-d{i}-own")} checked={own} onchange={on_ownership(Ownership::Own)} />{ "Buy GPUs" }</label>

@@ -294,6 +294,29 @@ async function main() {
     await context.close();
   });
 
+  await check('a link keeps the unit the volume was typed in and the licence filter, and a model outside the filter says so', async () => {
+    const { page, problems, context } = await watchedPage(browser, origin);
+    await page.goto(`${origin}/`);
+    await page.waitForSelector('.xo-headline p');
+    await page.selectOption('#xo-volume-unit', { label: 'requests per day' });
+    await page.fill('#xo-volume', '5000');
+    await page.waitForFunction(() => location.hash.includes('unit=rpd'));
+    await page.selectOption('#xo-licence-filter', 'permissive');
+    await page.waitForFunction(() => location.hash.includes('lic=permissive'));
+    // The default Llama 3.3 70B is under Meta's own terms, not a permissive licence: said beside it.
+    await page.waitForSelector('text=Llama 3.3 70B Instruct is outside the licence filter');
+    const link = page.url();
+    const fresh = await watchedPage(browser, origin);
+    await fresh.page.goto(link);
+    await fresh.page.waitForSelector('.xo-headline p');
+    expect(await fresh.page.inputValue('#xo-volume') === '5k', await fresh.page.inputValue('#xo-volume'));
+    expect(await fresh.page.$eval('#xo-volume-unit', (s) => s.selectedOptions[0].textContent) === 'requests per day', 'the unit was not restored');
+    expect(await fresh.page.inputValue('#xo-licence-filter') === 'permissive', 'the licence filter was not restored');
+    expect(problems.length === 0 && fresh.problems.length === 0, [...problems, ...fresh.problems].join('\n'));
+    await fresh.context.close();
+    await context.close();
+  });
+
   await check('a share link opened in a fresh page restores exactly the same state', async () => {
     const { page, problems, context } = await watchedPage(browser, origin);
     await page.goto(`${origin}/`);

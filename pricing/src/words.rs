@@ -217,19 +217,25 @@ pub fn pair_line(c: &Comparison, pair: &Pair, money: &Money) -> String {
     )
 }
 
-/// A plan's capacity: "2.3k tokens/s per replica, estimated (1.7k–3.4k)".
+/// A plan's capacity in output tokens a second, the unit a benchmark (and
+/// the measured-throughput field) gives, with the total beside it: "2.45k
+/// output tokens/s per replica, estimated (1.85k–3.6k); 9.78k with prompts".
 pub fn capacity(plan: &SelfHostPlan) -> String {
+    let full = &plan.full_throughput;
+    let output_share = full.output_tokens_per_second / full.total_tokens_per_second;
+    let output = |total: f64| format_count(total * output_share);
+    let with_prompts = format_count(plan.capacity_tokens_per_second);
     if plan.measured {
         format!(
-            "{} tokens/s per replica (measured)",
-            format_count(plan.capacity_tokens_per_second)
+            "{} output tokens/s per replica (measured); {with_prompts} with prompts",
+            output(plan.capacity_tokens_per_second)
         )
     } else {
         format!(
-            "{} tokens/s per replica, estimated ({}–{})",
-            format_count(plan.capacity_tokens_per_second),
-            format_count(plan.capacity_low_tokens_per_second),
-            format_count(plan.capacity_high_tokens_per_second)
+            "{} output tokens/s per replica, estimated ({}–{}); {with_prompts} with prompts",
+            output(plan.capacity_tokens_per_second),
+            output(plan.capacity_low_tokens_per_second),
+            output(plan.capacity_high_tokens_per_second)
         )
     }
 }

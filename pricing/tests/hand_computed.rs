@@ -739,3 +739,31 @@ fn gemma_4_window_layers_cache_their_own_geometry_by_hand() {
         1_494_220_800.0
     );
 }
+
+/// One throughput unit throughout (issue 23, item 5): the plan shows its
+/// capacity in output tokens a second, the unit the measured-throughput
+/// field asks for, so typing the shown figure back prices the same replica.
+#[test]
+fn the_capacity_shown_typed_back_as_measured_is_the_same_capacity() {
+    let w = workload();
+    let d = Deployment::new("llama-3.3-70b", Precision::Fp8, "h100-sxm", "vllm");
+    let estimated = d.plan(&w).unwrap();
+    // 1,500 in and 500 out: a quarter of the tokens are output.
+    let output = estimated.capacity_tokens_per_second / 4.0;
+    let shown = crossover_pricing::words::capacity(&estimated);
+    assert!(
+        shown.starts_with(&format!(
+            "{} output tokens/s per replica, estimated",
+            crossover_pricing::units::format_count(output)
+        )),
+        "{shown}"
+    );
+    let mut measured = d.clone();
+    measured
+        .overrides
+        .set(Field::MeasuredTokensPerSecond, Some(output));
+    let plan = measured.plan(&w).unwrap();
+    assert!(
+        (plan.capacity_tokens_per_second / estimated.capacity_tokens_per_second - 1.0).abs() < 1e-9
+    );
+}

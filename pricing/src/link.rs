@@ -19,7 +19,7 @@ use crate::date::Date;
 use crate::fields::{Field, Overrides, Scope};
 use crate::scenario::{MAX_APIS, MAX_CUSTOM, MAX_DEPLOYMENTS, Scenario};
 use crate::selfhost::{Deployment, Ownership};
-use crate::units::{format_exponent, format_plain, truncate};
+use crate::units::{format_exponent, format_plain, truncate, visible};
 use crate::view::{Tab, Theme, View, is_currency_code, read_rate};
 use crate::workload::VolumeUnit;
 use crate::workload::Workload;
@@ -99,6 +99,12 @@ pub enum LinkWarning {
     },
 }
 
+/// Untrusted text for a notice: cut to `max` characters, and what does not
+/// show written out, so a quote says what it quotes.
+fn quote(text: &str, max: usize) -> String {
+    visible(&truncate(text, max))
+}
+
 impl fmt::Display for LinkWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -106,29 +112,29 @@ impl fmt::Display for LinkWarning {
             LinkWarning::NewerVersion { version } => write!(
                 f,
                 "the link is from a newer version ({}) of Crossover; read what this version understands",
-                truncate(version, 10)
+                quote(version, 10)
             ),
             LinkWarning::UnknownKey { key } => {
-                write!(f, "ignored unknown setting \"{}\"", truncate(key, 24))
+                write!(f, "ignored unknown setting \"{}\"", quote(key, 24))
             }
             LinkWarning::Duplicate { key } => {
                 write!(
                     f,
                     "\"{}\" appears more than once; the last one counts",
-                    truncate(key, 24)
+                    quote(key, 24)
                 )
             }
             LinkWarning::BadValue { key, value, reason } => write!(
                 f,
                 "ignored {}=\"{}\": {reason}; kept the default",
-                truncate(key, 24),
-                truncate(value, 40)
+                quote(key, 24),
+                quote(value, 40)
             ),
             LinkWarning::UnknownId { key, kind, id } => write!(
                 f,
                 "ignored {}: no {kind} \"{}\" in the catalogue",
-                truncate(key, 24),
-                truncate(id, 40)
+                quote(key, 24),
+                quote(id, 40)
             ),
             LinkWarning::TooMany { what, max } => {
                 write!(f, "kept the first {max} {what}; a link holds no more")
@@ -136,17 +142,17 @@ impl fmt::Display for LinkWarning {
             LinkWarning::OrphanOverride { key, what } => write!(
                 f,
                 "ignored \"{}\": it sets {what} the link does not define",
-                truncate(key, 24)
+                quote(key, 24)
             ),
             LinkWarning::NameCut { key, max } => write!(
                 f,
                 "{}: the name is cut to its first {max} characters",
-                truncate(key, 24)
+                quote(key, 24)
             ),
             LinkWarning::Retired { id } => write!(
                 f,
                 "\"{}\" is retired by its provider; shown at its last known price",
-                truncate(id, 40)
+                quote(id, 40)
             ),
             LinkWarning::BeforePrices { asked, first } => write!(
                 f,
@@ -156,7 +162,7 @@ impl fmt::Display for LinkWarning {
                 write!(
                     f,
                     "ignored \"{}\": not a key=value setting",
-                    truncate(text, 40)
+                    quote(text, 40)
                 )
             }
         }
@@ -807,6 +813,23 @@ mod tests {
             "{messages:?}"
         );
         assert!(messages.iter().any(|m| m.contains("first 8 deployments")));
+    }
+
+    #[test]
+    fn a_notice_quotes_what_does_not_show() {
+        let d = decode("v=1&tpm=3B%E2%80%8B&cur=E%E2%80%AEUR").unwrap();
+        let said: Vec<String> = d.warnings.iter().map(ToString::to_string).collect();
+        assert!(
+            said.iter()
+                .any(|w| w.starts_with("ignored tpm=\"3B\\u{200B}\": ")),
+            "{said:?}"
+        );
+        assert!(
+            said.iter()
+                .all(|w| !w.chars().any(crate::units::is_bidi_control)),
+            "{said:?}"
+        );
+        assert!(said.iter().any(|w| w.contains("E\\u{202E}UR")), "{said:?}");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use std::cmp::Ordering;
 use std::fmt;
+use std::fmt::Write as _;
 
 use serde::Serialize;
 
@@ -466,6 +467,25 @@ fn trim_decimal(value: f64) -> String {
 /// controls): untrusted text quoted back must not carry them.
 pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Untrusted text with every character that does not show (controls,
+/// text-direction controls, zero-width and other invisible format
+/// characters) written as its code point, `\u{200B}`: a notice quoting
+/// `3B` followed by a zero-width space must not read `"3B": not a number`.
+pub fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let invisible = c.is_control()
+            || is_bidi_control(c)
+            || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2064}' | '\u{feff}');
+        if invisible {
+            let _ = write!(out, "\\u{{{:X}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// At most `max` characters of untrusted text, for messages.

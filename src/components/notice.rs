@@ -8,8 +8,9 @@ pub struct NoticeProps {
 }
 
 /// What a share link could not restore. The notices quote the link, so
-/// they are escaped as text and stripped of text-direction controls, with
-/// which a link could make the notice read as something it does not say.
+/// they are escaped as text, and what does not show (text-direction
+/// controls, zero-width characters) is written out, so that a notice can
+/// neither be reordered by the link nor quote it as something it is not.
 pub fn notice(props: NoticeProps) -> Html {
     if props.notices.is_empty() {
         return html! {};
@@ -17,10 +18,7 @@ pub fn notice(props: NoticeProps) -> Html {
     let ondismiss = props.ondismiss;
     let mut items = String::new();
     for n in &props.notices {
-        let plain: String = n
-            .chars()
-            .filter(|c| !crossover_pricing::units::is_bidi_control(*c))
-            .collect();
+        let plain = crossover_pricing::units::visible(n);
         items.push_str(&format!("<li>{}</li>", escape(&plain)));
     }
     html! {

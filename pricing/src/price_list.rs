@@ -163,6 +163,22 @@ fn assumption(line: &str) -> AssumptionWords {
     }
 }
 
+/// A line's tab-separated columns, exactly `N` of them, or `wrong`.
+fn exact_columns<'a, const N: usize>(
+    line: &'a str,
+    wrong: &'static str,
+) -> Result<[&'a str; N], &'static str> {
+    let mut fields = [""; N];
+    let mut parts = line.split('\t');
+    for field in &mut fields {
+        *field = parts.next().ok_or(wrong)?;
+    }
+    match parts.next() {
+        Some(_) => Err(wrong),
+        None => Ok(fields),
+    }
+}
+
 /// A line's tab-separated columns, one per call, "" past the last.
 fn columns(line: &str) -> impl FnMut() -> &'static str + '_ {
     let mut parts = line.split('\t').map(leak);
@@ -174,14 +190,7 @@ fn leak(text: &str) -> &'static str {
 }
 
 fn model(line: &str) -> Result<OpenModel, &'static str> {
-    let mut fields = [""; 25];
-    let mut parts = line.split('\t');
-    for field in &mut fields {
-        *field = parts.next().ok_or(why("expected 25 fields"))?;
-    }
-    if parts.next().is_some() {
-        return Err(why("expected 25 fields"));
-    }
+    let fields: [&str; 25] = exact_columns(line, why("expected 25 fields"))?;
     let [
         id,
         name,
@@ -289,14 +298,7 @@ fn model(line: &str) -> Result<OpenModel, &'static str> {
 }
 
 fn offering(line: &str, models: &[OpenModel]) -> Result<ApiOffering, &'static str> {
-    let mut fields = ["", "", "", "", "", "", "", "", "", "", "", ""];
-    let mut parts = line.split('\t');
-    for field in &mut fields {
-        *field = parts.next().ok_or(why("expected 12 fields"))?;
-    }
-    if parts.next().is_some() {
-        return Err(why("expected 12 fields"));
-    }
+    let fields: [&str; 12] = exact_columns(line, why("expected 12 fields"))?;
     let [
         id,
         name,

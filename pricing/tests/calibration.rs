@@ -478,16 +478,7 @@ fn every_record_is_estimated_within_forty_percent() {
 
 #[test]
 fn the_cost_model_document_shows_the_current_table() {
-    let doc = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../docs/cost-model.md"
-    ))
-    .unwrap();
-    let table = table();
-    assert!(
-        doc.contains(&table),
-        "docs/cost-model.md's calibration table is out of date; replace it with:\n\n{table}"
-    );
+    common::doc::assert_cost_model_shows(&table(), "calibration");
 }
 
 #[test]

@@ -9,6 +9,8 @@
 
 use std::fmt::Write as _;
 
+mod common;
+
 use crossover_pricing::catalogue::{Precision, model};
 use crossover_pricing::selfhost::kv::{kv_bytes_per_sequence, kv_bytes_read_per_decode_step};
 
@@ -230,14 +232,5 @@ fn memory_per_sequence_agrees_with_inference_lab_or_says_why() {
 
 #[test]
 fn the_cost_model_document_shows_the_comparison() {
-    let doc = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../docs/cost-model.md"
-    ))
-    .unwrap();
-    let table = table();
-    assert!(
-        doc.contains(&table),
-        "docs/cost-model.md's inference-lab table is out of date; replace it with:\n\n{table}"
-    );
+    common::doc::assert_cost_model_shows(&table(), "inference-lab");
 }

@@ -66,12 +66,12 @@ fn compressed_layer_rows(model: &OpenModel, context_tokens: f64) -> (f64, f64) {
 /// window and compressed layers, the indexer keys beside the compressed
 /// rows, and the fixed state of its linear-attention layers.
 pub fn kv_bytes_per_sequence(model: &OpenModel, precision: Precision, context_tokens: f64) -> f64 {
-    let full = f64::from(model.full_attention_layers) * context_tokens;
-    kv_bytes_per_token_layer(model, precision)
-        * (full + compressed_layer_rows(model, context_tokens).0)
-        + sliding_kv_bytes(model, precision) * sliding_layer_tokens(model, context_tokens)
-        + indexer_bytes(model, precision, context_tokens)
-        + model.linear_state_bytes
+    kv_bytes(
+        model,
+        precision,
+        context_tokens,
+        compressed_layer_rows(model, context_tokens).0,
+    )
 }
 
 /// KV bytes a decode step reads for one sequence: the rows
@@ -83,9 +83,25 @@ pub fn kv_bytes_read_per_decode_step(
     precision: Precision,
     context_tokens: f64,
 ) -> f64 {
+    kv_bytes(
+        model,
+        precision,
+        context_tokens,
+        compressed_layer_rows(model, context_tokens).1,
+    )
+}
+
+/// A sequence's KV bytes with `compressed_rows` layer-rows of its
+/// compressed groups (those it holds, or those a step reads): the rest is
+/// the same either way.
+fn kv_bytes(
+    model: &OpenModel,
+    precision: Precision,
+    context_tokens: f64,
+    compressed_rows: f64,
+) -> f64 {
     let full = f64::from(model.full_attention_layers) * context_tokens;
-    kv_bytes_per_token_layer(model, precision)
-        * (full + compressed_layer_rows(model, context_tokens).1)
+    kv_bytes_per_token_layer(model, precision) * (full + compressed_rows)
         + sliding_kv_bytes(model, precision) * sliding_layer_tokens(model, context_tokens)
         + indexer_bytes(model, precision, context_tokens)
         + model.linear_state_bytes

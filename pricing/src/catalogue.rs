@@ -254,6 +254,8 @@ pub struct CompressedLayers {
     pub indexer_values: u32,
     /// Rows a decode step reads: the top-k of a sparse layer; 0 reads all.
     pub rows_read: u32,
+    /// The indexer keys' own precision; `None`, the KV's.
+    pub indexer_precision: Option<Precision>,
 }
 
 /// What a model's makers publish.

@@ -247,15 +247,20 @@ fn model(line: &str) -> Result<OpenModel, &'static str> {
     };
     let mut groups = Vec::new();
     for group in compressed.split(' ').filter(|g| !g.is_empty()) {
-        let bad = why("a compressed group is not LxRiIkK");
+        let bad = why("a compressed group is not LxRiIkK[pP]");
         let (layers, rest) = group.split_once('x').ok_or(bad)?;
         let (ratio, rest) = rest.split_once('i').ok_or(bad)?;
-        let (indexer, rows) = rest.split_once('k').ok_or(bad)?;
+        let (indexer, rest) = rest.split_once('k').ok_or(bad)?;
+        let (rows, precision) = rest.split_once('p').unwrap_or((rest, ""));
         groups.push(CompressedLayers {
             layers: count(layers)?,
             ratio: Some(count(ratio)?).filter(|r| *r > 0).ok_or(bad)?,
             indexer_values: count(indexer)?,
             rows_read: count(rows)?,
+            indexer_precision: match precision {
+                "" => None,
+                id => Some(Precision::from_id(id).ok_or(why("an unknown precision"))?),
+            },
         });
     }
     Ok(OpenModel {
@@ -521,7 +526,7 @@ mod tests {
     fn reads_a_model_and_an_offering_that_names_it() {
         let text = "crossover-price-list\t1\t2026-12-05\n\
             ~kimi-x\tKimi X\tKimi\tMoonshot AI\tModified MIT\t\tc\tcredit shown past 100M users\t\
-            moonshotai/Kimi-X\t1000\t32\t384\t8\t61\t64\tl512\t61\t0\t0\t0\t20x4i128k512 21x128i0k0\t4.5e8\t262144\tint4\t2026-11-01\n\
+            moonshotai/Kimi-X\t1000\t32\t384\t8\t61\t64\tl512\t61\t0\t0\t0\t20x4i128k512pfp8 21x128i0k0\t4.5e8\t262144\tint4\t2026-11-01\n\
             kimi-x-api\tKimi X\tMoonshot AI\to\tkimi-x\t\thttps://x.example\t2026-12-01\t\t*=600000,,,2500000\t\t\n";
         let list = parse(text).unwrap();
         let m = &list.models[0];
@@ -561,13 +566,15 @@ mod tests {
                     layers: 20,
                     ratio: 4,
                     indexer_values: 128,
-                    rows_read: 512
+                    rows_read: 512,
+                    indexer_precision: Some(Precision::Fp8)
                 },
                 CompressedLayers {
                     layers: 21,
                     ratio: 128,
                     indexer_values: 0,
-                    rows_read: 0
+                    rows_read: 0,
+                    indexer_precision: None
                 },
             ]
         );

@@ -582,6 +582,18 @@ fn offerings_are_paired_with_the_models_they_serve_by_name() {
         ("hf-nebius-gemma-3-27b", Some("gemma-3-27b")),
         ("bedrock-openai.gpt-oss-120b-1-0", Some("gpt-oss-120b")),
         ("zai-glm-5.3", Some("glm-5.3")),
+        ("zai-glm-5.3-flash", Some("glm-5.3-flash")),
+        ("fireworks-glm-5p3-flash", Some("glm-5.3-flash")),
+        ("together-glm-5.3-flash", Some("glm-5.3-flash")),
+        ("novita-glm-5.3-flash", Some("glm-5.3-flash")),
+        // FlashX: nothing says it serves the open Flash weights.
+        ("zai-glm-5.3-flashx", None),
+        ("groq-qwen3.8-27b", Some("qwen3.8-27b")),
+        ("novita-qwen3.8-27b", Some("qwen3.8-27b")),
+        ("hf-cerebras-qwen3.8-27b", Some("qwen3.8-27b")),
+        ("deepinfra-qwen3.8-27b", Some("qwen3.8-27b")),
+        ("novita-qwen3.5-122b-a10b", Some("qwen3.5-122b-a10b")),
+        ("hf-novita-qwen3.5-122b-a10b", Some("qwen3.5-122b-a10b")),
         // Its name would say V4 Flash, but it serves V4.1 Flash.
         ("deepseek-v4-flash", None),
         // Another version of Qwen3 235B than the catalogue's 2507.

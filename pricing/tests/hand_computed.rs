@@ -653,7 +653,7 @@ fn a_price_change_the_data_knows_in_advance_applies_on_its_day() {
 /// out from the makers' configurations (docs/cost-model.md section 3).
 #[test]
 fn memory_per_sequence_of_compressed_sparse_and_linear_attention_by_hand() {
-    use crossover_pricing::catalogue::{Precision, model};
+    use crossover_pricing::catalogue::{CompressedLayers, OpenModel, Precision, model};
     use crossover_pricing::selfhost::kv::{kv_bytes_per_sequence, kv_bytes_read_per_decode_step};
     let flash = model("deepseek-v4-flash").unwrap();
     // DeepSeek V4 Flash at 1 B a value (FP8): every one of the 43 layers
@@ -681,21 +681,37 @@ fn memory_per_sequence_of_compressed_sparse_and_linear_attention_by_hand() {
         kv_bytes_read_per_decode_step(flash, Precision::Fp8, 101_000.0),
         84_274_432.0
     );
-    // In BF16 at 1,048,576 tokens DeepSeek V4 Pro holds 9.62 GiB (vLLM's
-    // figure; 61 x 65,536 + 30 x 262,144 x 640 + 31 x 8,192 x 512 =
-    // 5,167,185,920 values); the same sums for Flash: 2 x (2,818,048 + 21 x
-    // 262,144 x 640 + 20 x 8,192 x 512) = 7,219,838,976 B, 6.72 GiB.
+    // In BF16 at 1,048,576 tokens, its indexer keys kept in FP8 (1 B) as
+    // engines keep them: 2 x (2,818,048 + 21 x 262,144 x 512 + 20 x 8,192 x
+    // 512) + 21 x 262,144 x 128 = 6,515,195,904 B, 6.07 GiB.
     assert_eq!(
         kv_bytes_per_sequence(flash, Precision::Bf16, 1_048_576.0),
-        7_219_838_976.0
+        6_515_195_904.0
     );
-    // V4 Pro in BF16 at 1,048,576 tokens: 61 x 65,536 + 30 x 262,144 x 640
-    // + 31 x 8,192 x 512 = 5,167,185,920 values, x 2 B = 9.625 GiB; vLLM
-    // publishes "approximately 9.62 GiB per sequence in bf16 at 1M context".
+    // V4 Pro with everything in BF16, indexer keys too, at 1,048,576 tokens:
+    // 61 x 65,536 + 30 x 262,144 x 640 + 31 x 8,192 x 512 = 5,167,185,920
+    // values, x 2 B = 9.625 GiB; vLLM publishes "approximately 9.62 GiB per
+    // sequence in bf16 at 1M context". With FP8 indexer keys, 8.69 GiB.
     let pro = model("deepseek-v4-pro").unwrap();
-    let pro_bytes = kv_bytes_per_sequence(pro, Precision::Bf16, 1_048_576.0);
+    let bf16_indexer: Vec<_> = pro
+        .compressed
+        .iter()
+        .map(|g| CompressedLayers {
+            indexer_precision: None,
+            ..*g
+        })
+        .collect();
+    let all_bf16 = OpenModel {
+        compressed: Box::leak(bf16_indexer.into_boxed_slice()),
+        ..pro.clone()
+    };
+    let pro_bytes = kv_bytes_per_sequence(&all_bf16, Precision::Bf16, 1_048_576.0);
     assert_eq!(pro_bytes, 2.0 * 5_167_185_920.0);
     assert!((pro_bytes / f64::from(1u32 << 30) - 9.62).abs() < 0.01);
+    assert_eq!(
+        kv_bytes_per_sequence(pro, Precision::Bf16, 1_048_576.0),
+        9_327_738_880.0
+    );
     // Kimi K3 in BF16 at 8,000 tokens: 24 latent layers x 576 values x
     // 8,000 tokens x 2 B = 221,184,000, plus the 69 linear-attention layers'
     // state, 69 x 96 heads x 128 x 128 x 4 B = 434,110,464, whatever the

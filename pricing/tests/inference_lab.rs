@@ -127,6 +127,24 @@ const PAIRS: &[Pair] = &[
         differs: None,
     },
     Pair {
+        ours: "glm-5.3-flash",
+        theirs: "glm-5.3-flash",
+        kv: Precision::Bf16,
+        differs: None,
+    },
+    Pair {
+        ours: "qwen3.8-27b",
+        theirs: "qwen3.8-27b-fp8",
+        kv: Precision::Fp8,
+        differs: None,
+    },
+    Pair {
+        ours: "qwen3.5-122b-a10b",
+        theirs: "qwen3.5-122b-a10b-fp8",
+        kv: Precision::Bf16,
+        differs: None,
+    },
+    Pair {
         ours: "qwen3.5-397b-a17b",
         theirs: "qwen3.5-397b-a17b-fp8",
         kv: Precision::Bf16,

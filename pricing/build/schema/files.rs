@@ -263,6 +263,9 @@ pub struct Compressed {
     pub indexer_values: u32,
     #[serde(default)]
     pub rows_read: u32,
+    /// The indexer keys' own precision; absent, the KV's.
+    #[serde(default)]
+    pub indexer_precision: Option<Precision>,
 }
 
 /// `gpus.toml`: `[[gpu]]` entries.

@@ -214,8 +214,9 @@ pub fn to_rust<'a>(c: &'a Catalogue, notes: bool, all_offerings: bool) -> String
             .iter()
             .map(|g| {
                 format!(
-                    "CompressedLayers {{ layers: {}, ratio: {}, indexer_values: {}, rows_read: {} }}",
-                    g.layers.0, g.ratio.0, g.indexer_values, g.rows_read
+                    "CompressedLayers {{ layers: {}, ratio: {}, indexer_values: {}, rows_read: {}, indexer_precision: {} }}",
+                    g.layers.0, g.ratio.0, g.indexer_values, g.rows_read,
+                    g.indexer_precision.map_or("None".to_string(), |p| format!("Some({})", p.rust()))
                 )
             })
             .collect();

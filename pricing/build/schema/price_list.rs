@@ -128,8 +128,11 @@ fn model(m: &Model, out: &mut String) {
         m.compressed
             .iter()
             .map(|g| {
+                let precision = g
+                    .indexer_precision
+                    .map_or(String::new(), |p| format!("p{}", p.id()));
                 format!(
-                    "{}x{}i{}k{}",
+                    "{}x{}i{}k{}{precision}",
                     g.layers.0, g.ratio.0, g.indexer_values, g.rows_read
                 )
             })

@@ -107,15 +107,20 @@ fn kv_bytes(
         + model.linear_state_bytes
 }
 
-/// The indexer keys beside a sequence's compressed rows, stored at the KV's
-/// precision.
+/// The indexer keys beside a sequence's compressed rows, stored at their
+/// own precision where the model gives one (engines keep them in FP8
+/// whatever the cache's), else at the KV's.
 fn indexer_bytes(model: &OpenModel, precision: Precision, context_tokens: f64) -> f64 {
-    let per_value = precision.format().kv_bytes_per_value;
     model
         .compressed
         .iter()
         .map(|g| {
             let (held, _) = compressed_rows(g, context_tokens);
+            let per_value = g
+                .indexer_precision
+                .unwrap_or(precision)
+                .format()
+                .kv_bytes_per_value;
             f64::from(g.layers) * held * f64::from(g.indexer_values) * per_value
         })
         .sum()

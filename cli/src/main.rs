@@ -274,6 +274,9 @@ fn report(scenario: &Scenario, warnings: &[LinkWarning], c: &Comparison, money: 
         };
         writeln!(out, "  {} vs {}", short_label(plan), api.offering.label()).unwrap();
         writeln!(out, "    {}", words::pair_sentence(c, pair, money)).unwrap();
+        if let Some(hybrid) = words::hybrid_sentence(c, pair, money) {
+            writeln!(out, "    {hybrid}").unwrap();
+        }
         let intervals = &pair.break_even.intervals;
         if !intervals.is_empty() {
             let shown: Vec<String> = intervals

@@ -17,6 +17,7 @@ pub mod compare;
 pub mod date;
 pub mod export;
 pub mod fields;
+pub mod hybrid;
 pub mod link;
 pub mod price_list;
 pub mod scenario;

@@ -217,6 +217,56 @@ pub fn pair_line(c: &Comparison, pair: &Pair, money: &Money) -> String {
     )
 }
 
+/// What mixing the pair costs at the reader's volume: own replicas for
+/// the base load, the API for the rest ([`crate::hybrid`]). "Mixed: 3
+/// replicas of Llama 3.3 70B (FP8, 2× H100) for the base load, GPT-5.4 mini
+/// for the rest: $11.7k a month, 22% less than self-hosting alone ($15k),
+/// the cheaper of the two alone; the replicas carry 91% of the tokens. A mix costs less
+/// than GPT-5.4 mini alone from 1.2B tokens a month."
+pub fn hybrid_sentence(c: &Comparison, pair: &Pair, money: &Money) -> Option<String> {
+    let hybrid = pair.hybrid?;
+    let Ok(plan) = &c.deployments[pair.deployment].plan else {
+        return None;
+    };
+    let api = c.apis[pair.api].offering.label();
+    let api_usd = c.apis[pair.api].monthly_usd?;
+    let alone_usd = c.deployments[pair.deployment].quote?.monthly_usd;
+    let from = match pair.hybrid_cheaper_from {
+        Some(from) => format!(
+            " A mix costs less than {api} alone from {} tokens a month.",
+            format_count(from)
+        ),
+        None => format!(" No mix costs less than {api} alone at any volume."),
+    };
+    let replicas = hybrid.replicas;
+    let alone_replicas = c.deployments[pair.deployment].quote?.replicas;
+    let verdict = if replicas == 0 {
+        format!(
+            "Mixed: at your volume no replica earns its keep beside {api}, so the API alone is the cheapest mix."
+        )
+    } else if f64::from(replicas) >= alone_replicas
+        && hybrid.monthly_usd >= alone_usd * (1.0 - 1e-9)
+    {
+        "Mixed: at your volume self-hosting alone is the cheapest mix; no token is worth sending to the API.".to_string()
+    } else {
+        let (cheaper, cheaper_usd) = if api_usd <= alone_usd {
+            (format!("{api} alone"), api_usd)
+        } else {
+            ("self-hosting alone".to_string(), alone_usd)
+        };
+        format!(
+            "Mixed: {replicas} {} of {} for the base load, {api} for the rest: {} a month, {} less than {cheaper} ({}), the cheaper of the two alone; the replicas carry {} of the tokens.",
+            if replicas == 1 { "replica" } else { "replicas" },
+            short_label(plan),
+            format_money(hybrid.monthly_usd, money),
+            format_percent(1.0 - hybrid.monthly_usd / cheaper_usd),
+            format_money(cheaper_usd, money),
+            format_percent(hybrid.self_hosted_share()),
+        )
+    };
+    Some(verdict + &from)
+}
+
 /// A plan's capacity in output tokens a second, the unit a benchmark (and
 /// the measured-throughput field) gives, with the total beside it: "2.45k
 /// output tokens/s per replica, estimated (1.85k–3.6k); 9.78k with prompts".

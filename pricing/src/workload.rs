@@ -65,6 +65,14 @@ impl VolumeUnit {
     }
 }
 
+/// Part of the day with even traffic: `hours` a day carrying `share` of
+/// the day's interactive tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct DayStretch {
+    pub hours: f64,
+    pub share: f64,
+}
+
 /// A month's traffic. Volumes count input and output tokens together.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Workload {
@@ -150,6 +158,28 @@ impl Workload {
             })
             .sum();
         (overlap / service.1).min(1.0)
+    }
+
+    /// The service hours as stretches of even traffic: the busiest hour at
+    /// `peak_to_average` times the average (at most all of the day's
+    /// traffic), the other hours sharing the rest evenly. What the busiest
+    /// hour and the service hours say of a day, and no more.
+    pub fn day_stretches(&self) -> Vec<DayStretch> {
+        let hours = self.service_hours_per_day;
+        if hours <= 1.0 {
+            return vec![DayStretch { hours, share: 1.0 }];
+        }
+        let peak_share = self.peak_to_average.clamp(1.0, hours) / hours;
+        vec![
+            DayStretch {
+                hours: 1.0,
+                share: peak_share,
+            },
+            DayStretch {
+                hours: hours - 1.0,
+                share: 1.0 - peak_share,
+            },
+        ]
     }
 
     /// Capacity needed, in tokens per second, per token per month of volume:

@@ -18,7 +18,7 @@ use crossover_pricing::words::pair_sentence;
 use crossover_pricing::workload::{MAX_TOKENS_PER_MONTH, MIN_TOKENS_PER_MONTH, VolumeUnit};
 use crossover_pricing::{
     ApiRate, Deployment, Overrides, Ownership, PlanError, Scenario, SelfHostPlan, Workload,
-    api_rate, compare,
+    api_rate, compare, plan_scenario,
 };
 use proptest::prelude::*;
 
@@ -542,6 +542,68 @@ proptest! {
                 let magnitude = Ok(v.abs());
                 prop_assert_eq!(parse_quantity(plain.trim_start_matches('-')), magnitude.clone());
                 prop_assert_eq!(parse_quantity(exponent.trim_start_matches('-')), magnitude);
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn the_cheapest_hybrid_is_no_dearer_than_either_alone_and_none_is_the_api(s in scenario()) {
+        let Ok(c) = compare(&s) else { return Ok(()) };
+        let volume = c.tokens_per_month();
+        for pair in &c.pairs {
+            let hybrid = pair.hybrid.expect("priced at the volume");
+            let api = c.apis[pair.api].monthly_usd.expect("paired APIs are priced");
+            let alone = c.deployments[pair.deployment].quote.expect("paired deployments are planned").monthly_usd;
+            let slack = 1e-9 * api.max(alone).max(1.0);
+            prop_assert!(hybrid.monthly_usd <= api + slack, "{hybrid:?} vs API {api}");
+            prop_assert!(hybrid.monthly_usd <= alone + slack, "{hybrid:?} vs alone {alone}");
+            prop_assert!((hybrid.self_hosted_tokens_per_month + hybrid.api_tokens_per_month - volume).abs() <= 1e-9 * volume);
+            prop_assert!(hybrid.self_hosted_tokens_per_month >= 0.0 && hybrid.api_tokens_per_month >= -1e-9 * volume);
+            if hybrid.replicas == 0 {
+                prop_assert!((hybrid.monthly_usd - api).abs() <= slack);
+                prop_assert_eq!(hybrid.self_hosted_tokens_per_month, 0.0);
+            }
+        }
+    }
+
+    #[test]
+    fn the_hybrid_s_replica_count_is_the_cheapest_of_all_counts(s in scenario()) {
+        let Ok(planned) = plan_scenario(&s) else { return Ok(()) };
+        let c = planned.at(s.workload.tokens_per_month).expect("valid volume");
+        for (pair, hybrid) in c.pairs.iter().zip(planned.hybrids()) {
+            let best = pair.hybrid.expect("priced");
+            let most = hybrid.replicas_alone(c.tokens_per_month());
+            prop_assert!(best.replicas <= most);
+            let zero = hybrid.quote_with(0, c.tokens_per_month());
+            prop_assert!((zero.monthly_usd - c.apis[pair.api].monthly_usd.unwrap()).abs() <= 1e-9 * zero.monthly_usd.max(1.0));
+            let plan = c.deployments[pair.deployment].plan.as_ref().expect("paired");
+            let allowed = std::iter::once(0).chain(plan.min_replicas.max(1)..=most.min(300));
+            for n in allowed {
+                let other = hybrid.quote_with(n, c.tokens_per_month()).monthly_usd;
+                prop_assert!(best.monthly_usd <= other * (1.0 + 1e-12) + 1e-9, "{n} replicas: {other} < {best:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_hybrid_s_break_even_is_a_real_crossing(s in scenario()) {
+        let Ok(planned) = plan_scenario(&s) else { return Ok(()) };
+        let c = planned.at(s.workload.tokens_per_month).expect("valid volume");
+        for (pair, hybrid) in c.pairs.iter().zip(planned.hybrids()) {
+            let wins = |v: f64| hybrid.cheapest(v).replicas > 0;
+            match pair.hybrid_cheaper_from {
+                Some(from) => {
+                    prop_assert!(wins(from * (1.0 + 1e-8)) || from * (1.0 + 1e-8) > MAX_TOKENS_PER_MONTH);
+                    prop_assert!(from <= MIN_TOKENS_PER_MONTH * (1.0 + 1e-8) || !wins(from * (1.0 - 1e-8)));
+                    for v in [from * 2.0, from * 10.0, MAX_TOKENS_PER_MONTH] {
+                        prop_assert!(v > MAX_TOKENS_PER_MONTH || wins(v.min(MAX_TOKENS_PER_MONTH)));
+                    }
+                }
+                None => prop_assert!(!wins(MAX_TOKENS_PER_MONTH)),
             }
         }
     }

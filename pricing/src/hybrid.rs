@@ -1,0 +1,296 @@
+//! Own replicas for the base load, an API for the rest: the cheapest mix.
+//!
+//! Hour by hour, `N` replicas carry the interactive load up to their
+//! capacity `K = N × capacity × target utilisation`, and their spare
+//! capacity in the service hours carries batch traffic; the API takes what
+//! is left, interactive tokens at its interactive price and batch tokens at
+//! its batch price. The tokens the replicas carry are piecewise linear in
+//! `K`, with corners where `K` meets an hour's interactive load and where
+//! the spare capacity meets the batch volume, so the month's cost is
+//! linear in `N` between those corners: its minimum over whole `N` lies at
+//! a whole number next to a corner, and those few are all that are priced.
+//! docs/cost-model.md §10 works an example by hand.
+
+use serde::Serialize;
+
+use crate::selfhost::cost::SelfHostPlan;
+use crate::workload::{DayStretch, MAX_TOKENS_PER_MONTH, MIN_TOKENS_PER_MONTH, Workload};
+
+/// What an API charges per token for the two kinds of traffic a hybrid
+/// sends it, such that the workload's own mix costs its blended rate.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct SplitRate {
+    pub interactive_usd_per_mtok: f64,
+    pub batch_usd_per_mtok: f64,
+}
+
+impl SplitRate {
+    /// From the workload's blended rate and its rate with no batch traffic:
+    /// the batch price is what makes the blend exact.
+    pub fn new(blended_usd_per_mtok: f64, interactive_usd_per_mtok: f64, batch_share: f64) -> Self {
+        let batch_usd_per_mtok = if batch_share > 0.0 {
+            ((blended_usd_per_mtok - (1.0 - batch_share) * interactive_usd_per_mtok) / batch_share)
+                .max(0.0)
+        } else {
+            blended_usd_per_mtok
+        };
+        SplitRate {
+            interactive_usd_per_mtok: if batch_share < 1.0 {
+                interactive_usd_per_mtok
+            } else {
+                blended_usd_per_mtok
+            },
+            batch_usd_per_mtok,
+        }
+    }
+}
+
+/// A mix of own replicas and an API at one volume.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct HybridQuote {
+    pub tokens_per_month: f64,
+    /// Own replicas; 0 is the API alone.
+    pub replicas: u32,
+    pub monthly_usd: f64,
+    /// Of which: the replicas with operations and one-off costs, and the API's bill.
+    pub self_hosted_usd: f64,
+    pub api_usd: f64,
+    pub self_hosted_tokens_per_month: f64,
+    pub api_tokens_per_month: f64,
+}
+
+impl HybridQuote {
+    pub fn self_hosted_share(&self) -> f64 {
+        self.self_hosted_tokens_per_month / self.tokens_per_month
+    }
+}
+
+/// A deployment and an API, ready to be mixed at any volume.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hybrid {
+    pub rate: SplitRate,
+    /// Per stretch of the service hours: hours a month, and the share of
+    /// the interactive tokens it carries.
+    stretches: Vec<(f64, f64)>,
+    batch_share: f64,
+    /// Tokens a second one replica carries at its target utilisation.
+    replica_tokens_per_second: f64,
+    replica_usd_per_month: f64,
+    fixed_usd_per_month: f64,
+    min_replicas: u32,
+    /// Tokens a month a replica adds to the self-hosted staircase.
+    stair_tokens_per_month: f64,
+}
+
+impl Hybrid {
+    pub fn new(plan: &SelfHostPlan, rate: SplitRate, workload: &Workload) -> Hybrid {
+        let month_hours = crate::catalogue::DEFAULTS.hours_per_month.value;
+        Hybrid {
+            rate,
+            stretches: workload
+                .day_stretches()
+                .iter()
+                .map(|DayStretch { hours, share }| (hours / 24.0 * month_hours, *share))
+                .collect(),
+            batch_share: workload.batch_share,
+            replica_tokens_per_second: plan.capacity_tokens_per_second * plan.target_utilisation,
+            replica_usd_per_month: plan.replica_usd_per_month(),
+            fixed_usd_per_month: plan.fixed_usd_per_month(),
+            min_replicas: plan.min_replicas.max(1),
+            stair_tokens_per_month: plan.tokens_per_replica(),
+        }
+    }
+
+    /// Tokens a month `replicas` carry of `tokens_per_month`: (interactive, batch).
+    fn carried(&self, replicas: f64, tokens_per_month: f64) -> (f64, f64) {
+        let capacity = replicas * self.replica_tokens_per_second;
+        let interactive = tokens_per_month * (1.0 - self.batch_share);
+        let (mut own, mut spare) = (0.0, 0.0);
+        for &(hours, share) in &self.stretches {
+            let seconds = hours * 3600.0;
+            let load = interactive * share / seconds;
+            own += load.min(capacity) * seconds;
+            spare += (capacity - load).max(0.0) * seconds;
+        }
+        (own, (tokens_per_month * self.batch_share).min(spare))
+    }
+
+    /// The month with `replicas` own replicas (0: the API alone).
+    pub fn quote_with(&self, replicas: u32, tokens_per_month: f64) -> HybridQuote {
+        let (interactive, batch) = self.carried(f64::from(replicas), tokens_per_month);
+        let api_interactive = tokens_per_month * (1.0 - self.batch_share) - interactive;
+        let api_batch = tokens_per_month * self.batch_share - batch;
+        let api_usd = (api_interactive.max(0.0) * self.rate.interactive_usd_per_mtok
+            + api_batch.max(0.0) * self.rate.batch_usd_per_mtok)
+            / 1e6;
+        let self_hosted_usd = if replicas == 0 {
+            0.0
+        } else {
+            self.fixed_usd_per_month + f64::from(replicas) * self.replica_usd_per_month
+        };
+        HybridQuote {
+            tokens_per_month,
+            replicas,
+            monthly_usd: self_hosted_usd + api_usd,
+            self_hosted_usd,
+            api_usd,
+            self_hosted_tokens_per_month: interactive + batch,
+            api_tokens_per_month: tokens_per_month - interactive - batch,
+        }
+    }
+
+    /// Replicas self-hosting alone needs at this volume.
+    pub fn replicas_alone(&self, tokens_per_month: f64) -> u32 {
+        let stairs = (tokens_per_month / self.stair_tokens_per_month).ceil();
+        // Past u32 the staircase is far beyond any priced volume; the cap
+        // keeps the search finite.
+        stairs.clamp(f64::from(self.min_replicas), f64::from(u32::MAX)) as u32
+    }
+
+    /// The cheapest number of own replicas at this volume, and the month
+    /// with it. Ties go to fewer replicas.
+    pub fn cheapest(&self, tokens_per_month: f64) -> HybridQuote {
+        let most = self.replicas_alone(tokens_per_month);
+        let least = self.min_replicas.min(most);
+        let per_replica = self.replica_tokens_per_second;
+        let mut corners = vec![0.0, f64::from(least), f64::from(most)];
+        let interactive = tokens_per_month * (1.0 - self.batch_share);
+        for &(hours, share) in &self.stretches {
+            let replicas = interactive * share / (hours * 3600.0) / per_replica;
+            corners.extend([replicas.floor(), replicas.ceil()]);
+        }
+        let spare_covers_batch = |n: u32| {
+            let (_, own_batch) = self.carried(f64::from(n), tokens_per_month);
+            own_batch >= tokens_per_month * self.batch_share
+        };
+        if self.batch_share > 0.0 {
+            // The fewest replicas whose spare capacity takes every batch token.
+            let (mut low, mut high) = (least, most);
+            while low < high {
+                let mid = low + (high - low) / 2;
+                if spare_covers_batch(mid) {
+                    high = mid;
+                } else {
+                    low = mid + 1;
+                }
+            }
+            corners.extend([f64::from(low.saturating_sub(1)), f64::from(low)]);
+        }
+        corners
+            .into_iter()
+            .map(|n| {
+                if n < 0.5 {
+                    0
+                } else {
+                    n.clamp(f64::from(least), f64::from(most)) as u32
+                }
+            })
+            .map(|n| self.quote_with(n, tokens_per_month))
+            .fold(None::<HybridQuote>, |best, q| match best {
+                Some(b)
+                    if b.monthly_usd < q.monthly_usd
+                        || (b.monthly_usd == q.monthly_usd && b.replicas <= q.replicas) =>
+                {
+                    Some(b)
+                }
+                _ => Some(q),
+            })
+            .expect("0 replicas is always a candidate")
+    }
+
+    /// The volume from which a mix with own replicas costs less than the
+    /// API alone, if any in range. A mix's saving over the API never falls
+    /// as the volume grows (its replicas carry more, and batch tokens they
+    /// give up for interactive ones cost less at the API), so the volumes
+    /// where it wins run on from one point, found by bisection to 1e-9.
+    pub fn cheaper_than_api_from(&self) -> Option<f64> {
+        let wins = |v: f64| self.cheapest(v).replicas > 0;
+        if !wins(MAX_TOKENS_PER_MONTH) {
+            return None;
+        }
+        if wins(MIN_TOKENS_PER_MONTH) {
+            return Some(MIN_TOKENS_PER_MONTH);
+        }
+        let (mut low, mut high) = (MIN_TOKENS_PER_MONTH.ln(), MAX_TOKENS_PER_MONTH.ln());
+        while high - low > 1e-9 {
+            let mid = 0.5 * (low + high);
+            if wins(mid.exp()) {
+                high = mid;
+            } else {
+                low = mid;
+            }
+        }
+        Some(high.exp())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Business hours: 9 a day, the busiest at 1.8 times their average.
+    /// A replica carries 1,000 tokens/s at its target and costs $2,000 a
+    /// month; operations $3,000; the API $10 per 1M tokens.
+    fn business_hours() -> Hybrid {
+        let workload = Workload {
+            service_hours_per_day: 9.0,
+            peak_to_average: 1.8,
+            batch_share: 0.0,
+            ..Workload::default()
+        };
+        Hybrid {
+            rate: SplitRate::new(10.0, 10.0, 0.0),
+            stretches: workload
+                .day_stretches()
+                .iter()
+                .map(|s| (s.hours / 24.0 * 730.0, s.share))
+                .collect(),
+            batch_share: 0.0,
+            replica_tokens_per_second: 1000.0,
+            replica_usd_per_month: 2000.0,
+            fixed_usd_per_month: 3000.0,
+            min_replicas: 1,
+            // 1,000 tokens/s x 985,500 service seconds / 1.8.
+            stair_tokens_per_month: 547_500_000.0,
+        }
+    }
+
+    #[test]
+    fn the_cheapest_mix_by_hand() {
+        let hybrid = business_hours();
+        // 3B tokens: the busiest hour (20% of the day's tokens, 109,500 s a
+        // month) runs at 5,479.45 tokens/s, the other 8 hours (80%, 876,000 s)
+        // at 2,739.73. Alone, self-hosting needs ceil(3e9 / 547.5M) = 6
+        // replicas: $15,000; the API alone costs $30,000.
+        assert_eq!(hybrid.replicas_alone(3e9), 6);
+        // Three replicas (3,000 tokens/s) carry the quiet hours whole (2.4B)
+        // and 328.5M of the busiest: 2.7285B; the API takes 271.5M
+        // ($2,715). $3,000 + 3 x $2,000 + $2,715 = $11,715. A fourth would
+        // carry 109.5M more, $1,095 of API tokens for $2,000: not worth it.
+        let best = hybrid.cheapest(3e9);
+        assert_eq!(best.replicas, 3);
+        assert!((best.monthly_usd - 11_715.0).abs() < 1e-6, "{best:?}");
+        assert!((best.self_hosted_tokens_per_month - 2.7285e9).abs() < 1.0);
+        assert!((best.api_tokens_per_month - 2.715e8).abs() < 1.0);
+        assert!((best.api_usd - 2_715.0).abs() < 1e-6);
+        let month = |n| hybrid.quote_with(n, 3e9).monthly_usd;
+        for (n, usd) in [
+            (0, 30_000.0),
+            (1, 25_145.0),
+            (2, 17_290.0),
+            (4, 12_620.0),
+            (5, 13_525.0),
+            (6, 15_000.0),
+        ] {
+            assert!((month(n) - usd).abs() < 1e-6, "{n} replicas: {}", month(n));
+        }
+    }
+
+    #[test]
+    fn batch_prices_make_the_blend_exact() {
+        // Blended $4 with 25% batch; interactive $5: batch works out at $1.
+        let split = SplitRate::new(4.0, 5.0, 0.25);
+        assert_eq!(split.batch_usd_per_mtok, 1.0);
+        assert_eq!(SplitRate::new(4.0, 5.0, 0.0).batch_usd_per_mtok, 4.0);
+    }
+}

@@ -477,6 +477,12 @@ impl Precision {
         self.format().served_by.contains(&kind)
     }
 
+    /// Whether this engine loads weights in this format: its kind does, and
+    /// the engine names it where it loads fewer (MLX no GGUF, llama.cpp no FP8).
+    pub fn loaded_by(self, engine: &Engine) -> bool {
+        self.served_by(engine.kind) && (engine.formats.is_empty() || engine.formats.contains(&self))
+    }
+
     pub fn from_id(id: &str) -> Option<Precision> {
         Precision::ALL.into_iter().find(|p| p.id() == id)
     }
@@ -667,6 +673,8 @@ pub struct Engine {
     pub kind: EngineKind,
     /// GPU vendors it runs on.
     pub runs_on: &'static [&'static str],
+    /// The formats it loads where fewer than its kind's; empty, all of those.
+    pub formats: &'static [Precision],
     pub concurrency: u32,
     pub memory_fraction: f64,
     pub overhead_gb_per_gpu: f64,

@@ -89,11 +89,11 @@ pub fn deployment_editor(props: DeploymentEditorProps) -> Html {
             )
         })
         .collect();
-    // Only the formats the chosen engine loads (GGUF: local engines).
-    let kind = d.engine().map(|e| e.kind);
+    // Only the formats the chosen engine loads (GGUF: llama.cpp and Ollama).
+    let engine = d.engine();
     let precisions: Vec<_> = Precision::ALL
         .into_iter()
-        .filter(|&p| kind.is_none_or(|k| p.served_by(k)) || p == d.precision)
+        .filter(|&p| engine.is_none_or(|e| p.loaded_by(e)) || p == d.precision)
         .map(|p| (p.id().to_string(), p.format().name.to_string()))
         .collect();
     let gpus: Vec<_> = GPUS

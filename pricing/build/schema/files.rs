@@ -361,6 +361,10 @@ pub struct Engine {
     pub kind: EngineKind,
     /// GPU vendors (gpus.toml `vendor`) the engine runs on.
     pub runs_on: Vec<Text>,
+    /// The formats it loads, where fewer than its kind's (precisions.toml
+    /// `served_by`); absent, all of those.
+    #[serde(default)]
+    pub formats: Vec<Precision>,
     pub concurrency: Count,
     pub memory_fraction: Fraction,
     pub overhead_gb_per_gpu: NonNegative,

@@ -314,10 +314,11 @@ pub fn to_rust<'a>(c: &'a Catalogue, notes: bool, all_offerings: bool) -> String
         };
         writeln!(
             s,
-            "    Engine {{ id: {:?}, name: {:?}, kind: {}, runs_on: &{:?}, concurrency: {}, memory_fraction: {}, overhead_gb_per_gpu: {}, \
+            "    Engine {{ id: {:?}, name: {:?}, kind: {}, runs_on: &{:?}, formats: &[{}], concurrency: {}, memory_fraction: {}, overhead_gb_per_gpu: {}, \
              max_gpus_per_replica: {}, batching: {}, bandwidth_efficiency: {}, compute_efficiency: {}, moe_compute_efficiency: {}, \
              first_token_overhead_ms: {}, multi_gpu_efficiency: PerLink {{ nvlink: {}, infinity_fabric: {}, pcie: {} }}, multi_node_efficiency: {}{}, as_of: {:?}{} }},",
-            e.id.0, e.name.0, e.kind.rust(), e.runs_on.iter().map(|v| v.as_str()).collect::<Vec<_>>(), e.concurrency.0, float(e.memory_fraction.0),
+            e.id.0, e.name.0, e.kind.rust(), e.runs_on.iter().map(|v| v.as_str()).collect::<Vec<_>>(),
+            e.formats.iter().map(|p| p.rust()).collect::<Vec<_>>().join(", "), e.concurrency.0, float(e.memory_fraction.0),
             float(e.overhead_gb_per_gpu.0), e.max_gpus_per_replica.0, e.batching.rust(), per(&e.bandwidth_efficiency),
             per(&e.compute_efficiency), float(e.moe_compute_efficiency.0), float(e.first_token_overhead_ms.0), float(l.nvlink.0), float(l.infinity_fabric.0), float(l.pcie.0),
             float(e.multi_node_efficiency.0), source_field(e.source.as_str(), notes), e.as_of.0, engine_notes,

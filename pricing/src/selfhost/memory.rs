@@ -80,7 +80,7 @@ pub fn fit(
             gpu: gpu.short_name,
         });
     }
-    if !precision.served_by(engine.kind) {
+    if !precision.loaded_by(engine) {
         return Err(FitError::FormatNotServed {
             format: precision.format().name,
             engine: engine.name,
@@ -123,9 +123,7 @@ pub fn fit(
             let fits_at = Precision::ALL
                 .into_iter()
                 .filter(|&p| {
-                    bytes(p) < bytes(precision)
-                        && p.served_by(engine.kind)
-                        && replica(p, gpu).is_some()
+                    bytes(p) < bytes(precision) && p.loaded_by(engine) && replica(p, gpu).is_some()
                 })
                 .max_by(|a, b| bytes(*a).total_cmp(&bytes(*b)))
                 .map(|p| p.format().name);
@@ -285,6 +283,17 @@ mod tests {
         assert_eq!(err.to_string(), "vLLM does not load GGUF Q4_K_M weights");
         let err = super::fit(m, Precision::Nvfp4, g, ollama, &shape(), 1).unwrap_err();
         assert_eq!(err.to_string(), "Ollama does not load NVFP4 weights");
+        // Within the local kind: MLX loads its 4-bit, not GGUF; Ollama GGUF, not FP8.
+        let mlx = engine("mlx").unwrap();
+        let mac = gpu("mac-studio-m3-ultra-96").unwrap();
+        let err = super::fit(m, Precision::Q4KM, mac, mlx, &shape(), 1).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "MLX (mlx-lm, LM Studio on Mac) does not load GGUF Q4_K_M weights"
+        );
+        assert!(super::fit(m, Precision::Int4, mac, mlx, &shape(), 1).is_ok());
+        let err = super::fit(m, Precision::Fp8, g, ollama, &shape(), 1).unwrap_err();
+        assert_eq!(err.to_string(), "Ollama does not load FP8 weights");
         for p in Precision::ALL {
             assert_eq!(
                 p.served_by(EngineKind::Local),

@@ -4,6 +4,7 @@
 //!     crossover 'v=1&tpm=3B'           a scenario's text form
 //!     crossover 'https://…/#v=1&…'     a whole share link
 //!     crossover --json …               the same as JSON, for scripts
+//!     crossover --sensitivity …        and what moves each pair's answer (also with --json)
 //!     crossover --date 2026-08-01 …    priced as of a day (default: the link's, else today)
 //!     crossover --list [apis|models|gpus|engines|calibration|defaults|fields]
 //!     crossover --write-price-list DIR the widget's price list, into DIR (scripts/post-build.mjs)
@@ -25,12 +26,14 @@ use crossover_pricing::link::{LinkWarning, decode};
 use crossover_pricing::selfhost::calibration::{
     calibration_results, error_range, median_absolute_error,
 };
+use crossover_pricing::sensitivity::{Tornado, tornado};
 use crossover_pricing::units::{format_count, format_percent, format_usd, format_usd_whole};
 use crossover_pricing::view::Money;
 use crossover_pricing::{ApiPricing, Scenario, compare, words};
 use serde::Serialize;
 
-const USAGE: &str = "usage: crossover [--json] [--date YYYY-MM-DD] [SCENARIO | SHARE-LINK]
+const USAGE: &str =
+    "usage: crossover [--json] [--sensitivity] [--date YYYY-MM-DD] [SCENARIO | SHARE-LINK]
        crossover --list [apis|models|gpus|engines|calibration|defaults|fields]
        crossover --write-price-list DIR
 
@@ -60,6 +63,7 @@ fn main() -> ExitCode {
 
 fn run(args: &[String]) -> Result<String, String> {
     let mut json = false;
+    let mut sensitivity = false;
     let mut list = None;
     let mut date = None;
     let mut scenario_text = None;
@@ -67,6 +71,7 @@ fn run(args: &[String]) -> Result<String, String> {
     while let Some(arg) = rest.next() {
         match arg.as_str() {
             "--json" => json = true,
+            "--sensitivity" => sensitivity = true,
             "--list" => list = Some(rest.next().map_or("all", String::as_str).to_string()),
             "--date" => {
                 let text = rest.next().map_or("", String::as_str);
@@ -123,28 +128,55 @@ fn run(args: &[String]) -> Result<String, String> {
             .collect::<Vec<_>>()
             .join("; ")
     })?;
+    // Per pair, in the comparison's order, what moves its answer.
+    let tornadoes: Vec<Option<Tornado>> = if sensitivity {
+        comparison
+            .pairs
+            .iter()
+            .map(|p| tornado(&decoded.scenario, p.api, p.deployment))
+            .collect()
+    } else {
+        Vec::new()
+    };
     if json {
         #[derive(Serialize)]
         struct Output<'a> {
             scenario: &'a Scenario,
             warnings: Vec<String>,
             comparison: &'a Comparison,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            sensitivity: Option<&'a [Option<Tornado>]>,
         }
         let output = Output {
             scenario: &decoded.scenario,
             warnings: decoded.warnings.iter().map(ToString::to_string).collect(),
             comparison: &comparison,
+            sensitivity: sensitivity.then_some(&tornadoes[..]),
         };
         return serde_json::to_string_pretty(&output)
             .map(|s| s + "\n")
             .map_err(|e| e.to_string());
     }
-    Ok(report(
-        &decoded.scenario,
-        &decoded.warnings,
-        &comparison,
-        &decoded.view.money(),
-    ))
+    let money = decoded.view.money();
+    let mut out = report(&decoded.scenario, &decoded.warnings, &comparison, &money);
+    if sensitivity {
+        out.push_str("\nWhat moves the answer\n");
+        for (pair, t) in comparison.pairs.iter().zip(&tornadoes) {
+            let Ok(plan) = &comparison.deployments[pair.deployment].plan else {
+                continue;
+            };
+            let api = comparison.apis[pair.api].offering.label();
+            writeln!(out, "  {} vs {api}", short_label(plan)).unwrap();
+            for line in t
+                .as_ref()
+                .map(|t| words::tornado_lines(t, &money))
+                .unwrap_or_default()
+            {
+                writeln!(out, "    {line}").unwrap();
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Today: `CROSSOVER_TODAY` where set, else the system clock's day (UTC).

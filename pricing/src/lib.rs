@@ -22,6 +22,7 @@ pub mod link;
 pub mod price_list;
 pub mod scenario;
 pub mod selfhost;
+pub mod sensitivity;
 pub mod units;
 pub mod view;
 pub mod words;

@@ -267,6 +267,57 @@ pub fn hybrid_sentence(c: &Comparison, pair: &Pair, money: &Money) -> Option<Str
     Some(verdict + &from)
 }
 
+/// "What moves the answer" for a pair, a line per input, widest swing
+/// first: "GPU price per hour, $2.10 to $6 (now $2.90): self-hosting saves
+/// $1.2k to costs $3.4k more a month; flips at $3.41".
+pub fn tornado_lines(t: &crate::sensitivity::Tornado, money: &Money) -> Vec<String> {
+    use crate::sensitivity::Input;
+    let saving = |usd: f64| {
+        if usd >= 0.0 {
+            format!("{} less", format_money(usd, money))
+        } else {
+            format!("{} more", format_money(-usd, money))
+        }
+    };
+    let break_even = |v: Option<f64>| v.map_or("never".to_string(), format_count);
+    let mut lines = vec![format!(
+        "At your {} tokens a month self-hosting costs {} than the API a month (cheaper from {}); each input moved on its own:",
+        format_count(t.tokens_per_month),
+        saving(t.saving_usd),
+        break_even(t.break_even)
+    )];
+    for bar in &t.bars {
+        let shown = |v: f64| match (bar.input, bar.input.field()) {
+            (Input::Throughput, _) => format!("{} output tokens/s", format_count(v)),
+            (Input::NextApiPrice, _) => format!("{} per 1M tokens", format_money(v, money)),
+            (_, Some(field)) => field.spec().format_value(v),
+            (_, None) => format_count(v),
+        };
+        let range = if bar.input == Input::NextApiPrice {
+            format!("{} today → {} next", shown(bar.low), shown(bar.high))
+        } else {
+            format!(
+                "{} → {} (now {})",
+                shown(bar.low),
+                shown(bar.high),
+                shown(bar.value)
+            )
+        };
+        let flips = bar.flips_at.map_or(String::new(), |v| {
+            format!("; the answer flips at {}", shown(v))
+        });
+        lines.push(format!(
+            "{}, {range}: self-hosting {} → {} a month, cheaper from {} → {}{flips}",
+            bar.input.name(),
+            saving(bar.saving_at_low_usd),
+            saving(bar.saving_at_high_usd),
+            break_even(bar.break_even_at_low),
+            break_even(bar.break_even_at_high),
+        ));
+    }
+    lines
+}
+
 /// A plan's capacity in output tokens a second, the unit a benchmark (and
 /// the measured-throughput field) gives, with the total beside it: "2.45k
 /// output tokens/s per replica, estimated (1.85k–3.6k); 9.78k with prompts".

@@ -12,6 +12,7 @@ use crossover_pricing::fields::{Field, FieldKind, Scope};
 use crossover_pricing::link::{LinkWarning, decode, encode};
 use crossover_pricing::scenario::{MAX_APIS, MAX_CUSTOM, MAX_DEPLOYMENTS};
 use crossover_pricing::selfhost::memory::FitError;
+use crossover_pricing::sensitivity::{Input, saving_with, tornado};
 use crossover_pricing::units::{format_exponent, format_plain, parse_quantity};
 use crossover_pricing::view::{Money, Tab, Theme, View};
 use crossover_pricing::words::pair_sentence;
@@ -604,6 +605,30 @@ proptest! {
                     }
                 }
                 None => prop_assert!(!wins(MAX_TOKENS_PER_MONTH)),
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn the_tornado_s_centre_is_the_headline_s_figure_and_each_flip_is_a_real_crossing(s in scenario()) {
+        let Ok(c) = compare(&s) else { return Ok(()) };
+        for pair in &c.pairs {
+            let t = tornado(&s, pair.api, pair.deployment).expect("a paired API and deployment");
+            prop_assert_eq!(t.saving_usd, pair.at_volume.savings_usd);
+            prop_assert_eq!(t.break_even, pair.break_even.cheaper_from_tokens_per_month);
+            for bar in &t.bars {
+                prop_assert!(bar.low <= bar.value && bar.value <= bar.high || bar.input == Input::NextApiPrice, "{bar:?}");
+                prop_assert!(bar.saving_at_low_usd.is_finite() && bar.saving_at_high_usd.is_finite());
+                let Some(flip) = bar.flips_at else { continue };
+                let Some(at_flip) = saving_with(&s, pair.api, pair.deployment, bar.input, flip) else { continue };
+                let nudge = (bar.value - flip) * 1e-9;
+                let before = saving_with(&s, pair.api, pair.deployment, bar.input, flip + nudge).unwrap();
+                prop_assert!((at_flip > 0.0) != (t.saving_usd > 0.0), "{bar:?}: {at_flip} at the flip");
+                prop_assert!((before > 0.0) == (t.saving_usd > 0.0), "{bar:?}: {before} just before the flip");
             }
         }
     }

@@ -49,8 +49,8 @@ impl SplitRate {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct HybridQuote {
     pub tokens_per_month: f64,
-    /// Own replicas; 0 is the API alone.
-    pub replicas: u32,
+    /// Own replicas (a whole number); 0 is the API alone.
+    pub replicas: f64,
     pub monthly_usd: f64,
     /// Of which: the replicas with operations and one-off costs, and the API's bill.
     pub self_hosted_usd: f64,
@@ -77,7 +77,7 @@ pub struct Hybrid {
     replica_tokens_per_second: f64,
     replica_usd_per_month: f64,
     fixed_usd_per_month: f64,
-    min_replicas: u32,
+    min_replicas: f64,
     /// Tokens a month a replica adds to the self-hosted staircase.
     stair_tokens_per_month: f64,
 }
@@ -96,7 +96,7 @@ impl Hybrid {
             replica_tokens_per_second: plan.capacity_tokens_per_second * plan.target_utilisation,
             replica_usd_per_month: plan.replica_usd_per_month(),
             fixed_usd_per_month: plan.fixed_usd_per_month(),
-            min_replicas: plan.min_replicas.max(1),
+            min_replicas: f64::from(plan.min_replicas.max(1)),
             stair_tokens_per_month: plan.tokens_per_replica(),
         }
     }
@@ -116,17 +116,17 @@ impl Hybrid {
     }
 
     /// The month with `replicas` own replicas (0: the API alone).
-    pub fn quote_with(&self, replicas: u32, tokens_per_month: f64) -> HybridQuote {
-        let (interactive, batch) = self.carried(f64::from(replicas), tokens_per_month);
+    pub fn quote_with(&self, replicas: f64, tokens_per_month: f64) -> HybridQuote {
+        let (interactive, batch) = self.carried(replicas, tokens_per_month);
         let api_interactive = tokens_per_month * (1.0 - self.batch_share) - interactive;
         let api_batch = tokens_per_month * self.batch_share - batch;
         let api_usd = (api_interactive.max(0.0) * self.rate.interactive_usd_per_mtok
             + api_batch.max(0.0) * self.rate.batch_usd_per_mtok)
             / 1e6;
-        let self_hosted_usd = if replicas == 0 {
+        let self_hosted_usd = if replicas == 0.0 {
             0.0
         } else {
-            self.fixed_usd_per_month + f64::from(replicas) * self.replica_usd_per_month
+            self.fixed_usd_per_month + replicas * self.replica_usd_per_month
         };
         HybridQuote {
             tokens_per_month,
@@ -140,11 +140,19 @@ impl Hybrid {
     }
 
     /// Replicas self-hosting alone needs at this volume.
-    pub fn replicas_alone(&self, tokens_per_month: f64) -> u32 {
-        let stairs = (tokens_per_month / self.stair_tokens_per_month).ceil();
-        // Past u32 the staircase is far beyond any priced volume; the cap
-        // keeps the search finite.
-        stairs.clamp(f64::from(self.min_replicas), f64::from(u32::MAX)) as u32
+    pub fn replicas_alone(&self, tokens_per_month: f64) -> f64 {
+        (tokens_per_month / self.stair_tokens_per_month)
+            .ceil()
+            .max(self.min_replicas)
+    }
+
+    /// Fewer replicas than the plan's minimum cannot run; none is the API.
+    fn allowed(&self, replicas: f64, most: f64) -> f64 {
+        if replicas < 0.5 {
+            0.0
+        } else {
+            replicas.clamp(self.min_replicas.min(most), most)
+        }
     }
 
     /// The cheapest number of own replicas at this volume, and the month
@@ -153,38 +161,32 @@ impl Hybrid {
         let most = self.replicas_alone(tokens_per_month);
         let least = self.min_replicas.min(most);
         let per_replica = self.replica_tokens_per_second;
-        let mut corners = vec![0.0, f64::from(least), f64::from(most)];
+        let mut corners = vec![0.0, least, most];
         let interactive = tokens_per_month * (1.0 - self.batch_share);
         for &(hours, share) in &self.stretches {
             let replicas = interactive * share / (hours * 3600.0) / per_replica;
             corners.extend([replicas.floor(), replicas.ceil()]);
         }
-        let spare_covers_batch = |n: u32| {
-            let (_, own_batch) = self.carried(f64::from(n), tokens_per_month);
+        let spare_covers_batch = |n: f64| {
+            let (_, own_batch) = self.carried(n, tokens_per_month);
             own_batch >= tokens_per_month * self.batch_share
         };
         if self.batch_share > 0.0 {
             // The fewest replicas whose spare capacity takes every batch token.
             let (mut low, mut high) = (least, most);
             while low < high {
-                let mid = low + (high - low) / 2;
+                let mid = (0.5 * (low + high)).floor();
                 if spare_covers_batch(mid) {
                     high = mid;
                 } else {
-                    low = mid + 1;
+                    low = mid + 1.0;
                 }
             }
-            corners.extend([f64::from(low.saturating_sub(1)), f64::from(low)]);
+            corners.extend([(low - 1.0).max(0.0), low]);
         }
         corners
             .into_iter()
-            .map(|n| {
-                if n < 0.5 {
-                    0
-                } else {
-                    n.clamp(f64::from(least), f64::from(most)) as u32
-                }
-            })
+            .map(|n| self.allowed(n, most))
             .map(|n| self.quote_with(n, tokens_per_month))
             .fold(None::<HybridQuote>, |best, q| match best {
                 Some(b)
@@ -204,7 +206,7 @@ impl Hybrid {
     /// give up for interactive ones cost less at the API), so the volumes
     /// where it wins run on from one point, found by bisection to 1e-9.
     pub fn cheaper_than_api_from(&self) -> Option<f64> {
-        let wins = |v: f64| self.cheapest(v).replicas > 0;
+        let wins = |v: f64| self.cheapest(v).replicas > 0.0;
         if !wins(MAX_TOKENS_PER_MONTH) {
             return None;
         }
@@ -249,7 +251,7 @@ mod tests {
             replica_tokens_per_second: 1000.0,
             replica_usd_per_month: 2000.0,
             fixed_usd_per_month: 3000.0,
-            min_replicas: 1,
+            min_replicas: 1.0,
             // 1,000 tokens/s x 985,500 service seconds / 1.8.
             stair_tokens_per_month: 547_500_000.0,
         }
@@ -262,25 +264,25 @@ mod tests {
         // month) runs at 5,479.45 tokens/s, the other 8 hours (80%, 876,000 s)
         // at 2,739.73. Alone, self-hosting needs ceil(3e9 / 547.5M) = 6
         // replicas: $15,000; the API alone costs $30,000.
-        assert_eq!(hybrid.replicas_alone(3e9), 6);
+        assert_eq!(hybrid.replicas_alone(3e9), 6.0);
         // Three replicas (3,000 tokens/s) carry the quiet hours whole (2.4B)
         // and 328.5M of the busiest: 2.7285B; the API takes 271.5M
         // ($2,715). $3,000 + 3 x $2,000 + $2,715 = $11,715. A fourth would
         // carry 109.5M more, $1,095 of API tokens for $2,000: not worth it.
         let best = hybrid.cheapest(3e9);
-        assert_eq!(best.replicas, 3);
+        assert_eq!(best.replicas, 3.0);
         assert!((best.monthly_usd - 11_715.0).abs() < 1e-6, "{best:?}");
         assert!((best.self_hosted_tokens_per_month - 2.7285e9).abs() < 1.0);
         assert!((best.api_tokens_per_month - 2.715e8).abs() < 1.0);
         assert!((best.api_usd - 2_715.0).abs() < 1e-6);
         let month = |n| hybrid.quote_with(n, 3e9).monthly_usd;
         for (n, usd) in [
-            (0, 30_000.0),
-            (1, 25_145.0),
-            (2, 17_290.0),
-            (4, 12_620.0),
-            (5, 13_525.0),
-            (6, 15_000.0),
+            (0.0, 30_000.0),
+            (1.0, 25_145.0),
+            (2.0, 17_290.0),
+            (4.0, 12_620.0),
+            (5.0, 13_525.0),
+            (6.0, 15_000.0),
         ] {
             assert!((month(n) - usd).abs() < 1e-6, "{n} replicas: {}", month(n));
         }

@@ -240,13 +240,11 @@ pub fn hybrid_sentence(c: &Comparison, pair: &Pair, money: &Money) -> Option<Str
     };
     let replicas = hybrid.replicas;
     let alone_replicas = c.deployments[pair.deployment].quote?.replicas;
-    let verdict = if replicas == 0 {
+    let verdict = if replicas == 0.0 {
         format!(
             "Mixed: at your volume no replica earns its keep beside {api}, so the API alone is the cheapest mix."
         )
-    } else if f64::from(replicas) >= alone_replicas
-        && hybrid.monthly_usd >= alone_usd * (1.0 - 1e-9)
-    {
+    } else if replicas >= alone_replicas && hybrid.monthly_usd >= alone_usd * (1.0 - 1e-9) {
         "Mixed: at your volume self-hosting alone is the cheapest mix; no token is worth sending to the API.".to_string()
     } else {
         let (cheaper, cheaper_usd) = if api_usd <= alone_usd {
@@ -255,8 +253,13 @@ pub fn hybrid_sentence(c: &Comparison, pair: &Pair, money: &Money) -> Option<Str
             ("self-hosting alone".to_string(), alone_usd)
         };
         format!(
-            "Mixed: {replicas} {} of {} for the base load, {api} for the rest: {} a month, {} less than {cheaper} ({}), the cheaper of the two alone; the replicas carry {} of the tokens.",
-            if replicas == 1 { "replica" } else { "replicas" },
+            "Mixed: {} {} of {} for the base load, {api} for the rest: {} a month, {} less than {cheaper} ({}), the cheaper of the two alone; the replicas carry {} of the tokens.",
+            format_count(replicas),
+            if replicas == 1.0 {
+                "replica"
+            } else {
+                "replicas"
+            },
             short_label(plan),
             format_money(hybrid.monthly_usd, money),
             format_percent(1.0 - hybrid.monthly_usd / cheaper_usd),

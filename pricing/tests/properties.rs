@@ -564,7 +564,7 @@ proptest! {
             prop_assert!(hybrid.monthly_usd <= alone + slack, "{hybrid:?} vs alone {alone}");
             prop_assert!((hybrid.self_hosted_tokens_per_month + hybrid.api_tokens_per_month - volume).abs() <= 1e-9 * volume);
             prop_assert!(hybrid.self_hosted_tokens_per_month >= 0.0 && hybrid.api_tokens_per_month >= -1e-9 * volume);
-            if hybrid.replicas == 0 {
+            if hybrid.replicas == 0.0 {
                 prop_assert!((hybrid.monthly_usd - api).abs() <= slack);
                 prop_assert_eq!(hybrid.self_hosted_tokens_per_month, 0.0);
             }
@@ -579,12 +579,12 @@ proptest! {
             let best = pair.hybrid.expect("priced");
             let most = hybrid.replicas_alone(c.tokens_per_month());
             prop_assert!(best.replicas <= most);
-            let zero = hybrid.quote_with(0, c.tokens_per_month());
+            let zero = hybrid.quote_with(0.0, c.tokens_per_month());
             prop_assert!((zero.monthly_usd - c.apis[pair.api].monthly_usd.unwrap()).abs() <= 1e-9 * zero.monthly_usd.max(1.0));
             let plan = c.deployments[pair.deployment].plan.as_ref().expect("paired");
-            let allowed = std::iter::once(0).chain(plan.min_replicas.max(1)..=most.min(300));
+            let allowed = std::iter::once(0).chain(plan.min_replicas.max(1)..=(most.min(300.0) as u32));
             for n in allowed {
-                let other = hybrid.quote_with(n, c.tokens_per_month()).monthly_usd;
+                let other = hybrid.quote_with(f64::from(n), c.tokens_per_month()).monthly_usd;
                 prop_assert!(best.monthly_usd <= other * (1.0 + 1e-12) + 1e-9, "{n} replicas: {other} < {best:?}");
             }
         }
@@ -595,7 +595,7 @@ proptest! {
         let Ok(planned) = plan_scenario(&s) else { return Ok(()) };
         let c = planned.at(s.workload.tokens_per_month).expect("valid volume");
         for (pair, hybrid) in c.pairs.iter().zip(planned.hybrids()) {
-            let wins = |v: f64| hybrid.cheapest(v).replicas > 0;
+            let wins = |v: f64| hybrid.cheapest(v).replicas > 0.0;
             match pair.hybrid_cheaper_from {
                 Some(from) => {
                     prop_assert!(wins(from * (1.0 + 1e-8)) || from * (1.0 + 1e-8) > MAX_TOKENS_PER_MONTH);

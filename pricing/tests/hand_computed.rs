@@ -783,3 +783,29 @@ fn the_capacity_shown_typed_back_as_measured_is_the_same_capacity() {
         (plan.capacity_tokens_per_second / estimated.capacity_tokens_per_second - 1.0).abs() < 1e-9
     );
 }
+
+/// The default scenario at 3B against Claude Sonnet 4.6 (docs/cost-model.md
+/// section 11): the API costs 3B x $6 = $18,000, one replica $3,600 of
+/// operations and 2 GPUs x 730 h x $2.90. Moving the GPU-hour across the
+/// H100's rental prices seen flips the answer at (18,000 - 3,600) / 1,460
+/// = $9.863, the inverse question's figure.
+#[test]
+fn the_gpu_price_flips_the_answer_where_the_inverse_question_says() {
+    use crossover_pricing::sensitivity::{Input, tornado};
+    let s = crossover_pricing::link::decode("v=1&tpm=3B&api=claude-sonnet-4.6")
+        .unwrap()
+        .scenario;
+    let c = crossover_pricing::compare(&s).unwrap();
+    let t = tornado(&s, 0, 0).unwrap();
+    assert_close!(t.saving_usd, 18_000.0 - 3_600.0 - 1_460.0 * 2.9);
+    let gpu = t
+        .bars
+        .iter()
+        .find(|b| b.input == Input::GpuPricePerHour)
+        .unwrap();
+    let flip = gpu.flips_at.unwrap();
+    assert!((flip - 14_400.0 / 1_460.0).abs() < 1e-9, "{flip}");
+    let inverse = c.pairs[0].at_volume.breakeven_usd_per_gpu_hour.unwrap();
+    assert!((flip - inverse).abs() < 1e-9, "{flip} vs {inverse}");
+    assert_eq!((gpu.low, gpu.value), (1.99, 2.9));
+}

@@ -22,6 +22,7 @@ use crossover_pricing::catalogue::{
 use crossover_pricing::compare::{Comparison, short_label};
 use crossover_pricing::date::Date;
 use crossover_pricing::fields::{FIELDS, Scope};
+use crossover_pricing::hybrid::{Hybrid, HybridQuote};
 use crossover_pricing::link::{LinkWarning, decode};
 use crossover_pricing::selfhost::calibration::{
     calibration_results, error_range, median_absolute_error,
@@ -144,13 +145,32 @@ fn run(args: &[String]) -> Result<String, String> {
             scenario: &'a Scenario,
             warnings: Vec<String>,
             comparison: &'a Comparison,
+            /// Per pair, the cheapest mix at the volume and the volume
+            /// from which a mix beats the API alone.
+            hybrids: Vec<Option<PairHybrid>>,
             #[serde(skip_serializing_if = "Option::is_none")]
             sensitivity: Option<&'a [Option<Tornado>]>,
+        }
+        #[derive(Serialize)]
+        struct PairHybrid {
+            cheapest: HybridQuote,
+            cheaper_than_api_from: Option<f64>,
         }
         let output = Output {
             scenario: &decoded.scenario,
             warnings: decoded.warnings.iter().map(ToString::to_string).collect(),
             comparison: &comparison,
+            hybrids: comparison
+                .pairs
+                .iter()
+                .map(|pair| {
+                    let mix = Hybrid::for_pair(&comparison, pair)?;
+                    Some(PairHybrid {
+                        cheapest: mix.cheapest(comparison.tokens_per_month()),
+                        cheaper_than_api_from: mix.cheaper_than_api_from(),
+                    })
+                })
+                .collect(),
             sensitivity: sensitivity.then_some(&tornadoes[..]),
         };
         return serde_json::to_string_pretty(&output)
@@ -306,7 +326,9 @@ fn report(scenario: &Scenario, warnings: &[LinkWarning], c: &Comparison, money: 
         };
         writeln!(out, "  {} vs {}", short_label(plan), api.offering.label()).unwrap();
         writeln!(out, "    {}", words::pair_sentence(c, pair, money)).unwrap();
-        if let Some(hybrid) = words::hybrid_sentence(c, pair, money) {
+        if let Some(hybrid) =
+            Hybrid::for_pair(c, pair).and_then(|mix| words::hybrid_sentence(c, pair, &mix, money))
+        {
             writeln!(out, "    {hybrid}").unwrap();
         }
         let intervals = &pair.break_even.intervals;

@@ -10,7 +10,6 @@ use crate::catalogue::{self, ApiOffering};
 use crate::date::Date;
 use crate::error::InputError;
 use crate::fields::Field;
-use crate::hybrid::{Hybrid, HybridQuote, SplitRate};
 use crate::scenario::Scenario;
 use crate::selfhost::cost::{SelfHostPlan, SelfHostQuote};
 use crate::selfhost::{
@@ -94,12 +93,6 @@ pub struct Pair {
     /// self-hosting still costs less than the API; `None` when it does not
     /// cost less even at the largest batch the first-token target allows.
     pub fastest_cheaper_speed: Option<f64>,
-    /// The cheapest mix of own replicas and this API at the scenario's
-    /// volume (0 replicas when the API alone is cheapest).
-    pub hybrid: Option<HybridQuote>,
-    /// The volume from which a mix with own replicas costs less than the
-    /// API alone.
-    pub hybrid_cheaper_from: Option<f64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -143,8 +136,6 @@ pub struct Planned {
     template: Comparison,
     /// Per deployment, its [`SpeedTrade::points`] (empty when not planned).
     speed_points: Vec<Vec<SpeedPoint>>,
-    /// Per pair, the mix of its deployment and API.
-    hybrids: Vec<Hybrid>,
 }
 
 /// Plans every option of a scenario; its volume is neither read nor
@@ -166,29 +157,13 @@ pub fn plan_scenario(scenario: &Scenario) -> Result<Planned, Vec<InputError>> {
         pricing,
         monthly_usd: None,
     };
-    // The price of interactive tokens alone, which a hybrid sends the API
-    // in another mix than the workload's.
-    let interactive = Workload {
-        batch_share: 0.0,
-        ..*workload
-    };
-    let split = |blended: &ApiPricing, interactive: ApiPricing| {
-        let blended = blended.rate()?.usd_per_mtok;
-        let alone = interactive.rate().map_or(blended, |r| r.usd_per_mtok);
-        Some(SplitRate::new(blended, alone, workload.batch_share))
-    };
     let mut apis = Vec::with_capacity(scenario.apis.len() + scenario.custom.len());
-    let mut split_rates = Vec::with_capacity(apis.capacity());
     for id in &scenario.apis {
         match catalogue::api(id) {
-            Some(offering) => {
-                let pricing = api_rate(offering, workload, scenario.date);
-                split_rates.push(split(
-                    &pricing,
-                    api_rate(offering, &interactive, scenario.date),
-                ));
-                apis.push(option(Offering::Catalogue(offering), pricing));
-            }
+            Some(offering) => apis.push(option(
+                Offering::Catalogue(offering),
+                api_rate(offering, workload, scenario.date),
+            )),
             None => unknown.push(InputError::UnknownId {
                 kind: "API offering",
                 id: id.clone(),
@@ -197,11 +172,10 @@ pub fn plan_scenario(scenario: &Scenario) -> Result<Planned, Vec<InputError>> {
     }
     for custom in &scenario.custom {
         match custom.validate() {
-            Ok(()) => {
-                let pricing = custom.rate(workload);
-                split_rates.push(split(&pricing, custom.rate(&interactive)));
-                apis.push(option(Offering::Custom(custom.clone()), pricing));
-            }
+            Ok(()) => apis.push(option(
+                Offering::Custom(custom.clone()),
+                custom.rate(workload),
+            )),
             Err(mut errors) => unknown.append(&mut errors),
         }
     }
@@ -211,7 +185,6 @@ pub fn plan_scenario(scenario: &Scenario) -> Result<Planned, Vec<InputError>> {
     let mut deployments = Vec::with_capacity(scenario.deployments.len());
     let mut speed_points = Vec::with_capacity(scenario.deployments.len());
     let mut pairs = Vec::new();
-    let mut hybrids = Vec::new();
     for (d, deployment) in scenario.deployments.iter().enumerate() {
         let plan = deployment.plan(workload);
         speed_points.push(match &plan {
@@ -220,12 +193,9 @@ pub fn plan_scenario(scenario: &Scenario) -> Result<Planned, Vec<InputError>> {
         });
         if let Ok(plan) = &plan {
             for (a, api) in apis.iter().enumerate() {
-                let (Some(rate), Some(split)) = (api.pricing.rate(), split_rates[a]) else {
+                let Some(rate) = api.pricing.rate() else {
                     continue;
                 };
-                let hybrid = Hybrid::new(plan, split, workload);
-                let hybrid_cheaper_from = hybrid.cheaper_than_api_from();
-                hybrids.push(hybrid);
                 pairs.push(Pair {
                     api: a,
                     deployment: d,
@@ -237,8 +207,6 @@ pub fn plan_scenario(scenario: &Scenario) -> Result<Planned, Vec<InputError>> {
                     // What depends on the volume is priced in `at`.
                     at_volume: at_volume(rate, plan, MIN_TOKENS_PER_MONTH),
                     fastest_cheaper_speed: None,
-                    hybrid: None,
-                    hybrid_cheaper_from,
                 });
             }
         }
@@ -260,16 +228,10 @@ pub fn plan_scenario(scenario: &Scenario) -> Result<Planned, Vec<InputError>> {
             pairs,
         },
         speed_points,
-        hybrids,
     })
 }
 
 impl Planned {
-    /// Per pair of the comparison, in its order, the mix of its deployment and API.
-    pub fn hybrids(&self) -> &[Hybrid] {
-        &self.hybrids
-    }
-
     /// Every option priced at `tokens_per_month`, and each pair there.
     pub fn at(&self, tokens_per_month: f64) -> Result<Comparison, Vec<InputError>> {
         Field::TokensPerMonth
@@ -289,8 +251,7 @@ impl Planned {
             option.optimistic_monthly_usd = Some(plan.optimistic().monthly_cost(volume));
             option.speed_curve = price_points(plan, points, volume);
         }
-        for (pair, hybrid) in c.pairs.iter_mut().zip(&self.hybrids) {
-            pair.hybrid = Some(hybrid.cheapest(volume));
+        for pair in &mut c.pairs {
             let (Some(rate), Ok(plan)) = (
                 c.apis[pair.api].pricing.rate(),
                 &c.deployments[pair.deployment].plan,

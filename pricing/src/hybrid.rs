@@ -13,6 +13,8 @@
 
 use serde::Serialize;
 
+use crate::api::api_rate;
+use crate::compare::{Comparison, Offering, Pair};
 use crate::selfhost::cost::SelfHostPlan;
 use crate::workload::{DayStretch, MAX_TOKENS_PER_MONTH, MIN_TOKENS_PER_MONTH, Workload};
 
@@ -83,6 +85,30 @@ pub struct Hybrid {
 }
 
 impl Hybrid {
+    /// The mix of a compared pair's deployment and API, from what the
+    /// comparison holds; `None` when the pair is not priced and planned.
+    pub fn for_pair(c: &Comparison, pair: &Pair) -> Option<Hybrid> {
+        let plan = c.deployments.get(pair.deployment)?.plan.as_ref().ok()?;
+        let api = c.apis.get(pair.api)?;
+        let blended = api.pricing.rate()?.usd_per_mtok;
+        // The price of interactive tokens alone, which a mix sends the API
+        // in another proportion than the workload's.
+        let interactive = Workload {
+            batch_share: 0.0,
+            ..c.workload.clone()
+        };
+        let alone = match &api.offering {
+            Offering::Catalogue(o) => api_rate(o, &interactive, c.date),
+            Offering::Custom(custom) => custom.rate(&interactive),
+        };
+        let rate = SplitRate::new(
+            blended,
+            alone.rate().map_or(blended, |r| r.usd_per_mtok),
+            c.workload.batch_share,
+        );
+        Some(Hybrid::new(plan, rate, &c.workload))
+    }
+
     pub fn new(plan: &SelfHostPlan, rate: SplitRate, workload: &Workload) -> Hybrid {
         let month_hours = crate::catalogue::DEFAULTS.hours_per_month.value;
         Hybrid {

@@ -223,15 +223,20 @@ pub fn pair_line(c: &Comparison, pair: &Pair, money: &Money) -> String {
 /// for the rest: $11.7k a month, 22% less than self-hosting alone ($15k),
 /// the cheaper of the two alone; the replicas carry 91% of the tokens. A mix costs less
 /// than GPT-5.4 mini alone from 1.2B tokens a month."
-pub fn hybrid_sentence(c: &Comparison, pair: &Pair, money: &Money) -> Option<String> {
-    let hybrid = pair.hybrid?;
+pub fn hybrid_sentence(
+    c: &Comparison,
+    pair: &Pair,
+    mix: &crate::hybrid::Hybrid,
+    money: &Money,
+) -> Option<String> {
+    let hybrid = mix.cheapest(c.tokens_per_month());
     let Ok(plan) = &c.deployments[pair.deployment].plan else {
         return None;
     };
     let api = c.apis[pair.api].offering.label();
     let api_usd = c.apis[pair.api].monthly_usd?;
     let alone_usd = c.deployments[pair.deployment].quote?.monthly_usd;
-    let from = match pair.hybrid_cheaper_from {
+    let from = match mix.cheaper_than_api_from() {
         Some(from) => format!(
             " A mix costs less than {api} alone from {} tokens a month.",
             format_count(from)

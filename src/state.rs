@@ -222,11 +222,11 @@ impl State {
                 if let (false, Some(today)) = (decoded.dated, today) {
                     decoded.scenario.date = today;
                 }
-                // The price list brings every offering and open model; what
-                // a link says of one it names is said once the list is read.
+                // The price list brings every offering, open model and GPU;
+                // what a link says of one it names is said once the list is read.
                 let waits = |w: &LinkWarning| {
                     wait_for_price_list
-                        && matches!(w, LinkWarning::UnknownId { key, kind, .. } if key == "api" || *kind == "open model")
+                        && matches!(w, LinkWarning::UnknownId { key, kind, .. } if key == "api" || *kind == "open model" || *kind == "GPU")
                 };
                 let pending_link = decoded.warnings.iter().any(waits).then(|| PendingLink {
                     text: text.to_string(),

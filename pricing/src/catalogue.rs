@@ -582,15 +582,11 @@ impl Gpu {
     /// Where the GPU's figures come from, from the tables or, for the
     /// widget's other GPUs, the price list once it is loaded.
     pub fn words(&self) -> Option<GpuWords> {
-        if self.spec_url.is_empty() {
-            crate::price_list::gpu_words(self.id)
-        } else {
-            Some(GpuWords {
-                spec_url: self.spec_url,
-                rent_seen_at: self.rent_seen_at,
-                purchase_seen_at: self.purchase_seen_at,
-            })
-        }
+        (!self.spec_url.is_empty()).then_some(GpuWords {
+            spec_url: self.spec_url,
+            rent_seen_at: self.rent_seen_at,
+            purchase_seen_at: self.purchase_seen_at,
+        })
     }
 
     /// Dense tensor throughput for a precision: the first of its rates the
@@ -846,8 +842,17 @@ pub fn model(id: &str) -> Option<&'static OpenModel> {
     models().iter().find(|m| m.id == id)
 }
 
+/// The GPUs: the price list's once it has loaded (every one), else the
+/// tables' (in the widget, the default scenario's).
+pub fn gpus() -> &'static [Gpu] {
+    match crate::price_list::loaded_gpus() {
+        [] => GPUS,
+        loaded => loaded,
+    }
+}
+
 pub fn gpu(id: &str) -> Option<&'static Gpu> {
-    GPUS.iter().find(|g| g.id == id)
+    gpus().iter().find(|g| g.id == id)
 }
 
 pub fn engine(id: &str) -> Option<&'static Engine> {

@@ -7,8 +7,8 @@
 use std::sync::OnceLock;
 
 use crate::catalogue::{
-    ApiKind, ApiOffering, Cite, CompressedLayers, DatedPrices, GpuWords, HourPrices, KvLayout,
-    OpenModel, Openness, Precision, PriceOrigin, Tiered, UsdPerMtok,
+    ApiKind, ApiOffering, Cite, CompressedLayers, DatedPrices, Gpu, GpuLink, HourPrices, KvLayout,
+    OpenModel, Openness, Precision, PriceOrigin, PriceRange, Tiered, UsdPerMtok,
 };
 use crate::date::Date;
 
@@ -19,17 +19,16 @@ pub const VERSION: u32 = 1;
 static LOADED: OnceLock<&'static [ApiOffering]> = OnceLock::new();
 static WORDS: OnceLock<&'static [AssumptionWords]> = OnceLock::new();
 static MODELS: OnceLock<&'static [OpenModel]> = OnceLock::new();
-static GPU_WORDS: OnceLock<&'static [(&'static str, GpuWords)]> = OnceLock::new();
+static GPUS: OnceLock<&'static [Gpu]> = OnceLock::new();
 
 /// Every open model of the loaded price list; none before it loads.
 pub fn loaded_models() -> &'static [OpenModel] {
     MODELS.get().copied().unwrap_or(&[])
 }
 
-/// Where a GPU's figures come from, once the price list is loaded.
-pub fn gpu_words(id: &str) -> Option<GpuWords> {
-    let (_, words) = GPU_WORDS.get()?.iter().find(|(g, _)| *g == id)?;
-    Some(*words)
+/// Every GPU of the loaded price list; none before it loads.
+pub fn loaded_gpus() -> &'static [Gpu] {
+    GPUS.get().copied().unwrap_or(&[])
 }
 
 /// What a price list holds.
@@ -40,8 +39,8 @@ pub struct PriceList {
     pub assumptions: Vec<AssumptionWords>,
     /// Every open model.
     pub models: Vec<OpenModel>,
-    /// Every GPU's words, by id.
-    pub gpus: Vec<(&'static str, GpuWords)>,
+    /// Every GPU.
+    pub gpus: Vec<Gpu>,
 }
 
 /// A default's words for the reader, as the price list carries them.
@@ -81,7 +80,7 @@ pub fn load(text: &str) -> Result<usize, PriceListError> {
     let offerings: &'static [ApiOffering] = Vec::leak(offerings);
     WORDS.get_or_init(|| Vec::leak(assumptions));
     MODELS.get_or_init(|| Vec::leak(models));
-    GPU_WORDS.get_or_init(|| Vec::leak(gpus));
+    GPUS.get_or_init(|| Vec::leak(gpus));
     Ok(LOADED.get_or_init(|| offerings).len())
 }
 
@@ -136,20 +135,96 @@ pub fn parse(text: &str) -> Result<PriceList, PriceListError> {
         } else if let Some(line) = line.strip_prefix('~') {
             list.models.push(model(line).map_err(at(i + 2))?);
         } else if let Some(line) = line.strip_prefix('^') {
-            let mut next = columns(line);
-            let id = next();
-            let words = GpuWords {
-                spec_url: next(),
-                rent_seen_at: next(),
-                purchase_seen_at: next(),
-            };
-            list.gpus.push((id, words));
+            list.gpus.push(gpu(line).map_err(at(i + 2))?);
         } else if !line.is_empty() {
             list.offerings
                 .push(offering(line, &list.models).map_err(at(i + 2))?);
         }
     }
     Ok(list)
+}
+
+fn gpu(line: &str) -> Result<Gpu, &'static str> {
+    let [
+        id,
+        name,
+        short_name,
+        vendor,
+        memory,
+        bandwidth,
+        bf16,
+        fp8,
+        fp4,
+        power,
+        link,
+        per_server,
+        spec_url,
+        rent,
+        rent_seen_at,
+        usable,
+        flags,
+        purchase,
+        purchase_seen_at,
+        as_of,
+    ] = exact_columns::<20>(line, why("a GPU line without its 20 columns"))?;
+    let size = |text: &str| {
+        crate::units::parse_decimal(text)
+            .filter(|v| v.is_finite() && *v >= 0.0)
+            .ok_or(why("a GPU figure is not a number"))
+    };
+    let optional = |text: &str| match text {
+        "" => Ok(None),
+        t => size(t).map(Some),
+    };
+    let rent = if rent.is_empty() {
+        None
+    } else {
+        let mut figures = rent.split(' ');
+        let mut next = || size(figures.next().unwrap_or(""));
+        Some(PriceRange {
+            low: next()?,
+            typical: next()?,
+            high: next()?,
+        })
+    };
+    if id.is_empty() || name.is_empty() {
+        return Err(why("a GPU without an id or name"));
+    }
+    Ok(Gpu {
+        id: leak(id),
+        name: leak(name),
+        short_name: leak(short_name),
+        vendor: leak(vendor),
+        memory_gb: size(memory)?,
+        memory_bandwidth_tb_s: size(bandwidth)?,
+        bf16_tflops: size(bf16)?,
+        fp8_tflops: optional(fp8)?,
+        fp4_tflops: optional(fp4)?,
+        board_power_w: size(power)?,
+        multi_gpu_link: match link {
+            "nvlink" => GpuLink::Nvlink,
+            "infinityfabric" => GpuLink::InfinityFabric,
+            "pcie" => GpuLink::Pcie,
+            _ => return Err(why("an unknown GPU link")),
+        },
+        gpus_per_server: number(per_server, why("a count is not a whole number"))?,
+        spec_url: leak(spec_url),
+        #[cfg(feature = "notes")]
+        spec_source: "",
+        rent_usd_per_gpu_hour: rent,
+        rent_seen_at: leak(rent_seen_at),
+        #[cfg(feature = "notes")]
+        rent_sources: &[],
+        usable_memory_fraction: size(usable)?,
+        whole_machine_power: flags.contains('w'),
+        purchase_usd_per_gpu: size(purchase)?,
+        purchase_seen_at: leak(purchase_seen_at),
+        #[cfg(feature = "notes")]
+        purchase_source: "",
+        as_of: leak(as_of),
+        #[cfg(feature = "notes")]
+        notes: None,
+    })
 }
 
 fn assumption(line: &str) -> AssumptionWords {
@@ -177,12 +252,6 @@ fn exact_columns<'a, const N: usize>(
         Some(_) => Err(wrong),
         None => Ok(fields),
     }
-}
-
-/// A line's tab-separated columns, one per call, "" past the last.
-fn columns(line: &str) -> impl FnMut() -> &'static str + '_ {
-    let mut parts = line.split('\t').map(leak);
-    move || parts.next().unwrap_or("")
 }
 
 fn leak(text: &str) -> &'static str {

@@ -1,5 +1,5 @@
 use crossover_pricing::SelfHostPlan;
-use crossover_pricing::catalogue::{ENGINES, GPUS, LicenceFilter, OpenModel, Precision, models};
+use crossover_pricing::catalogue::{ENGINES, LicenceFilter, OpenModel, Precision, gpus, models};
 use crossover_pricing::fields::{Field, FieldKind};
 use crossover_pricing::selfhost::{Deployment, Ownership, PlanError};
 use crossover_pricing::view::Money;
@@ -96,7 +96,7 @@ pub fn deployment_editor(props: DeploymentEditorProps) -> Html {
         .filter(|&p| engine.is_none_or(|e| p.loaded_by(e)) || p == d.precision)
         .map(|p| (p.id().to_string(), p.format().name.to_string()))
         .collect();
-    let gpus: Vec<_> = GPUS
+    let gpus: Vec<_> = gpus()
         .iter()
         .map(|g| {
             (

@@ -2,7 +2,7 @@ use std::fmt::Write as _;
 use std::rc::Rc;
 
 use crossover_pricing::catalogue::{
-    self, GENAI_PRICES_VERSION, GPUS, OpenModel, Openness, PriceOrigin,
+    self, GENAI_PRICES_VERSION, OpenModel, Openness, PriceOrigin, gpus,
 };
 use crossover_pricing::compare::{Offering, short_label};
 use crossover_pricing::units::{format_count, format_percent, format_trimmed};
@@ -214,7 +214,7 @@ pub fn results_table(props: ResultsTableProps) -> Html {
             m.as_of
         );
     }
-    for (g, words) in GPUS
+    for (g, words) in gpus()
         .iter()
         .filter(|g| c.deployments.iter().any(|d| d.deployment.gpu == g.id))
         .filter_map(|g| Some((g, g.words()?)))

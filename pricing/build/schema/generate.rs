@@ -261,13 +261,17 @@ pub fn to_rust<'a>(c: &'a Catalogue, notes: bool, all_offerings: bool) -> String
             ),
             None => "None".to_string(),
         };
+        // The widget's other GPUs come whole with the price list.
         let in_tables = all_offerings
             || c.assumptions
                 .default_scenario
                 .deployments
                 .iter()
                 .any(|d| d.gpu.0 == g.id.0);
-        let words = |text: &'a str| if in_tables { text } else { "" };
+        if !in_tables {
+            continue;
+        }
+        let words = |text: &'a str| text;
         let rent_sources: Vec<&str> = g.rent_sources.iter().map(|t| t.as_str()).collect();
         let provenance = if notes {
             format!(

@@ -27,12 +27,18 @@
 //!
 //! Then the words for the reader that the widget needs only after its
 //! first paint: one line per default of `assumptions.toml`, in its order,
-//! for the help texts, and one per GPU, for where its figures come from:
+//! for the help texts; and every GPU, whole (the widget's tables hold only
+//! the default scenario's):
 //!
 //! ```text
 //! =name  says  by  url  seen
-//! ^gpu-id  spec_url  rent_seen_at  purchase_seen_at
+//! ^id  name  short_name  vendor  memory_gb  memory_bandwidth_tb_s  bf16_tflops  fp8_tflops  fp4_tflops  board_power_w  link  gpus_per_server  spec_url  rent  rent_seen_at  usable_memory_fraction  flags  purchase_usd_per_gpu  purchase_seen_at  as_of
 //! ```
+//!
+//! A GPU's `fp8_tflops` and `fp4_tflops` are empty where it has none; `link`
+//! is `nvlink`, `infinityfabric` or `pcie`; `rent` is `LOW TYPICAL HIGH`
+//! in dollars an hour, empty for a machine no one rents out; `flags` `w`
+//! when the board power is the whole machine's.
 
 use std::fmt::Write as _;
 
@@ -211,13 +217,35 @@ pub fn encode(c: &Catalogue) -> String {
         out.push('\n');
     }
     for g in &c.gpus {
+        let optional = |v: Option<f64>| v.map_or(String::new(), |v| v.to_string());
+        let rent = g.rent_usd_per_gpu_hour.as_ref().map_or(String::new(), |r| {
+            format!("{} {} {}", r.low.0, r.typical.0, r.high.0)
+        });
         writeln!(
             out,
-            "^{}\t{}\t{}\t{}",
+            "^{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{rent}\t{}\t{}\t{}\t{}\t{}\t{}",
             g.id.0,
+            g.name.0,
+            g.short_name.0,
+            g.vendor.0,
+            g.memory_gb.0,
+            g.memory_bandwidth_tb_s.0,
+            g.bf16_tflops.0,
+            optional(g.fp8_tflops.as_ref().map(|v| v.0)),
+            optional(g.fp4_tflops.as_ref().map(|v| v.0)),
+            g.board_power_w.0,
+            g.multi_gpu_link
+                .rust()
+                .trim_start_matches("GpuLink::")
+                .to_lowercase(),
+            g.gpus_per_server.0,
             super::generate::spec_url(g),
             g.rent_seen_at.as_ref().map_or("", |t| t.as_str()),
+            g.usable_memory_fraction.as_ref().map_or(1.0, |f| f.0),
+            if g.whole_machine_power { "w" } else { "" },
+            g.purchase_usd_per_gpu.0,
             g.purchase_seen_at.0,
+            g.as_of.0,
         )
         .unwrap();
     }

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 pub use super::fit_error::FitError;
 use super::kv::kv_bytes_per_sequence;
-use crate::catalogue::{Engine, GPUS, Gpu, OpenModel, Precision};
+use crate::catalogue::{Engine, Gpu, OpenModel, Precision, gpus};
 
 const BYTES_PER_GB: f64 = 1e9;
 
@@ -127,7 +127,7 @@ pub fn fit(
                 })
                 .max_by(|a, b| bytes(*a).total_cmp(&bytes(*b)))
                 .map(|p| p.format().name);
-            let fits_on = GPUS
+            let fits_on = gpus()
                 .iter()
                 .filter(|g| engine.runs_on.contains(&g.vendor))
                 .filter_map(|g| replica(precision, g).map(|n| (f64::from(n) * g.memory_gb, n, g)))

@@ -315,6 +315,41 @@ mod tests {
     }
 
     #[test]
+    fn batch_traffic_fills_the_replicas_spare_hours_by_hand() {
+        // As above with a quarter of the 3B batch traffic at $5 per 1M
+        // (interactive $10): blended $8.75. Interactive 2.25B: the busiest
+        // hour 450M (4,109.6 tokens/s), the others 1.8B (2,054.8 tokens/s).
+        let hybrid = Hybrid {
+            rate: SplitRate::new(8.75, 10.0, 0.25),
+            batch_share: 0.25,
+            // 1,000 tokens/s x 985,500 s / max(0.75 x 1.8, 1).
+            stair_tokens_per_month: 730_000_000.0,
+            ..business_hours()
+        };
+        assert_eq!(hybrid.rate.batch_usd_per_mtok, 5.0);
+        // Alone: ceil(3e9 / 730M) = 5 replicas, $13,000; the API $26,250.
+        assert_eq!(hybrid.replicas_alone(3e9), 5.0);
+        // Three replicas carry the quiet hours' interactive tokens whole,
+        // 328.5M of the busiest hour's, and in their spare quiet-hour
+        // capacity, (3,000 - 2,054.8) x 876,000 s = 828M, every batch token:
+        // the API takes 121.5M interactive tokens, $1,215.
+        let best = hybrid.cheapest(3e9);
+        assert_eq!(best.replicas, 3.0);
+        assert!((best.monthly_usd - 10_215.0).abs() < 1e-6, "{best:?}");
+        assert!((best.api_tokens_per_month - 1.215e8).abs() < 1.0);
+        let month = |n| hybrid.quote_with(n, 3e9).monthly_usd;
+        for (n, usd) in [
+            (0.0, 26_250.0),
+            (1.0, 21_395.0),
+            (2.0, 13_540.0),
+            (4.0, 11_120.0),
+            (5.0, 13_000.0),
+        ] {
+            assert!((month(n) - usd).abs() < 1e-6, "{n} replicas: {}", month(n));
+        }
+    }
+
+    #[test]
     fn batch_prices_make_the_blend_exact() {
         // Blended $4 with 25% batch; interactive $5: batch works out at $1.
         let split = SplitRate::new(4.0, 5.0, 0.25);

@@ -189,7 +189,7 @@ fn run(args: &[String]) -> Result<String, String> {
             writeln!(out, "  {} vs {api}", short_label(plan)).unwrap();
             for line in t
                 .as_ref()
-                .map(|t| words::tornado_lines(t, &money))
+                .map(|t| words::tornado_lines(t, &api, &money))
                 .unwrap_or_default()
             {
                 writeln!(out, "    {line}").unwrap();

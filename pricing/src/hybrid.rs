@@ -18,33 +18,14 @@ use crate::compare::{Comparison, Offering, Pair};
 use crate::selfhost::cost::SelfHostPlan;
 use crate::workload::{DayStretch, MAX_TOKENS_PER_MONTH, MIN_TOKENS_PER_MONTH, Workload};
 
-/// What an API charges per token for the two kinds of traffic a hybrid
-/// sends it, such that the workload's own mix costs its blended rate.
+/// What an API charges per token for the two kinds of traffic a mix sends
+/// it: its price for the workload with no batch traffic, and with only
+/// batch traffic (the blended rate is linear in the batch share, so these
+/// two price the workload's own mix at its blended rate).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct SplitRate {
     pub interactive_usd_per_mtok: f64,
     pub batch_usd_per_mtok: f64,
-}
-
-impl SplitRate {
-    /// From the workload's blended rate and its rate with no batch traffic:
-    /// the batch price is what makes the blend exact.
-    pub fn new(blended_usd_per_mtok: f64, interactive_usd_per_mtok: f64, batch_share: f64) -> Self {
-        let batch_usd_per_mtok = if batch_share > 0.0 {
-            ((blended_usd_per_mtok - (1.0 - batch_share) * interactive_usd_per_mtok) / batch_share)
-                .max(0.0)
-        } else {
-            blended_usd_per_mtok
-        };
-        SplitRate {
-            interactive_usd_per_mtok: if batch_share < 1.0 {
-                interactive_usd_per_mtok
-            } else {
-                blended_usd_per_mtok
-            },
-            batch_usd_per_mtok,
-        }
-    }
 }
 
 /// A mix of own replicas and an API at one volume.
@@ -91,21 +72,23 @@ impl Hybrid {
         let plan = c.deployments.get(pair.deployment)?.plan.as_ref().ok()?;
         let api = c.apis.get(pair.api)?;
         let blended = api.pricing.rate()?.usd_per_mtok;
-        // The price of interactive tokens alone, which a mix sends the API
-        // in another proportion than the workload's.
-        let interactive = Workload {
-            batch_share: 0.0,
-            ..c.workload.clone()
+        // A mix sends the API interactive and batch tokens in another
+        // proportion than the workload's: each at its own price.
+        let price = |batch_share: f64| {
+            let w = Workload {
+                batch_share,
+                ..c.workload.clone()
+            };
+            let pricing = match &api.offering {
+                Offering::Catalogue(o) => api_rate(o, &w, c.date),
+                Offering::Custom(custom) => custom.rate(&w),
+            };
+            pricing.rate().map_or(blended, |r| r.usd_per_mtok)
         };
-        let alone = match &api.offering {
-            Offering::Catalogue(o) => api_rate(o, &interactive, c.date),
-            Offering::Custom(custom) => custom.rate(&interactive),
+        let rate = SplitRate {
+            interactive_usd_per_mtok: price(0.0),
+            batch_usd_per_mtok: price(1.0),
         };
-        let rate = SplitRate::new(
-            blended,
-            alone.rate().map_or(blended, |r| r.usd_per_mtok),
-            c.workload.batch_share,
-        );
         Some(Hybrid::new(plan, rate, &c.workload))
     }
 
@@ -229,8 +212,10 @@ impl Hybrid {
     /// The volume from which a mix with own replicas costs less than the
     /// API alone, if any in range. A mix's saving over the API never falls
     /// as the volume grows (its replicas carry more, and batch tokens they
-    /// give up for interactive ones cost less at the API), so the volumes
-    /// where it wins run on from one point, found by bisection to 1e-9.
+    /// give up for interactive ones cost no more at the API, where batch
+    /// prices are at most interactive ones, as every catalogue offering's
+    /// are), so the volumes where it wins run on from one point, found by
+    /// bisection to 1e-9.
     pub fn cheaper_than_api_from(&self) -> Option<f64> {
         let wins = |v: f64| self.cheapest(v).replicas > 0.0;
         if !wins(MAX_TOKENS_PER_MONTH) {
@@ -267,7 +252,10 @@ mod tests {
             ..Workload::default()
         };
         Hybrid {
-            rate: SplitRate::new(10.0, 10.0, 0.0),
+            rate: SplitRate {
+                interactive_usd_per_mtok: 10.0,
+                batch_usd_per_mtok: 10.0,
+            },
             stretches: workload
                 .day_stretches()
                 .iter()
@@ -320,13 +308,15 @@ mod tests {
         // (interactive $10): blended $8.75. Interactive 2.25B: the busiest
         // hour 450M (4,109.6 tokens/s), the others 1.8B (2,054.8 tokens/s).
         let hybrid = Hybrid {
-            rate: SplitRate::new(8.75, 10.0, 0.25),
+            rate: SplitRate {
+                interactive_usd_per_mtok: 10.0,
+                batch_usd_per_mtok: 5.0,
+            },
             batch_share: 0.25,
             // 1,000 tokens/s x 985,500 s / max(0.75 x 1.8, 1).
             stair_tokens_per_month: 730_000_000.0,
             ..business_hours()
         };
-        assert_eq!(hybrid.rate.batch_usd_per_mtok, 5.0);
         // Alone: ceil(3e9 / 730M) = 5 replicas, $13,000; the API $26,250.
         assert_eq!(hybrid.replicas_alone(3e9), 5.0);
         // Three replicas carry the quiet hours' interactive tokens whole,
@@ -347,13 +337,5 @@ mod tests {
         ] {
             assert!((month(n) - usd).abs() < 1e-6, "{n} replicas: {}", month(n));
         }
-    }
-
-    #[test]
-    fn batch_prices_make_the_blend_exact() {
-        // Blended $4 with 25% batch; interactive $5: batch works out at $1.
-        let split = SplitRate::new(4.0, 5.0, 0.25);
-        assert_eq!(split.batch_usd_per_mtok, 1.0);
-        assert_eq!(SplitRate::new(4.0, 5.0, 0.0).batch_usd_per_mtok, 4.0);
     }
 }

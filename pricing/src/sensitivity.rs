@@ -196,9 +196,8 @@ fn range(case: &Case, input: Input) -> Option<(f64, f64, f64)> {
         Input::Throughput | Input::NextApiPrice => return None,
     };
     let value = in_force(input.field()?)?;
-    // No engineer on your own machine: their cost does not move anything.
-    let engineer = in_force(Field::EngineerFte).unwrap_or(0.0);
-    if matches!(input, Input::EngineerTime | Input::EngineerCost) && engineer == 0.0 {
+    // No engineer is charged for your own machine.
+    if matches!(input, Input::EngineerTime | Input::EngineerCost) && deployment.is_personal() {
         return None;
     }
     Some((low.min(value), value, high.max(value)))
@@ -294,6 +293,9 @@ pub fn tornado(scenario: &Scenario, api: usize, deployment: usize) -> Option<Tor
     if let (Some(next), Some(today)) = (next, case.rate(date)) {
         let later = case.saving_with_plan(&plan, next);
         if let (Some(later), Some(rate)) = (later, case.rate(next)) {
+            let volume = case.scenario.workload.tokens_per_month;
+            // The API price at which self-hosting costs the same.
+            let equal = plan.monthly_cost(volume) / volume * 1e6;
             bars.push(Bar {
                 input: Input::NextApiPrice,
                 low: today.usd_per_mtok,
@@ -301,7 +303,7 @@ pub fn tornado(scenario: &Scenario, api: usize, deployment: usize) -> Option<Tor
                 high: rate.usd_per_mtok,
                 saving_at_low_usd: saving_usd,
                 saving_at_high_usd: later,
-                flips_at: ((saving_usd > 0.0) != (later > 0.0)).then_some(rate.usd_per_mtok),
+                flips_at: ((saving_usd > 0.0) != (later > 0.0)).then_some(equal),
                 break_even_at_low: case.break_even_with_plan(&plan, date),
                 break_even_at_high: case.break_even_with_plan(&plan, next),
             });

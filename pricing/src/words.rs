@@ -237,11 +237,18 @@ pub fn hybrid_sentence(
     let api_usd = c.apis[pair.api].monthly_usd?;
     let alone_usd = c.deployments[pair.deployment].quote?.monthly_usd;
     let from = match mix.cheaper_than_api_from() {
+        Some(from) if from <= crate::workload::MIN_TOKENS_PER_MONTH => {
+            format!(
+                " Your own replicas, alone or with {api}, cost less than {api} alone at any volume."
+            )
+        }
         Some(from) => format!(
-            " A mix costs less than {api} alone from {} tokens a month.",
+            " Your own replicas, alone or with {api}, cost less than {api} alone from {} tokens a month.",
             format_count(from)
         ),
-        None => format!(" No mix costs less than {api} alone at any volume."),
+        None => {
+            format!(" No mix with your own replicas costs less than {api} alone at any volume.")
+        }
     };
     let replicas = hybrid.replicas;
     let alone_replicas = c.deployments[pair.deployment].quote?.replicas;
@@ -276,9 +283,11 @@ pub fn hybrid_sentence(
 }
 
 /// "What moves the answer" for a pair, a line per input, widest swing
-/// first: "GPU price per hour, $2.10 to $6 (now $2.90): self-hosting saves
-/// $1.2k to costs $3.4k more a month; flips at $3.41".
-pub fn tornado_lines(t: &crate::sensitivity::Tornado, money: &Money) -> Vec<String> {
+/// first: "GPU price per hour, $1.99 → $11.1 (now $2.9): self-hosting
+/// costs $11.5k a month less than Claude Sonnet 4.6 → $1.75k more; cheaper
+/// from 1.09B tokens a month → never; self-hosting stops being cheaper at
+/// $9.86".
+pub fn tornado_lines(t: &crate::sensitivity::Tornado, api: &str, money: &Money) -> Vec<String> {
     use crate::sensitivity::Input;
     let saving = |usd: f64| {
         if usd >= 0.0 {
@@ -287,12 +296,16 @@ pub fn tornado_lines(t: &crate::sensitivity::Tornado, money: &Money) -> Vec<Stri
             format!("{} more", format_money(-usd, money))
         }
     };
-    let break_even = |v: Option<f64>| v.map_or("never".to_string(), format_count);
+    let from = |v: Option<f64>| {
+        v.map_or("never".to_string(), |v| {
+            format!("{} tokens a month", format_count(v))
+        })
+    };
     let mut lines = vec![format!(
-        "At your {} tokens a month self-hosting costs {} than the API a month (cheaper from {}); each input moved on its own:",
+        "At {} tokens a month, self-hosting costs {} a month than {api} (cheaper from {}); each input moved on its own:",
         format_count(t.tokens_per_month),
         saving(t.saving_usd),
-        break_even(t.break_even)
+        from(t.break_even)
     )];
     for bar in &t.bars {
         let shown = |v: f64| match (bar.input, bar.input.field()) {
@@ -312,15 +325,20 @@ pub fn tornado_lines(t: &crate::sensitivity::Tornado, money: &Money) -> Vec<Stri
             )
         };
         let flips = bar.flips_at.map_or(String::new(), |v| {
-            format!("; the answer flips at {}", shown(v))
+            let which = if t.saving_usd >= 0.0 {
+                "stops being"
+            } else {
+                "becomes"
+            };
+            format!("; self-hosting {which} cheaper at {}", shown(v))
         });
         lines.push(format!(
-            "{}, {range}: self-hosting {} → {} a month, cheaper from {} → {}{flips}",
+            "{}, {range}: self-hosting costs {} a month than {api} → {}; cheaper from {} → {}{flips}",
             bar.input.name(),
             saving(bar.saving_at_low_usd),
             saving(bar.saving_at_high_usd),
-            break_even(bar.break_even_at_low),
-            break_even(bar.break_even_at_high),
+            from(bar.break_even_at_low),
+            from(bar.break_even_at_high),
         ));
     }
     lines

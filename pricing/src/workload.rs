@@ -169,7 +169,7 @@ impl Workload {
         if hours <= 1.0 {
             return vec![DayStretch { hours, share: 1.0 }];
         }
-        let peak_share = self.peak_to_average.clamp(1.0, hours) / hours;
+        let peak_share = self.busiest_hour_factor() / hours;
         vec![
             DayStretch {
                 hours: 1.0,
@@ -182,11 +182,19 @@ impl Workload {
         ]
     }
 
+    /// The busiest hour over the average service hour, as the model uses
+    /// it: at least 1, and at most the service hours (an hour cannot carry
+    /// more than the whole day's traffic).
+    pub fn busiest_hour_factor(&self) -> f64 {
+        self.peak_to_average
+            .clamp(1.0, self.service_hours_per_day.max(1.0))
+    }
+
     /// Capacity needed, in tokens per second, per token per month of volume:
     /// interactive traffic at its peak, or the average, whichever is more
     /// (batch traffic waits for the troughs of the service hours).
     pub fn peak_load_factor(&self) -> f64 {
-        ((1.0 - self.batch_share) * self.peak_to_average).max(1.0)
+        ((1.0 - self.batch_share) * self.busiest_hour_factor()).max(1.0)
             / self.service_seconds_per_month()
     }
 }

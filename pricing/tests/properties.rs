@@ -569,8 +569,13 @@ proptest! {
             let zero = mix.quote_with(0.0, volume);
             prop_assert!((zero.monthly_usd - api).abs() <= slack, "{zero:?} vs API {api}");
             prop_assert_eq!(zero.self_hosted_tokens_per_month, 0.0);
-            // The cheapest of every count the plan allows (up to 300 of them).
+            // As many replicas as self-hosting alone needs carry every token,
+            // at self-hosting's cost.
             let most = mix.replicas_alone(volume);
+            let all = mix.quote_with(most, volume);
+            prop_assert!(all.api_tokens_per_month <= 1e-9 * volume, "{all:?}");
+            prop_assert!((all.monthly_usd - alone).abs() <= slack, "{all:?} vs alone {alone}");
+            // The cheapest of every count the plan allows (up to 300 of them).
             prop_assert!(hybrid.replicas <= most);
             let plan = c.deployments[pair.deployment].plan.as_ref().expect("paired");
             let allowed = std::iter::once(0).chain(plan.min_replicas.max(1)..=(most.min(300.0) as u32));
@@ -614,10 +619,21 @@ proptest! {
             for bar in &t.bars {
                 prop_assert!(bar.low <= bar.value && bar.value <= bar.high || bar.input == Input::NextApiPrice, "{bar:?}");
                 prop_assert!(bar.saving_at_low_usd.is_finite() && bar.saving_at_high_usd.is_finite());
+                // An end on the other side of the answer has a flip between.
+                let other_side = |usd: f64| (usd > 0.0) != (t.saving_usd > 0.0);
+                if other_side(bar.saving_at_low_usd) || other_side(bar.saving_at_high_usd) {
+                    prop_assert!(bar.flips_at.is_some(), "{bar:?}");
+                }
                 let Some(flip) = bar.flips_at else { continue };
                 let Some(at_flip) = saving_with(&s, pair.api, pair.deployment, bar.input, flip) else { continue };
-                let nudge = (bar.value - flip) * 1e-9;
-                let before = saving_with(&s, pair.api, pair.deployment, bar.input, flip + nudge).unwrap();
+                let nudge = ((bar.value - flip) * 1e-9)
+                    .abs()
+                    .max((bar.high - bar.low) * 1e-12)
+                    .copysign(bar.value - flip);
+                let Some(before) = saving_with(&s, pair.api, pair.deployment, bar.input, flip + nudge) else {
+                    prop_assert!(false, "{bar:?}: no saving just before the flip");
+                    continue;
+                };
                 prop_assert!((at_flip > 0.0) != (t.saving_usd > 0.0), "{bar:?}: {at_flip} at the flip");
                 prop_assert!((before > 0.0) == (t.saving_usd > 0.0), "{bar:?}: {before} just before the flip");
             }

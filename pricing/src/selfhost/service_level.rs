@@ -65,7 +65,7 @@ pub fn interactive_capacity_share(
     capped: &Throughput,
     full: &Throughput,
 ) -> f64 {
-    let interactive_peak = (1.0 - workload.batch_share) * workload.peak_to_average;
+    let interactive_peak = (1.0 - workload.batch_share) * workload.busiest_hour_factor();
     let (capped, full) = (capped.total_tokens_per_second, full.total_tokens_per_second);
     let needed = (interactive_peak / capped).max(1.0 / full);
     interactive_peak.max(1.0) / needed / full

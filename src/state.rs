@@ -347,13 +347,17 @@ impl State {
                     d.gpu = id;
                     d.overrides.set(Field::UsdPerGpuHour, None);
                     d.overrides.set(Field::PurchaseUsdPerGpu, None);
+                    d.suit_gpu();
                 });
                 for field in [Field::UsdPerGpuHour, Field::PurchaseUsdPerGpu] {
                     self.drafts.remove(&FieldId::Deployment(i, field));
                 }
             }
             Action::SetEngine(i, id) if catalogue::engine(&id).is_some() => {
-                self.with_deployment(i, |d| d.engine = id)
+                self.with_deployment(i, |d| {
+                    d.engine = id;
+                    d.suit_engine();
+                })
             }
             Action::SetOwnership(i, ownership) => {
                 self.with_deployment(i, |d| d.ownership = ownership)
@@ -738,6 +742,16 @@ mod tests {
         let s = reduce(s, Action::RemoveDeployment(0));
         assert_eq!(s.scenario.deployments.len(), 1);
         assert_eq!(s.scenario.deployments[0].gpu, "l40s");
+        // A Mac brings an engine that runs on it, a format that engine
+        // loads, and ownership: it plans without an error.
+        let s = reduce(s, Action::SetGpu(0, "mac-studio-m3-ultra-512".into()));
+        let d = &s.scenario.deployments[0];
+        assert_eq!(
+            (d.engine.as_str(), d.ownership),
+            ("llama.cpp", Ownership::Own)
+        );
+        assert!(d.precision.loaded_by(d.engine().unwrap()));
+        assert!(d.plan(&s.scenario.workload).is_ok());
     }
 
     #[test]

@@ -553,8 +553,8 @@ pub struct Gpu {
     /// GPUs in one server; larger replicas span servers.
     pub gpus_per_server: u32,
     /// The specification's page. This and the other words for the reader
-    /// are empty in the widget's tables for GPUs outside the default
-    /// scenario: [`Gpu::words`] has them.
+    /// are empty in the widget's tables, whose GPUs take them from the
+    /// price list once it loads: [`Gpu::words`] has them.
     pub spec_url: &'static str,
     #[cfg(feature = "notes")]
     pub spec_source: &'static str,
@@ -579,13 +579,19 @@ pub struct Gpu {
 }
 
 impl Gpu {
-    /// Where the GPU's figures come from, from the tables or, for the
-    /// widget's other GPUs, the price list once it is loaded.
+    /// Where the GPU's figures come from, from the tables or, in the
+    /// widget, the price list once it is loaded.
     pub fn words(&self) -> Option<GpuWords> {
-        (!self.spec_url.is_empty()).then_some(GpuWords {
-            spec_url: self.spec_url,
-            rent_seen_at: self.rent_seen_at,
-            purchase_seen_at: self.purchase_seen_at,
+        let g = match self.spec_url {
+            "" => crate::price_list::loaded_gpus()
+                .iter()
+                .find(|g| g.id == self.id)?,
+            _ => self,
+        };
+        Some(GpuWords {
+            spec_url: g.spec_url,
+            rent_seen_at: g.rent_seen_at,
+            purchase_seen_at: g.purchase_seen_at,
         })
     }
 

@@ -809,3 +809,28 @@ fn the_gpu_price_flips_the_answer_where_the_inverse_question_says() {
     assert!((flip - inverse).abs() < 1e-9, "{flip} vs {inverse}");
     assert_eq!((gpu.low, gpu.value), (1.99, 2.9));
 }
+
+/// Issue 23: a Mac picked for the default deployment (rented vLLM, FP8)
+/// gets an engine that runs on it, a format that engine loads, and is
+/// owned, since no one rents a Mac out; it plans without an error.
+#[test]
+fn a_mac_picked_for_the_default_deployment_runs() {
+    use crossover_pricing::catalogue::Precision;
+    let mut d = crossover_pricing::Scenario::default().deployments[0].clone();
+    d.gpu = "mac-studio-m3-ultra-512".into();
+    d.suit_gpu();
+    // No Apple engine loads FP8 (1 B a weight): llama.cpp, the first that
+    // runs on a Mac, with GGUF Q6_K (0.82 B), the first it loads no larger.
+    assert_eq!(d.engine, "llama.cpp");
+    assert_eq!(d.precision, Precision::Q6K);
+    assert_eq!(d.ownership, Ownership::Own);
+    assert!(d.plan(&Workload::default()).is_ok());
+    // MLX then takes its 4-bit (0.5625 B), the first it loads no larger.
+    d.engine = "mlx".into();
+    d.suit_engine();
+    assert_eq!(d.precision, Precision::Int4);
+    // A format the engine loads stays.
+    d.precision = Precision::Bf16;
+    d.suit_engine();
+    assert_eq!(d.precision, Precision::Bf16);
+}

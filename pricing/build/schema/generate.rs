@@ -271,7 +271,8 @@ pub fn to_rust<'a>(c: &'a Catalogue, notes: bool, all_offerings: bool) -> String
         if !in_tables {
             continue;
         }
-        let words = |text: &'a str| text;
+        // Its words for the reader come with the price list in the widget.
+        let words = |text: &'a str| if all_offerings { text } else { "" };
         let rent_sources: Vec<&str> = g.rent_sources.iter().map(|t| t.as_str()).collect();
         let provenance = if notes {
             format!(

@@ -107,6 +107,43 @@ impl Deployment {
         catalogue::engine(&self.engine)
     }
 
+    /// After a change of GPU: the first engine that runs on it where the
+    /// chosen one does not, a format that engine loads
+    /// ([`Deployment::suit_engine`]), and owned where no one rents the GPU
+    /// out. A Mac picked for a rented vLLM deployment in FP8 gives
+    /// llama.cpp, GGUF Q6_K, owned.
+    pub fn suit_gpu(&mut self) {
+        let Some(gpu) = self.gpu() else { return };
+        let runs = |e: &&Engine| e.runs_on.contains(&gpu.vendor);
+        if !self.engine().as_ref().is_some_and(runs)
+            && let Some(engine) = catalogue::ENGINES.iter().find(runs)
+        {
+            self.engine = engine.id.to_string();
+        }
+        self.suit_engine();
+        if gpu.rent_usd_per_gpu_hour.is_none() {
+            self.ownership = Ownership::Own;
+        }
+    }
+
+    /// After a change of engine: the format chosen if it loads it, else the
+    /// first it loads that is no larger, else the first it loads.
+    pub fn suit_engine(&mut self) {
+        let Some(engine) = self.engine() else { return };
+        if self.precision.loaded_by(engine) {
+            return;
+        }
+        let wanted = self.precision.format().bytes_per_param;
+        let loaded = Precision::ALL.into_iter().filter(|p| p.loaded_by(engine));
+        if let Some(p) = loaded
+            .clone()
+            .find(|p| p.format().bytes_per_param <= wanted)
+            .or_else(|| loaded.clone().next())
+        {
+            self.precision = p;
+        }
+    }
+
     /// Its name for a reader, even when it cannot be planned: "Llama 3.3
     /// 70B Instruct (FP8, H100 SXM) with vLLM"; an id not in the catalogue
     /// stands as written.

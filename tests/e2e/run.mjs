@@ -879,7 +879,7 @@ async function main() {
     await context.close();
   });
 
-  await check('a share link for Gemma 4 in Q4_K_M on a Mac Studio with Ollama, owned, prices the machine with no engineer, as the CLI does', async () => {
+  await check('a share link for Gemma 4 in Q4_K_M on a Mac Studio with Ollama, owned, prices the machine with no engineer, as the CLI does; a Mac picked in the editor plans', async () => {
     const { page, problems, context } = await watchedPage(browser, origin);
     await page.goto(`${origin}/#v=1&tpm=30M&d1=gemma-4-31b:q4_k_m:mac-studio-m3-ultra-96:ollama&d1.own=1`);
     await page.waitForSelector('.xo-table');
@@ -895,6 +895,14 @@ async function main() {
     // Renting a Mac needs a typed price.
     await page.goto(`${origin}/#v=1&tpm=30M&d1=gemma-4-31b:q4_k_m:mac-studio-m3-ultra-96:ollama`);
     await page.waitForFunction(() => document.querySelector('.xo-table')?.textContent.includes('the catalogue has none for this GPU'));
+    // A Mac picked in the default scenario's editor (rented vLLM, FP8) brings
+    // an engine that runs on it, a format it loads and ownership: it plans.
+    await page.goto(`${origin}/#v=1&tpm=30M`);
+    await page.waitForFunction(() => [...document.querySelectorAll('#xo-d0-gpu option')].some((o) => o.value === 'mac-studio-m3-ultra-512'));
+    await page.selectOption('#xo-d0-gpu', 'mac-studio-m3-ultra-512');
+    await page.waitForFunction(() => document.querySelector('.xo-table')?.textContent.includes('Mac Studio M3 Ultra 512GB'));
+    const picked = await page.textContent('.xo-table');
+    expect(picked.includes('llama.cpp server, your own machine') && !picked.includes('does not') && !picked.includes('the catalogue has none'), picked);
     expect(problems.length === 0, problems.join('\n'));
     await context.close();
   });

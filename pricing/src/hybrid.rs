@@ -241,6 +241,14 @@ impl Hybrid {
 mod tests {
     use super::*;
 
+    /// Each replica count's month at `volume`, against the hand figures.
+    fn assert_months(hybrid: &Hybrid, volume: f64, months: &[(f64, f64)]) {
+        for &(replicas, usd) in months {
+            let month = hybrid.quote_with(replicas, volume).monthly_usd;
+            assert!((month - usd).abs() < 1e-6, "{replicas} replicas: {month}");
+        }
+    }
+
     /// Business hours: 9 a day, the busiest at 1.8 times their average.
     /// A replica carries 1,000 tokens/s at its target and costs $2,000 a
     /// month; operations $3,000; the API $10 per 1M tokens.
@@ -289,17 +297,18 @@ mod tests {
         assert!((best.self_hosted_tokens_per_month - 2.7285e9).abs() < 1.0);
         assert!((best.api_tokens_per_month - 2.715e8).abs() < 1.0);
         assert!((best.api_usd - 2_715.0).abs() < 1e-6);
-        let month = |n| hybrid.quote_with(n, 3e9).monthly_usd;
-        for (n, usd) in [
-            (0.0, 30_000.0),
-            (1.0, 25_145.0),
-            (2.0, 17_290.0),
-            (4.0, 12_620.0),
-            (5.0, 13_525.0),
-            (6.0, 15_000.0),
-        ] {
-            assert!((month(n) - usd).abs() < 1e-6, "{n} replicas: {}", month(n));
-        }
+        assert_months(
+            &hybrid,
+            3e9,
+            &[
+                (0.0, 30_000.0),
+                (1.0, 25_145.0),
+                (2.0, 17_290.0),
+                (4.0, 12_620.0),
+                (5.0, 13_525.0),
+                (6.0, 15_000.0),
+            ],
+        );
     }
 
     #[test]
@@ -327,15 +336,16 @@ mod tests {
         assert_eq!(best.replicas, 3.0);
         assert!((best.monthly_usd - 10_215.0).abs() < 1e-6, "{best:?}");
         assert!((best.api_tokens_per_month - 1.215e8).abs() < 1.0);
-        let month = |n| hybrid.quote_with(n, 3e9).monthly_usd;
-        for (n, usd) in [
-            (0.0, 26_250.0),
-            (1.0, 21_395.0),
-            (2.0, 13_540.0),
-            (4.0, 11_120.0),
-            (5.0, 13_000.0),
-        ] {
-            assert!((month(n) - usd).abs() < 1e-6, "{n} replicas: {}", month(n));
-        }
+        assert_months(
+            &hybrid,
+            3e9,
+            &[
+                (0.0, 26_250.0),
+                (1.0, 21_395.0),
+                (2.0, 13_540.0),
+                (4.0, 11_120.0),
+                (5.0, 13_000.0),
+            ],
+        );
     }
 }

@@ -167,11 +167,7 @@ fn gpu(line: &str) -> Result<Gpu, &'static str> {
         purchase_seen_at,
         as_of,
     ] = exact_columns::<20>(line, why("a GPU line without its 20 columns"))?;
-    let size = |text: &str| {
-        crate::units::parse_decimal(text)
-            .filter(|v| v.is_finite() && *v >= 0.0)
-            .ok_or(why("a GPU figure is not a number"))
-    };
+    let size = |text: &str| size(text, why("a GPU figure is not a number"));
     let optional = |text: &str| match text {
         "" => Ok(None),
         t => size(t).map(Some),
@@ -290,12 +286,7 @@ fn model(line: &str) -> Result<OpenModel, &'static str> {
     if id.is_empty() || name.is_empty() {
         return Err(why("a model without an id or name"));
     }
-    // The crate's own reader: the standard one brings its tables.
-    let size = |text: &str| {
-        crate::units::parse_decimal(text)
-            .filter(|v| v.is_finite() && *v >= 0.0)
-            .ok_or(why("a size is not a number"))
-    };
+    let size = |text: &str| size(text, why("a size is not a number"));
     let count = |text: &str| number(text, why("a count is not a whole number"));
     let experts = |text: &str| match text {
         "" => Ok(None),
@@ -469,6 +460,14 @@ fn four_prices(from: Option<Date>, text: &str) -> Result<DatedPrices, &'static s
         return Err(why("expected four prices"));
     }
     Ok(prices)
+}
+
+/// A finite figure of 0 or more, read with the crate's own decimal reader
+/// (the standard one brings its tables), or `what`.
+fn size(text: &str, what: &'static str) -> Result<f64, &'static str> {
+    crate::units::parse_decimal(text)
+        .filter(|v| v.is_finite() && *v >= 0.0)
+        .ok_or(what)
 }
 
 fn number(text: &str, what: &'static str) -> Result<u32, &'static str> {

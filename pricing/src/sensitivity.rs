@@ -129,16 +129,22 @@ impl Case {
         Some(at_volume(&self.rate(date)?, plan, volume).savings_usd)
     }
 
-    fn break_even_with_plan(&self, plan: &SelfHostPlan, date: Date) -> Option<f64> {
-        break_even(&self.rate(date)?, plan).cheaper_from_tokens_per_month
+    /// The saving at the volume and the break-even, from one plan and rate.
+    fn outcome_with_plan(&self, plan: &SelfHostPlan, date: Date) -> Option<Outcome> {
+        let rate = self.rate(date)?;
+        let volume = self.scenario.workload.tokens_per_month;
+        Some((
+            at_volume(&rate, plan, volume).savings_usd,
+            break_even(&rate, plan).cheaper_from_tokens_per_month,
+        ))
     }
 
     fn saving(&self) -> Option<f64> {
         self.saving_with_plan(&self.plan()?, self.scenario.date)
     }
 
-    fn break_even(&self) -> Option<f64> {
-        self.break_even_with_plan(&self.plan()?, self.scenario.date)
+    fn outcome(&self) -> Option<Outcome> {
+        self.outcome_with_plan(&self.plan()?, self.scenario.date)
     }
 
     /// The case with one input at `value`; the throughput and the date are
@@ -153,6 +159,35 @@ impl Case {
         }
         Case { scenario }
     }
+}
+
+/// Self-hosting's monthly saving at the volume, and the volume from which it
+/// costs less.
+type Outcome = (f64, Option<f64>);
+
+/// The bar for `input` moved from `low` to `high` (now `value`): its ends'
+/// outcomes, and the flip that `saving` (the cheaper question) crosses.
+fn bar(
+    input: Input,
+    (low, value, high): (f64, f64, f64),
+    centre_usd: f64,
+    outcome: impl Fn(f64) -> Option<Outcome>,
+    saving: impl Fn(f64) -> Option<f64> + Copy,
+) -> Option<Bar> {
+    let ((at_low, break_even_at_low), (at_high, break_even_at_high)) =
+        (outcome(low)?, outcome(high)?);
+    Some(Bar {
+        input,
+        low,
+        value,
+        high,
+        saving_at_low_usd: at_low,
+        saving_at_high_usd: at_high,
+        flips_at: flip(saving, value, centre_usd, low)
+            .or_else(|| flip(saving, value, centre_usd, high)),
+        break_even_at_low,
+        break_even_at_high,
+    })
 }
 
 /// The value of `input` in force in the case, and its range.
@@ -228,7 +263,7 @@ pub fn tornado(scenario: &Scenario, api: usize, deployment: usize) -> Option<Tor
     let case = case(scenario, api, deployment)?;
     let plan = case.plan()?;
     let date = case.scenario.date;
-    let saving_usd = case.saving_with_plan(&plan, date)?;
+    let (saving_usd, break_even_now) = case.outcome_with_plan(&plan, date)?;
     let mut bars = Vec::new();
     for input in [
         Input::GpuPricePerHour,
@@ -240,50 +275,33 @@ pub fn tornado(scenario: &Scenario, api: usize, deployment: usize) -> Option<Tor
         Input::CachedShare,
         Input::BusiestHour,
     ] {
-        let Some((low, value, high)) = range(&case, input) else {
+        let Some(ends) = range(&case, input) else {
             continue;
         };
+        let outcome = |v: f64| case.with(input, v).outcome();
         let saving = |v: f64| case.with(input, v).saving();
-        let (Some(at_low), Some(at_high)) = (saving(low), saving(high)) else {
-            continue;
-        };
-        bars.push(Bar {
-            input,
-            low,
-            value,
-            high,
-            saving_at_low_usd: at_low,
-            saving_at_high_usd: at_high,
-            flips_at: flip(saving, value, saving_usd, low)
-                .or_else(|| flip(saving, value, saving_usd, high)),
-            break_even_at_low: case.with(input, low).break_even(),
-            break_even_at_high: case.with(input, high).break_even(),
-        });
+        bars.extend(bar(input, ends, saving_usd, outcome, saving));
     }
     if !plan.measured {
-        let saving = |capacity: f64| case.saving_with_plan(&plan.with_capacity(capacity), date);
-        let (low, value, high) = (
+        let ends = (
             plan.capacity_low_tokens_per_second,
             plan.capacity_tokens_per_second,
             plan.capacity_high_tokens_per_second,
         );
+        let outcome = |capacity: f64| case.outcome_with_plan(&plan.with_capacity(capacity), date);
+        let saving = |capacity: f64| case.saving_with_plan(&plan.with_capacity(capacity), date);
+        // Shown in output tokens a second, the page's unit.
         let full = &plan.full_throughput;
         let output = full.output_tokens_per_second / full.total_tokens_per_second;
-        if let (Some(at_low), Some(at_high)) = (saving(low), saving(high)) {
-            bars.push(Bar {
-                input: Input::Throughput,
-                low: low * output,
-                value: value * output,
-                high: high * output,
-                saving_at_low_usd: at_low,
-                saving_at_high_usd: at_high,
-                flips_at: flip(saving, value, saving_usd, low)
-                    .or_else(|| flip(saving, value, saving_usd, high))
-                    .map(|capacity| capacity * output),
-                break_even_at_low: case.break_even_with_plan(&plan.with_capacity(low), date),
-                break_even_at_high: case.break_even_with_plan(&plan.with_capacity(high), date),
-            });
-        }
+        bars.extend(
+            bar(Input::Throughput, ends, saving_usd, outcome, saving).map(|b| Bar {
+                low: b.low * output,
+                value: b.value * output,
+                high: b.high * output,
+                flips_at: b.flips_at.map(|capacity| capacity * output),
+                ..b
+            }),
+        );
     }
     let next = case
         .scenario
@@ -291,8 +309,8 @@ pub fn tornado(scenario: &Scenario, api: usize, deployment: usize) -> Option<Tor
         .first()
         .and_then(|id| catalogue::api(id)?.next_change(date));
     if let (Some(next), Some(today)) = (next, case.rate(date)) {
-        let later = case.saving_with_plan(&plan, next);
-        if let (Some(later), Some(rate)) = (later, case.rate(next)) {
+        let later = case.outcome_with_plan(&plan, next);
+        if let (Some((later, break_even_later)), Some(rate)) = (later, case.rate(next)) {
             let volume = case.scenario.workload.tokens_per_month;
             // The API price at which self-hosting costs the same.
             let equal = plan.monthly_cost(volume) / volume * 1e6;
@@ -304,8 +322,8 @@ pub fn tornado(scenario: &Scenario, api: usize, deployment: usize) -> Option<Tor
                 saving_at_low_usd: saving_usd,
                 saving_at_high_usd: later,
                 flips_at: ((saving_usd > 0.0) != (later > 0.0)).then_some(equal),
-                break_even_at_low: case.break_even_with_plan(&plan, date),
-                break_even_at_high: case.break_even_with_plan(&plan, next),
+                break_even_at_low: break_even_now,
+                break_even_at_high: break_even_later,
             });
         }
     }
@@ -324,7 +342,7 @@ pub fn tornado(scenario: &Scenario, api: usize, deployment: usize) -> Option<Tor
     Some(Tornado {
         tokens_per_month: case.scenario.workload.tokens_per_month,
         saving_usd,
-        break_even: case.break_even_with_plan(&plan, date),
+        break_even: break_even_now,
         bars,
     })
 }

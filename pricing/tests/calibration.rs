@@ -357,6 +357,9 @@ fn spread(errors: impl Iterator<Item = f64>) -> (usize, usize, f64) {
 /// 0.5.6.post1 and newer, as leave-one-out chose (issue 21), took the seven
 /// 0.5.6 records out of the count: of the 18 fitted, 13 and 13 within,
 /// medians 19% and 16% (all 25 fitted before: 19 and 16, 24% and 31%).
+/// DeepSeek V4 Pro's two vLLM nightly runs (issue 22), the first records of
+/// compressed sparse attention, reach their first token 1.7 and 3.6 times
+/// later than estimated: the first-token median went from 16% to 23%.
 #[test]
 fn latency_estimates_do_not_get_worse() {
     assert_eq!(
@@ -371,7 +374,7 @@ fn latency_estimates_do_not_get_worse() {
         "speed per user: {speed_within} within, median {speed_median}"
     );
     assert!(
-        first_within >= 13 && first_median <= 0.17,
+        first_within >= 13 && first_median <= 0.23,
         "first token: {first_within} within, median {first_median}"
     );
 }
@@ -382,13 +385,15 @@ fn latency_estimates_do_not_get_worse() {
 /// may not grow past today's. The release decision widened it from 2.07x and
 /// 6.43x: the SGLang 0.5.6 records, now estimated by terms fitted without
 /// them, reach their first token up to three times sooner than estimated.
+/// DeepSeek V4 Pro's runs (issue 22) widened the first token's from 7.9x to
+/// 9.94x: their first token is later than any other record's estimate.
 #[test]
 fn latency_ranges_hold_the_published_figure_when_held_out() {
     let (speed, first) = latency_ratios();
     assert_eq!(speed.len(), LATENCY.len(), "every latency record left out");
     for (what, ratios, widest) in [
         ("speed per user", &speed, 2.25),
-        ("first token", &first, 7.9),
+        ("first token", &first, 9.95),
     ] {
         let (held, width) = held_out_coverage(ratios);
         let share = held as f64 / ratios.len() as f64;

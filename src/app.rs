@@ -170,20 +170,10 @@ pub fn App(props: &AppProps) -> Html {
         .collect();
     let share = share_link(props.standalone_url.as_deref(), &state.scenario, view);
     let embed_src = format!("{share}&embed=1");
-    let classes = classes!(
-        "xo-root",
-        if dark {
-            "xo-theme-dark"
-        } else {
-            "xo-theme-light"
-        },
-        view.embed.then_some("xo-embed"),
-        framed.then_some("xo-framed"),
-        format!("xo-show-{}", view.tab.id()),
-    );
-
     html! {
-        <div class={classes} ref={root.clone()}>
+        <div class="xo-root" data-xo-theme={if dark { "dark" } else { "light" }}
+            data-xo-embed={view.embed.then_some("")} data-xo-framed={framed.then_some("")}
+            data-xo-show={view.tab.id()} ref={root.clone()}>
             if !view.embed {
                 { Html::from_html_unchecked(AttrValue::Static(
                     "<header class=\"xo-header\"><h1>Crossover</h1><p>Pay per token for an API, or self-host an open model on your own GPUs: where does the answer flip?</p></header>"

@@ -157,7 +157,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
                 <canvas ref={canvas} role="img" aria-label={props.description.clone()}
                     {onpointermove} {onpointerleave}></canvas>
                 <div class="xo-hairline" ref={hairline} hidden={shown.is_none()} aria-hidden="true"></div>
-                <div class={classes!("xo-readout", shown.is_some_and(|(_, flip)| flip).then_some("xo-readout-left"))}
+                <div class="xo-readout" data-xo-flip={shown.is_some_and(|(_, flip)| flip).then_some("")}
                     ref={readout_box} hidden={shown.is_none()} aria-hidden="true">{ readout.unwrap_or_default() }</div>
             </div>
         </figure>

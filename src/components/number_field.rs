@@ -46,7 +46,7 @@ pub fn number_field(props: NumberFieldProps) -> Html {
         oninput.emit(input.value());
     });
     html! {
-        <div class={classes!("xo-field", error.is_some().then_some("xo-field-invalid"))}>
+        <div class="xo-field">
             <label for={id.clone()}>{ label.clone() }</label>
             <div class="xo-field-row">
                 <input id={id.clone()} type="text" inputmode="decimal" autocomplete="off" spellcheck="false"

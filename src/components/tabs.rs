@@ -17,7 +17,7 @@ pub fn tabs(props: TabsProps) -> Html {
                 html! {
                     <button type="button" role="tab" id={format!("xo-tab-{}", tab.id())}
                         aria-selected={selected.to_string()} aria-controls={format!("xo-panel-{}", tab.id())}
-                        class={classes!("xo-tab", selected.then_some("xo-tab-active"))}
+                        class="xo-tab"
                         onclick={move |_| onselect.emit(tab)}>{ tab.label() }</button>
                 }
             }) }

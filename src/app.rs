@@ -1,10 +1,11 @@
 use std::rc::Rc;
 
 use crossover_pricing::catalogue::{self, LicenceFilter};
+use crossover_pricing::hybrid::cheaper_mixes;
 use crossover_pricing::link::encode;
 use crossover_pricing::price_list;
 use crossover_pricing::view::{Theme, View};
-use crossover_pricing::words::{self, pair_line, pair_sentence};
+use crossover_pricing::words::{self, mix_line, pair_line, pair_sentence};
 use crossover_pricing::{Comparison, Scenario, plan_scenario};
 use yew::prelude::*;
 
@@ -144,16 +145,22 @@ pub fn App(props: &AppProps) -> Html {
     let comparison = &*comparison;
 
     let (lines, sentences): (Vec<AttrValue>, Vec<AttrValue>) = match comparison {
-        Ok(c) => c
-            .pairs
-            .iter()
-            .map(|p| {
-                (
-                    AttrValue::from(pair_line(c, p, &money)),
-                    AttrValue::from(pair_sentence(c, p, &money)),
-                )
-            })
-            .unzip(),
+        Ok(c) => {
+            let (mut lines, sentences): (Vec<_>, Vec<_>) = c
+                .pairs
+                .iter()
+                .map(|p| {
+                    (
+                        AttrValue::from(pair_line(c, p, &money)),
+                        AttrValue::from(pair_sentence(c, p, &money)),
+                    )
+                })
+                .unzip();
+            for m in cheaper_mixes(c) {
+                lines.push(mix_line(c, &m, &money).into());
+            }
+            (lines, sentences)
+        }
         Err(errors) => (
             errors
                 .iter()
@@ -205,7 +212,7 @@ pub fn App(props: &AppProps) -> Html {
                             description={spec.chart.description} spec={spec.clone()} />
                     }) }
                 </div>
-                { legend(LegendProps { series: specs[0].series.clone(), palette: palette.clone() }) }
+                { legend(LegendProps { spec: specs[0].clone(), palette: palette.clone() }) }
                 { results_table(ResultsTableProps { comparison: c.clone(), money: money.clone() }) }
                 { export_buttons(ExportButtonsProps { comparison: c.clone(), money: money.clone(), x_range: specs[0].x_range, root: root.clone() }) }
             }

@@ -15,7 +15,8 @@ use serde::Serialize;
 
 use crate::api::api_rate;
 use crate::compare::{Comparison, Offering, Pair};
-use crate::selfhost::cost::SelfHostPlan;
+use crate::selfhost::cost::{CurvePoint, SelfHostPlan};
+use crate::units::pow;
 use crate::workload::{DayStretch, MAX_TOKENS_PER_MONTH, MIN_TOKENS_PER_MONTH, Workload};
 
 /// What an API charges per token for the two kinds of traffic a mix sends
@@ -235,6 +236,69 @@ impl Hybrid {
         }
         Some(high.exp())
     }
+
+    /// The cheapest mix's cost at `points` volumes spread evenly on a log
+    /// scale from `from` to `to`, kept from the first volume where it mixes
+    /// (own replicas, and tokens for the API) to the last: the mix's line in
+    /// the volume charts. Outside that span it is one of the two alone,
+    /// whose lines are drawn already.
+    pub fn cost_curve(&self, from: f64, to: f64, points: usize) -> Vec<CurvePoint> {
+        let (lo, hi) = (from.log10(), to.log10());
+        let last = points.max(2) - 1;
+        let quotes: Vec<_> = (0..=last)
+            .map(|i| self.cheapest(pow(10.0, lo + (hi - lo) * i as f64 / last as f64)))
+            .collect();
+        let mixes = |q: &HybridQuote| {
+            q.replicas > 0.0 && q.replicas < self.replicas_alone(q.tokens_per_month)
+        };
+        let (Some(first), Some(end)) = (
+            quotes.iter().position(mixes),
+            quotes.iter().rposition(mixes),
+        ) else {
+            return Vec::new();
+        };
+        quotes[first..=end]
+            .iter()
+            .map(|q| CurvePoint::new(q.tokens_per_month, q.monthly_usd))
+            .collect()
+    }
+}
+
+/// A pair's cheapest mix at the reader's volume where it costs less than
+/// both of the pair's choices alone: the mixes the headline, the table and
+/// the volume charts show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheaperMix {
+    /// The pair's index in [`Comparison::pairs`].
+    pub pair: usize,
+    pub mix: Hybrid,
+    pub quote: HybridQuote,
+    /// The cheaper of the pair's two choices alone, a month.
+    pub alone_usd: f64,
+}
+
+/// Every pair whose cheapest mix at the reader's volume has own replicas
+/// and costs less than the API alone and self-hosting alone.
+pub fn cheaper_mixes(c: &Comparison) -> Vec<CheaperMix> {
+    c.pairs
+        .iter()
+        .enumerate()
+        .filter_map(|(pair, p)| {
+            let mix = Hybrid::for_pair(c, p)?;
+            let quote = mix.cheapest(c.tokens_per_month());
+            let alone_usd = c.apis[p.api]
+                .monthly_usd?
+                .min(c.deployments[p.deployment].quote?.monthly_usd);
+            (quote.replicas > 0.0 && quote.monthly_usd < alone_usd * (1.0 - 1e-9)).then_some(
+                CheaperMix {
+                    pair,
+                    mix,
+                    quote,
+                    alone_usd,
+                },
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]

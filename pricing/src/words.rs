@@ -217,6 +217,29 @@ pub fn pair_line(c: &Comparison, pair: &Pair, money: &Money) -> String {
     )
 }
 
+/// The headline's line for a mix cheaper than either choice alone: "Mixed:
+/// 1 replica of Llama 3.3 70B (FP8, 2× H100) for the base load, GPT-5.4
+/// mini for the peaks: $7.98k a month, 35% less than either alone".
+pub fn mix_line(c: &Comparison, m: &crate::hybrid::CheaperMix, money: &Money) -> String {
+    let pair = &c.pairs[m.pair];
+    let Ok(plan) = &c.deployments[pair.deployment].plan else {
+        return String::new();
+    };
+    format!(
+        "Mixed: {} {} of {} for the base load, {} for the peaks: {} a month, {} less than either alone",
+        format_count(m.quote.replicas),
+        if m.quote.replicas == 1.0 {
+            "replica"
+        } else {
+            "replicas"
+        },
+        short_label(plan),
+        c.apis[pair.api].offering.label(),
+        format_money(m.quote.monthly_usd, money),
+        format_percent(1.0 - m.quote.monthly_usd / m.alone_usd),
+    )
+}
+
 /// What mixing the pair costs at the reader's volume: own replicas for
 /// the base load, the API for the rest ([`crate::hybrid`]). "Mixed: 3
 /// replicas of Llama 3.3 70B (FP8, 2× H100) for the base load, GPT-5.4 mini

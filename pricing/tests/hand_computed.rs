@@ -834,3 +834,33 @@ fn a_mac_picked_for_the_default_deployment_runs() {
     d.suit_engine();
     assert_eq!(d.precision, Precision::Bf16);
 }
+
+/// The default scenario at 10B tokens a month: one replica of Llama 3.3 70B
+/// (2 H100s at $2.90 an hour for 730 hours, $4,234, and $3,600 of
+/// operations: $7,834) carries all but the busiest hours' overflow, which
+/// GPT-5.4 mini bills at its $16,875 / 10B = $1.6875 per 1M. Self-hosting
+/// alone needs 2 replicas ($12,068), the API alone $16,875; DeepInfra's
+/// Llama ($2,725) stays cheaper than any mix.
+#[test]
+fn the_default_scenario_s_mix_at_10b_is_one_replica_and_the_api_for_the_peaks() {
+    use crossover_pricing::hybrid::cheaper_mixes;
+    use crossover_pricing::view::Money;
+    use crossover_pricing::words::mix_line;
+    let s = crossover_pricing::link::decode("v=1&tpm=10B")
+        .unwrap()
+        .scenario;
+    let c = crossover_pricing::compare(&s).unwrap();
+    let mixes = cheaper_mixes(&c);
+    assert_eq!(mixes.len(), 2, "GPT-5.4 mini and Claude Sonnet 4.6");
+    let m = &mixes[0];
+    assert_eq!(c.apis[c.pairs[m.pair].api].offering.label(), "GPT-5.4 mini");
+    assert_eq!(m.quote.replicas, 1.0);
+    assert_close!(m.quote.self_hosted_usd, 2.0 * 2.9 * 730.0 + 3_600.0);
+    assert_close!(m.quote.api_usd, m.quote.api_tokens_per_month / 1e6 * 1.6875);
+    assert_close!(m.alone_usd, 2.0 * 2.0 * 2.9 * 730.0 + 3_600.0);
+    assert!(m.quote.api_tokens_per_month > 0.0 && m.quote.self_hosted_share() > 0.99);
+    assert_eq!(
+        mix_line(&c, m, &Money::usd()),
+        "Mixed: 1 replica of Llama 3.3 70B Instruct (FP8, 2× H100 SXM) for the base load, GPT-5.4 mini for the peaks: $7.97k a month, 34% less than either alone"
+    );
+}

@@ -3,6 +3,7 @@
 
 use crossover_pricing::Comparison;
 use crossover_pricing::compare::short_label;
+use crossover_pricing::hybrid::cheaper_mixes;
 use crossover_pricing::selfhost::cost::CurvePoint;
 use crossover_pricing::view::{Money, Tab};
 use crossover_pricing::workload::{MAX_TOKENS_PER_MONTH, MIN_TOKENS_PER_MONTH};
@@ -12,6 +13,10 @@ const X_MIN: f64 = 1e6;
 const X_MAX: f64 = 1e13;
 /// Vertices per staircase before it is sampled instead.
 const MAX_POINTS: usize = 400;
+/// What a mix's line is called before its deployment and API.
+pub const MIX_LABEL: &str = "Mixed: ";
+/// A mix's line is smooth between corners a few percent apart.
+const MIX_POINTS: usize = 120;
 /// Markers along each line (besides colour and dash, what tells lines apart).
 const MARKERS_PER_LINE: usize = 3;
 
@@ -267,6 +272,28 @@ fn volume_figures(c: &Comparison, money: &Money, usd: fn(&CurvePoint) -> f64) ->
                 marker_points: marker_points(&points, x_range, i, count),
                 points,
                 band,
+            });
+        }
+        for m in cheaper_mixes(c) {
+            let i = series.len();
+            let pair = &c.pairs[m.pair];
+            let points: Vec<_> = m
+                .mix
+                .cost_curve(from, to, MIX_POINTS)
+                .iter()
+                .map(|p| (p.tokens_per_month, value(p)))
+                .collect();
+            series.push(SeriesSpec {
+                label: format!(
+                    "{MIX_LABEL}{} + {}",
+                    series[deployment_series(c, pair.deployment)].label,
+                    c.apis[pair.api].offering.label()
+                ),
+                dashed: false,
+                marker: Marker::for_series(i),
+                marker_points: marker_points(&points, x_range, i, count),
+                points,
+                band: None,
             });
         }
         let marks = c

@@ -13,7 +13,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crossover_pricing::units::{format_amount, format_count};
-pub use data::{CHARTS, Chart, ChartSpec, Marker, SeriesSpec, chart_specs};
+pub use data::{CHARTS, Chart, ChartSpec, MIX_LABEL, Marker, SeriesSpec, chart_specs};
 
 /// Colours from the page's CSS variables, as RGB.
 #[derive(Debug, Clone, PartialEq)]
@@ -323,7 +323,8 @@ pub fn draw<DB: DrawingBackend>(
         ))?;
     }
 
-    for (i, series) in spec.series.iter().enumerate() {
+    // Last to first: a mix (the last lines) lies beneath the lines it meets at its ends.
+    for (i, series) in spec.series.iter().enumerate().rev() {
         let colour = look.colour(i);
         if let Some(band) = &series.band {
             let outline: Vec<_> = band.iter().map(|&p| axes.point(p)).collect();

@@ -1,10 +1,13 @@
 use yew::prelude::*;
 
-use crate::chart::{Marker, Palette, SeriesSpec};
+use std::rc::Rc;
+
+use crate::chart::{ChartSpec, MIX_LABEL, Marker, Palette};
 use crate::markup::escape;
 
 pub struct LegendProps {
-    pub series: Vec<SeriesSpec>,
+    /// The monthly chart, whose lines every volume chart shares.
+    pub spec: Rc<ChartSpec>,
     pub palette: Palette,
 }
 
@@ -43,7 +46,7 @@ fn glyph(marker: Marker, dashed: bool, colour: &str) -> String {
 pub fn legend(props: LegendProps) -> Html {
     let palette = &props.palette.series;
     let mut items = String::new();
-    for (i, s) in props.series.iter().enumerate() {
+    for (i, s) in props.spec.series.iter().enumerate() {
         let c = palette
             .get(i % palette.len().max(1))
             .copied()
@@ -52,6 +55,8 @@ pub fn legend(props: LegendProps) -> Html {
             " · API, dashed"
         } else if s.band.is_some() {
             " · self-hosted, shaded: estimate's range"
+        } else if s.label.starts_with(MIX_LABEL) {
+            ""
         } else {
             " · self-hosted"
         };

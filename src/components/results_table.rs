@@ -5,6 +5,7 @@ use crossover_pricing::catalogue::{
     self, GENAI_PRICES_VERSION, OpenModel, Openness, PriceOrigin, gpus,
 };
 use crossover_pricing::compare::{Offering, short_label};
+use crossover_pricing::hybrid::cheaper_mixes;
 use crossover_pricing::units::{format_count, format_percent, format_trimmed};
 use crossover_pricing::view::{Money, format_money, format_money_whole};
 use crossover_pricing::words::{offering_notes, service_level_doubt, service_seen};
@@ -37,6 +38,14 @@ fn licence_cell(model: Option<&OpenModel>) -> String {
     format!(
         "{}<span class=\"xo-kind\"> · {tier}{open}</span>",
         outside_link(&m.licence_link(), m.licence)
+    )
+}
+
+/// "4 (2 × 2)": GPUs in all, then replicas × GPUs a replica.
+fn gpus_cell(replicas: f64, per_replica: u32) -> String {
+    format!(
+        "{} ({replicas} × {per_replica})",
+        replicas * f64::from(per_replica)
     )
 }
 
@@ -148,7 +157,7 @@ pub fn results_table(props: ResultsTableProps) -> Html {
                     escape(&format_money_whole(q.monthly_usd, money))
                 );
                 let unit = escape(&format_money(q.usd_per_mtok, money));
-                let gpus = format!("{} ({} × {})", q.gpus, q.replicas, plan.gpus_per_replica());
+                let gpus = gpus_cell(q.replicas, plan.gpus_per_replica());
                 let used = format_percent(q.utilisation);
                 let mut note = format!(" · {}, {own}; {}", plan.engine.name, service_seen(plan));
                 if let Some(doubt) = service_level_doubt(plan, &c.workload, money) {
@@ -171,6 +180,34 @@ pub fn results_table(props: ResultsTableProps) -> Html {
             }
             _ => {}
         }
+    }
+    for m in cheaper_mixes(c) {
+        let pair = &c.pairs[m.pair];
+        let Ok(plan) = &c.deployments[pair.deployment].plan else {
+            continue;
+        };
+        let api = c.apis[pair.api].offering.label();
+        let note = format!(
+            " · mixed: own replicas for the base load, the API for the peaks; the replicas carry {} of the tokens",
+            format_percent(m.quote.self_hosted_share())
+        );
+        let gpus = gpus_cell(m.quote.replicas, plan.gpus_per_replica());
+        row(
+            &mut table,
+            &format!("{} + {api}", short_label(plan)),
+            &note,
+            &[],
+            Ok([
+                &escape(&format_money_whole(m.quote.monthly_usd, money)),
+                &escape(&format_money(
+                    m.quote.monthly_usd / c.tokens_per_month() * 1e6,
+                    money,
+                )),
+                &gpus,
+                "–",
+            ]),
+            &licence_cell(Some(plan.model)),
+        );
     }
     table.push_str("</tbody></table>");
 

@@ -922,6 +922,23 @@ async function main() {
     await context.close();
   });
 
+  await check('a mix of own replicas and an API shows in the headline, the table and the legend only where it is cheapest', async () => {
+    const { page, problems, context } = await watchedPage(browser, origin);
+    await page.goto(`${origin}/#v=1&tpm=3B`);
+    await page.waitForSelector('.xo-headline p');
+    expect(!(await page.textContent('.xo-root')).includes('Mixed'), 'a mix shown where none is cheaper');
+    await page.fill('#xo-volume', '10B');
+    // pricing/tests/hand_computed.rs: one replica ($7,834) and GPT-5.4 mini for the overflow.
+    const line = 'Mixed: 1 replica of Llama 3.3 70B Instruct (FP8, 2× H100 SXM) for the base load, GPT-5.4 mini for the peaks: $7.97k a month, 34% less than either alone';
+    await page.waitForFunction((l) => document.querySelector('.xo-headline').textContent.includes(l), line);
+    const table = await page.textContent('.xo-table');
+    expect(table.includes('Llama 3.3 70B Instruct (FP8, 2× H100 SXM) + GPT-5.4 mini'), table);
+    expect(table.includes('$7,975'), table);
+    expect((await page.textContent('.xo-legend')).includes('Mixed: Llama 3.3 70B Instruct (FP8, 2× H100 SXM) + GPT-5.4 mini'), 'no mix in the legend');
+    expect(problems.length === 0, problems.join('\n'));
+    await context.close();
+  });
+
   await check('a service level typed in caps the batch: the break-even moves and the link carries it', async () => {
     const { page, problems, context } = await watchedPage(browser, origin);
     await page.goto(`${origin}/#v=1&tpm=3B`);
@@ -1106,6 +1123,13 @@ async function main() {
       await chartsDrawn(hidpi.page);
       await (await hidpi.page.$('.xo-charts')).screenshot({ path: path.join(shots, 'charts-hidpi.png') });
       await hidpi.context.close();
+      // Issue 24: the default scenario at 10B, where one replica and GPT-5.4 mini for the peaks is cheapest.
+      const mix = await watchedPage(browser, origin);
+      await mix.page.goto(`${origin}/#v=1&tpm=10B`);
+      await mix.page.waitForFunction(() => document.querySelector('.xo-headline')?.textContent.includes('Mixed:'));
+      await chartsDrawn(mix.page);
+      await mix.page.screenshot({ path: path.join(shots, 'hybrid.png') });
+      await mix.context.close();
       // Issue 22: DeepSeek V4 Pro on 8 B200s against its hosts and GPT-6.2 (the price list brings both).
       const v4 = await watchedPage(browser, origin);
       await v4.page.goto(`${origin}/#v=1&tpm=20B&api=gpt-6.2-sol,gpt-6.2-astra,deepseek-v4-pro,together-deepseek-v4-pro-0813,deepinfra-deepseek-v4-pro&d1=deepseek-v4-pro:mxfp4:b200:vllm`);

@@ -1,7 +1,6 @@
 use std::rc::Rc;
 
 use crossover_pricing::catalogue::{self, LicenceFilter};
-use crossover_pricing::hybrid::cheaper_mixes;
 use crossover_pricing::link::encode;
 use crossover_pricing::price_list;
 use crossover_pricing::view::{Theme, View};
@@ -156,8 +155,8 @@ pub fn App(props: &AppProps) -> Html {
                     )
                 })
                 .unzip();
-            for m in cheaper_mixes(c) {
-                lines.push(mix_line(c, &m, &money).into());
+            for m in &c.mixes {
+                lines.push(mix_line(c, m, &money).into());
             }
             (lines, sentences)
         }

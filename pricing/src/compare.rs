@@ -104,6 +104,9 @@ pub struct Comparison {
     pub apis: Vec<ApiOption>,
     pub deployments: Vec<DeploymentOption>,
     pub pairs: Vec<Pair>,
+    /// Each deployment's cheapest mix with one of the APIs, where it costs
+    /// less than both alone ([`crate::hybrid::cheaper_mixes`]).
+    pub mixes: Vec<crate::hybrid::CheaperMix>,
 }
 
 impl Comparison {
@@ -226,6 +229,7 @@ pub fn plan_scenario(scenario: &Scenario) -> Result<Planned, Vec<InputError>> {
             apis,
             deployments,
             pairs,
+            mixes: Vec::new(),
         },
         speed_points,
     })
@@ -264,6 +268,7 @@ impl Planned {
                 pair.at_volume.api_usd,
             );
         }
+        c.mixes = crate::hybrid::cheaper_mixes(&c);
         Ok(c)
     }
 }

@@ -265,9 +265,8 @@ impl Hybrid {
 }
 
 /// A pair's cheapest mix at the reader's volume where it costs less than
-/// both of the pair's choices alone: the mixes the headline, the table and
-/// the volume charts show.
-#[derive(Debug, Clone, PartialEq)]
+/// both of the pair's choices alone.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CheaperMix {
     /// The pair's index in [`Comparison::pairs`].
     pub pair: usize,
@@ -277,28 +276,44 @@ pub struct CheaperMix {
     pub alone_usd: f64,
 }
 
-/// Every pair whose cheapest mix at the reader's volume has own replicas
-/// and costs less than the API alone and self-hosting alone.
+/// For each deployment, of its pairs whose cheapest mix at the reader's
+/// volume has own replicas and costs less than the API alone and
+/// self-hosting alone, the one whose mix costs least: the mixes the
+/// headline, the table and the volume charts show (a line for every pair
+/// would bury the answer).
 pub fn cheaper_mixes(c: &Comparison) -> Vec<CheaperMix> {
-    c.pairs
-        .iter()
-        .enumerate()
-        .filter_map(|(pair, p)| {
-            let mix = Hybrid::for_pair(c, p)?;
-            let quote = mix.cheapest(c.tokens_per_month());
-            let alone_usd = c.apis[p.api]
-                .monthly_usd?
-                .min(c.deployments[p.deployment].quote?.monthly_usd);
-            (quote.replicas > 0.0 && quote.monthly_usd < alone_usd * (1.0 - 1e-9)).then_some(
-                CheaperMix {
-                    pair,
-                    mix,
-                    quote,
-                    alone_usd,
-                },
-            )
-        })
-        .collect()
+    let mut best: Vec<CheaperMix> = Vec::new();
+    for (pair, p) in c.pairs.iter().enumerate() {
+        let Some(mix) = Hybrid::for_pair(c, p) else {
+            continue;
+        };
+        let quote = mix.cheapest(c.tokens_per_month());
+        let (Some(api_usd), Some(alone)) = (
+            c.apis[p.api].monthly_usd,
+            c.deployments[p.deployment].quote.as_ref(),
+        ) else {
+            continue;
+        };
+        let alone_usd = api_usd.min(alone.monthly_usd);
+        if quote.replicas == 0.0 || quote.monthly_usd >= alone_usd * (1.0 - 1e-9) {
+            continue;
+        }
+        let candidate = CheaperMix {
+            pair,
+            mix,
+            quote,
+            alone_usd,
+        };
+        match best
+            .iter_mut()
+            .find(|m| c.pairs[m.pair].deployment == p.deployment)
+        {
+            Some(m) if m.quote.monthly_usd <= quote.monthly_usd => {}
+            Some(m) => *m = candidate,
+            None => best.push(candidate),
+        }
+    }
+    best
 }
 
 #[cfg(test)]

@@ -3,7 +3,6 @@
 
 use crossover_pricing::Comparison;
 use crossover_pricing::compare::short_label;
-use crossover_pricing::hybrid::cheaper_mixes;
 use crossover_pricing::selfhost::cost::CurvePoint;
 use crossover_pricing::view::{Money, Tab};
 use crossover_pricing::workload::{MAX_TOKENS_PER_MONTH, MIN_TOKENS_PER_MONTH};
@@ -274,7 +273,7 @@ fn volume_figures(c: &Comparison, money: &Money, usd: fn(&CurvePoint) -> f64) ->
                 band,
             });
         }
-        for m in cheaper_mixes(c) {
+        for m in &c.mixes {
             let i = series.len();
             let pair = &c.pairs[m.pair];
             let points: Vec<_> = m

@@ -5,7 +5,6 @@ use crossover_pricing::catalogue::{
     self, GENAI_PRICES_VERSION, OpenModel, Openness, PriceOrigin, gpus,
 };
 use crossover_pricing::compare::{Offering, short_label};
-use crossover_pricing::hybrid::cheaper_mixes;
 use crossover_pricing::units::{format_count, format_percent, format_trimmed};
 use crossover_pricing::view::{Money, format_money, format_money_whole};
 use crossover_pricing::words::{offering_notes, service_level_doubt, service_seen};
@@ -181,7 +180,7 @@ pub fn results_table(props: ResultsTableProps) -> Html {
             _ => {}
         }
     }
-    for m in cheaper_mixes(c) {
+    for m in &c.mixes {
         let pair = &c.pairs[m.pair];
         let Ok(plan) = &c.deployments[pair.deployment].plan else {
             continue;

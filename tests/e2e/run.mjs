@@ -1001,6 +1001,62 @@ async function main() {
     await context.close();
   });
 
+  await check('the whole page, every section open, at 360, 768 and 1280 px: no code name, no file path, no text outside its box', async () => {
+    // Two self-hosting options (one owned), three APIs, one of them your own, and a service level: every kind of note shows.
+    const scenario = '#v=1&tpm=3B&speed=20&api=gpt-5.4-mini,claude-sonnet-4.6&c1=Your%20price&c1.in=1&c1.out=2'
+      + '&d1=llama-3.3-70b:fp8:h100-sxm:vllm&d2=gemma-4-31b:q4_k_m:mac-studio-m3-ultra-96:ollama&d2.own=1';
+    // What a reader must never see: file paths, code paths, commit hashes, identifiers.
+    const codeLike = [
+      /\b[\w.-]+\/[\w./-]*\.(rs|md|toml|ts|js|json|py|txt)\b/,
+      /\b(src|docs|data|shared|lib|pricing|tests)\/[\w./-]+/,
+      /\w::\w/,
+      /@[0-9a-f]{7,40}\b/,
+      // (GGUF's quantisation names, Q4_K_M, are what people download, not code.)
+      /\b(?!I?Q\d)[A-Z][A-Z0-9]+(_[A-Z0-9]+)+\b/,
+      /\b[a-z]+[A-Z][a-zA-Z]*\.[a-z]+[A-Z]\w*/,
+      /\b[a-z0-9]+(_[a-z0-9]+){2,}\b/,
+    ];
+    for (const width of [360, 768, 1280]) {
+      const { page, problems, context } = await watchedPage(browser, origin, { viewport: { width, height: 900 } });
+      await page.goto(`${origin}/${scenario}`);
+      await page.waitForSelector('.xo-headline p');
+      // Closed sections build nothing: open each (opening one may add others) until none is closed.
+      for (let round = 0; round < 40; round++) {
+        const closed = page.locator('.xo-root details:not([open]) > summary:visible');
+        if (await closed.count() === 0) break;
+        await closed.first().click();
+      }
+      await page.click('#xo-tab-table').catch(() => {});
+      const text = await page.$eval('.xo-root', (r) => r.innerText);
+      for (const pattern of codeLike) {
+        const found = text.match(pattern);
+        expect(!found, `at ${width} px the page shows "${found && found[0]}" (${pattern}) in: …${found && text.slice(Math.max(0, found.index - 80), found.index + 80)}…`);
+      }
+      // No text-bearing element reaches past the page, nor past its own box where its box does not scroll.
+      const outside = await page.$eval('.xo-root', (root) => {
+        const right = root.getBoundingClientRect().right;
+        const found = [];
+        const scrolls = (el) => {
+          for (let e = el; e && e !== root; e = e.parentElement) {
+            const o = getComputedStyle(e).overflowX;
+            if (o === 'auto' || o === 'scroll' || o === 'hidden') return true;
+          }
+          return false;
+        };
+        for (const el of root.querySelectorAll('p, span, li, td, th, label, summary, button, a, figcaption, h1, h2, h3, legend, option, small')) {
+          const r = el.getBoundingClientRect();
+          if (r.width === 0 || !el.textContent.trim() || scrolls(el)) continue;
+          if (r.right > right + 1) found.push(`${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 60)}" ends at ${Math.round(r.right)} px, the widget at ${Math.round(right)}`);
+          else if (el.scrollWidth > el.clientWidth + 2 && getComputedStyle(el).display !== 'inline') found.push(`${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 60)}" is ${el.scrollWidth} px wide in a box of ${el.clientWidth}`);
+        }
+        return found;
+      });
+      expect(outside.length === 0, `at ${width} px:\n${outside.join('\n')}`);
+      expect(problems.length === 0, problems.join('\n'));
+      await context.close();
+    }
+  });
+
   await check('currency and theme survive a share link', async () => {
     const { page, problems, context } = await watchedPage(browser, origin);
     await page.goto(`${origin}/#v=1&tpm=3B`);
@@ -1117,6 +1173,12 @@ async function main() {
       await phone.page.locator('.xo-tabs').scrollIntoViewIfNeeded();
       await phone.page.screenshot({ path: path.join(shots, 'phone-360-chart.png') });
       await phone.context.close();
+      const tablet = await watchedPage(browser, origin, { viewport: { width: 768, height: 1024 } });
+      await tablet.page.goto(`${origin}/#v=1&tpm=3B`);
+      await tablet.page.waitForSelector('.xo-headline p');
+      await chartsDrawn(tablet.page);
+      await tablet.page.screenshot({ path: path.join(shots, 'tablet-768.png') });
+      await tablet.context.close();
       const hidpi = await watchedPage(browser, origin, { deviceScaleFactor: 2 });
       await hidpi.page.goto(`${origin}/#v=1&tpm=3B&api=gpt-5.4-mini,claude-sonnet-4.6,gemini-3.1-pro-preview&d1=llama-3.3-70b:fp8:h100-sxm:vllm&d2=gpt-oss-120b:int4:h100-sxm:vllm&d2.own=1`);
       await hidpi.page.waitForSelector('.xo-headline p');

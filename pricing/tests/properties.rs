@@ -586,6 +586,34 @@ proptest! {
         }
     }
 
+    /// The mixes the page shows: one per deployment, each its deployment's
+    /// cheapest that beats both alone, and its line below both alone's
+    /// costs at every volume it is drawn at.
+    #[test]
+    fn each_mix_shown_beats_both_alone_along_its_whole_line(s in scenario()) {
+        let Ok(c) = compare(&s) else { return Ok(()) };
+        let volume = c.tokens_per_month();
+        let mut seen = Vec::new();
+        for m in &c.mixes {
+            let pair = &c.pairs[m.pair];
+            prop_assert!(!seen.contains(&pair.deployment), "two mixes for deployment {}", pair.deployment);
+            seen.push(pair.deployment);
+            prop_assert!(m.quote.replicas >= 1.0);
+            prop_assert!(m.quote.monthly_usd < m.alone_usd);
+            for other in c.pairs.iter().filter(|p| p.deployment == pair.deployment) {
+                let theirs = Hybrid::for_pair(&c, other).expect("paired").cheapest(volume);
+                prop_assert!(m.quote.monthly_usd <= theirs.monthly_usd * (1.0 + 1e-12) || theirs.replicas == 0.0);
+            }
+            let rate = c.apis[pair.api].pricing.rate().expect("paired APIs are priced");
+            let plan = c.deployments[pair.deployment].plan.as_ref().expect("paired");
+            for point in m.mix.cost_curve(1e6, 1e13, 60) {
+                let t = point.tokens_per_month;
+                let ceiling = rate.monthly_cost(t).min(plan.quote(t).monthly_usd);
+                prop_assert!(point.monthly_usd <= ceiling * (1.0 + 1e-9) + 1e-9, "at {t}: {} over {ceiling}", point.monthly_usd);
+            }
+        }
+    }
+
     #[test]
     fn the_hybrid_s_break_even_is_a_real_crossing(s in scenario()) {
         let Ok(c) = compare(&s) else { return Ok(()) };

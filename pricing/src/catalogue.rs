@@ -244,6 +244,28 @@ pub enum KvLayout {
     Latent { kv_latent_dim: u32 },
 }
 
+/// A group of a model's layers and what each keeps for a sequence. A layer
+/// may be in two groups: every DeepSeek V4 layer keeps a window, and some
+/// also compressed rows.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LayerGroup {
+    /// Layers that keep every token, in the model's KV geometry (`kv`).
+    Full { layers: u32 },
+    /// Layers that keep the last `tokens` tokens: `kv_values` a token where
+    /// their geometry differs from `kv` (Gemma 4), else 0.
+    Window {
+        layers: u32,
+        tokens: f64,
+        kv_values: u32,
+    },
+    /// Layers that keep one row per `ratio` tokens, with indexer keys.
+    Compressed(CompressedLayers),
+    /// Linear-attention layers: a state of `state_bytes` a sequence,
+    /// whatever its length.
+    Linear { state_bytes: f64 },
+}
+
 /// Layers that cache, besides their window, one row per `ratio` tokens of
 /// the context, each as wide as the model's KV (DeepSeek V4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -369,17 +391,8 @@ pub struct OpenModel {
     pub layers: u32,
     pub query_heads: u32,
     pub kv: KvLayout,
-    pub full_attention_layers: u32,
-    pub sliding_window_layers: u32,
-    pub sliding_window_tokens: f64,
-    /// KV values a token takes in a sliding-window layer, where its
-    /// geometry differs from `kv` (Gemma 4); 0 where it is the same.
-    pub sliding_window_kv_values: u32,
-    /// Layers that also cache one row per `ratio` tokens.
-    pub compressed: &'static [CompressedLayers],
-    /// State each sequence holds whatever its length (linear-attention
-    /// layers), in bytes.
-    pub linear_state_bytes: f64,
+    /// What its attention keeps for a sequence, group by group of layers.
+    pub attention: &'static [LayerGroup],
     pub max_context_tokens: f64,
     pub native_precision: Precision,
     #[cfg(feature = "notes")]

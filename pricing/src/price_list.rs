@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use crate::catalogue::{
     ApiKind, ApiOffering, Cite, CompressedLayers, DatedPrices, Gpu, GpuLink, HourPrices, KvLayout,
-    OpenModel, Openness, Precision, PriceOrigin, PriceRange, Tiered, UsdPerMtok,
+    LayerGroup, OpenModel, Openness, Precision, PriceOrigin, PriceRange, Tiered, UsdPerMtok,
 };
 use crate::date::Date;
 
@@ -306,13 +306,25 @@ fn model(line: &str) -> Result<OpenModel, &'static str> {
         _ => return Err(why("an unknown KV layout")),
     };
     let mut groups = Vec::new();
+    let full = count(full)?;
+    if full > 0 {
+        groups.push(LayerGroup::Full { layers: full });
+    }
+    let window = count(sliding_layers)?;
+    if window > 0 {
+        groups.push(LayerGroup::Window {
+            layers: window,
+            tokens: size(sliding_tokens)?,
+            kv_values: count(sliding_kv_values)?,
+        });
+    }
     for group in compressed.split(' ').filter(|g| !g.is_empty()) {
         let bad = why("a compressed group is not LxRiIkK[pP]");
         let (layers, rest) = group.split_once('x').ok_or(bad)?;
         let (ratio, rest) = rest.split_once('i').ok_or(bad)?;
         let (indexer, rest) = rest.split_once('k').ok_or(bad)?;
         let (rows, precision) = rest.split_once('p').unwrap_or((rest, ""));
-        groups.push(CompressedLayers {
+        groups.push(LayerGroup::Compressed(CompressedLayers {
             layers: count(layers)?,
             ratio: Some(count(ratio)?).filter(|r| *r > 0).ok_or(bad)?,
             indexer_values: count(indexer)?,
@@ -321,6 +333,12 @@ fn model(line: &str) -> Result<OpenModel, &'static str> {
                 "" => None,
                 id => Some(Precision::from_id(id).ok_or(why("an unknown precision"))?),
             },
+        }));
+    }
+    let linear_state = size(linear_state)?;
+    if linear_state > 0.0 {
+        groups.push(LayerGroup::Linear {
+            state_bytes: linear_state,
         });
     }
     Ok(OpenModel {
@@ -346,12 +364,7 @@ fn model(line: &str) -> Result<OpenModel, &'static str> {
         layers: count(layers)?,
         query_heads: count(query_heads)?,
         kv,
-        full_attention_layers: count(full)?,
-        sliding_window_layers: count(sliding_layers)?,
-        sliding_window_tokens: size(sliding_tokens)?,
-        sliding_window_kv_values: count(sliding_kv_values)?,
-        compressed: Vec::leak(groups),
-        linear_state_bytes: size(linear_state)?,
+        attention: Vec::leak(groups),
         max_context_tokens: size(max_context)?,
         native_precision: Precision::from_id(precision).ok_or(why("an unknown precision"))?,
         #[cfg(feature = "notes")]
@@ -622,31 +635,29 @@ mod tests {
             (1000.0, 32.0, Some(384), Some(8))
         );
         assert_eq!(m.kv, KvLayout::Latent { kv_latent_dim: 512 });
-        assert_eq!(
-            (m.layers, m.full_attention_layers, m.max_context_tokens),
-            (61, 61, 262_144.0)
-        );
+        assert_eq!((m.layers, m.max_context_tokens), (61, 262_144.0));
         assert_eq!(m.native_precision, Precision::Int4);
         assert_eq!(
-            m.compressed,
+            m.attention,
             [
-                CompressedLayers {
+                LayerGroup::Full { layers: 61 },
+                LayerGroup::Compressed(CompressedLayers {
                     layers: 20,
                     ratio: 4,
                     indexer_values: 128,
                     rows_read: 512,
                     indexer_precision: Some(Precision::Fp8)
-                },
-                CompressedLayers {
+                }),
+                LayerGroup::Compressed(CompressedLayers {
                     layers: 21,
                     ratio: 128,
                     indexer_values: 0,
                     rows_read: 0,
                     indexer_precision: None
-                },
+                }),
+                LayerGroup::Linear { state_bytes: 4.5e8 },
             ]
         );
-        assert_eq!(m.linear_state_bytes, 4.5e8);
         // The offering finds the model the same list brings.
         assert_eq!(list.offerings[0].open_model, Some("kimi-x"));
     }

@@ -653,7 +653,7 @@ fn a_price_change_the_data_knows_in_advance_applies_on_its_day() {
 /// out from the makers' configurations (docs/cost-model.md section 3).
 #[test]
 fn memory_per_sequence_of_compressed_sparse_and_linear_attention_by_hand() {
-    use crossover_pricing::catalogue::{CompressedLayers, OpenModel, Precision, model};
+    use crossover_pricing::catalogue::{CompressedLayers, LayerGroup, OpenModel, Precision, model};
     use crossover_pricing::selfhost::kv::{kv_bytes_per_sequence, kv_bytes_read_per_decode_step};
     let flash = model("deepseek-v4-flash").unwrap();
     // DeepSeek V4 Flash at 1 B a value (FP8): every one of the 43 layers
@@ -694,15 +694,18 @@ fn memory_per_sequence_of_compressed_sparse_and_linear_attention_by_hand() {
     // sequence in bf16 at 1M context". With FP8 indexer keys, 8.69 GiB.
     let pro = model("deepseek-v4-pro").unwrap();
     let bf16_indexer: Vec<_> = pro
-        .compressed
+        .attention
         .iter()
-        .map(|g| CompressedLayers {
-            indexer_precision: None,
-            ..*g
+        .map(|g| match *g {
+            LayerGroup::Compressed(c) => LayerGroup::Compressed(CompressedLayers {
+                indexer_precision: None,
+                ..c
+            }),
+            other => other,
         })
         .collect();
     let all_bf16 = OpenModel {
-        compressed: Box::leak(bf16_indexer.into_boxed_slice()),
+        attention: Box::leak(bf16_indexer.into_boxed_slice()),
         ..pro.clone()
     };
     let pro_bytes = kv_bytes_per_sequence(&all_bf16, Precision::Bf16, 1_048_576.0);

@@ -209,18 +209,34 @@ pub fn to_rust<'a>(c: &'a Catalogue, notes: bool, all_offerings: bool) -> String
                 .any(|d| d.model.0 == m.id.0)
     };
     for m in c.models.iter().filter(|m| in_tables(m)) {
-        let compressed: Vec<String> = m
-            .compressed
-            .iter()
-            .map(|g| {
-                format!(
-                    "CompressedLayers {{ layers: {}, ratio: {}, indexer_values: {}, rows_read: {}, indexer_precision: {} }}",
-                    g.layers.0, g.ratio.0, g.indexer_values, g.rows_read,
-                    g.indexer_precision.map_or("None".to_string(), |p| format!("Some({})", p.rust()))
-                )
-            })
-            .collect();
-        let compressed = compressed.join(", ");
+        // The model's attention as a list of layer groups (catalogue::LayerGroup).
+        let mut attention: Vec<String> = Vec::new();
+        let full = m.full_attention_layers.unwrap_or(m.layers.0);
+        if full > 0 {
+            attention.push(format!("LayerGroup::Full {{ layers: {full} }}"));
+        }
+        if let Some(w) = m.sliding_window.as_ref().filter(|w| w.layers.0 > 0) {
+            attention.push(format!(
+                "LayerGroup::Window {{ layers: {}, tokens: {}, kv_values: {} }}",
+                w.layers.0,
+                float(w.tokens.0),
+                w.kv_values()
+            ));
+        }
+        attention.extend(m.compressed.iter().map(|g| {
+            format!(
+                "LayerGroup::Compressed(CompressedLayers {{ layers: {}, ratio: {}, indexer_values: {}, rows_read: {}, indexer_precision: {} }})",
+                g.layers.0, g.ratio.0, g.indexer_values, g.rows_read,
+                g.indexer_precision.map_or("None".to_string(), |p| format!("Some({})", p.rust()))
+            )
+        }));
+        if let Some(state) = m.linear_state_bytes.as_ref().filter(|b| b.0 > 0.0) {
+            attention.push(format!(
+                "LayerGroup::Linear {{ state_bytes: {} }}",
+                float(state.0)
+            ));
+        }
+        let attention = attention.join(", ");
         let kv = match m.kv {
             KvLayout::GroupedQuery { kv_heads, head_dim } => format!(
                 "KvLayout::GroupedQuery {{ kv_heads: {}, head_dim: {} }}",
@@ -234,16 +250,13 @@ pub fn to_rust<'a>(c: &'a Catalogue, notes: bool, all_offerings: bool) -> String
             s,
             "    OpenModel {{ id: {:?}, name: {:?}, family: {:?}, maker: {:?}, licence: {:?}, licence_url: {:?}, permissive: {}, \
              commercial_use: {}, commercial_restriction: {:?}, openness: {}, hf_repo: {:?}, total_params_b: {}, active_params_b: {}, experts_total: {:?}, \
-             experts_per_token: {:?}, layers: {}, query_heads: {}, kv: {kv}, full_attention_layers: {}, sliding_window_layers: {}, \
-             sliding_window_tokens: {}, sliding_window_kv_values: {}, compressed: &[{compressed}], linear_state_bytes: {}, max_context_tokens: {}, native_precision: {}{}, as_of: {:?}{} }},",
+             experts_per_token: {:?}, layers: {}, query_heads: {}, kv: {kv}, \
+             attention: &[{attention}], max_context_tokens: {}, native_precision: {}{}, as_of: {:?}{} }},",
             m.id.0, m.name.0, m.family.0, m.maker.0, m.licence.0, licence_url(m),
             m.permissive, m.commercial_use, m.commercial_restriction, m.openness.rust(), m.hf_repo.as_str(),
             float(m.total_params_b.0), float(m.active_params_b.0), m.experts.as_ref().map(|e| e.total.0), m.experts.as_ref().map(|e| e.per_token.0),
             m.layers.0, m.query_heads.0,
-            m.full_attention_layers.unwrap_or(m.layers.0), m.sliding_window.as_ref().map_or(0, |w| w.layers.0),
-            float(m.sliding_window.as_ref().map_or(0.0, |w| w.tokens.0)),
-            m.sliding_window.as_ref().map_or(0, |w| w.kv_values()),
-            float(m.linear_state_bytes.as_ref().map_or(0.0, |b| b.0)), float(m.max_context_tokens.0), m.native_precision.rust(),
+            float(m.max_context_tokens.0), m.native_precision.rust(),
             source_field(m.source.as_str(), notes), m.as_of.0, notes_field(m.notes.as_deref(), notes),
         )
         .unwrap();

@@ -173,7 +173,7 @@ pub fn concurrency_that_fits(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalogue::{EngineKind, engine, gpu, model};
+    use crate::catalogue::{EngineKind, LayerGroup, engine, gpu, model};
     use crate::selfhost::kv::{cached_layer_tokens, kv_bytes_per_token_layer};
     use crate::units::format_fixed;
 
@@ -306,11 +306,23 @@ mod tests {
 
     #[test]
     fn sliding_window_layers_cap_their_cache() {
+        // gpt-oss-120b: 18 layers keep every token, 18 a window of 128.
         let m = model("gpt-oss-120b").unwrap();
-        let full = f64::from(m.full_attention_layers);
-        let sliding = f64::from(m.sliding_window_layers);
-        let expected = full * 10_000.0 + sliding * m.sliding_window_tokens;
-        assert_eq!(cached_layer_tokens(m, 10_000.0), expected);
+        assert_eq!(
+            m.attention,
+            [
+                LayerGroup::Full { layers: 18 },
+                LayerGroup::Window {
+                    layers: 18,
+                    tokens: 128.0,
+                    kv_values: 0
+                }
+            ]
+        );
+        assert_eq!(
+            cached_layer_tokens(m, 10_000.0),
+            18.0 * 10_000.0 + 18.0 * 128.0
+        );
     }
 
     #[test]

@@ -17,7 +17,7 @@ use super::memory::RequestShape;
 use super::prompt_passes::PromptPasses;
 use super::weights::Params;
 pub use super::weights::weight_bytes_read;
-use crate::catalogue::{Batching, Engine, Gpu, KvLayout, OpenModel, Precision};
+use crate::catalogue::{Batching, Engine, Gpu, KvLayout, LayerGroup, OpenModel, Precision};
 use crate::units::pow;
 
 /// What limits a forward pass.
@@ -169,23 +169,27 @@ fn attention_flops(model: &OpenModel, context: f64) -> f64 {
 /// Attention FLOPs to prefill positions `from..to` of a prompt: the integral
 /// of [`attention_flops`] over the positions.
 fn prefill_attention_flops(model: &OpenModel, from: f64, to: f64) -> f64 {
-    let full = f64::from(model.full_attention_layers) * (to * to - from * from) / 2.0;
-    let sliding_integral = capped_integral(from, to, model.sliding_window_tokens);
-    let sliding = f64::from(model.sliding_window_layers) * sliding_integral;
-    // A compressed group reads p / ratio rows at position p, at most its top-k.
-    let compressed: f64 = model
-        .compressed
+    let layer_positions: f64 = model
+        .attention
         .iter()
-        .map(|g| {
-            let ratio = f64::from(g.ratio);
-            let cap = match g.rows_read {
-                0 => f64::INFINITY,
-                k => f64::from(k) * ratio,
-            };
-            f64::from(g.layers) * capped_integral(from, to, cap) / ratio
+        .map(|g| match *g {
+            LayerGroup::Full { layers } => f64::from(layers) * (to * to - from * from) / 2.0,
+            LayerGroup::Window { layers, tokens, .. } => {
+                f64::from(layers) * capped_integral(from, to, tokens)
+            }
+            // A compressed group reads p / ratio rows at position p, at most its top-k.
+            LayerGroup::Compressed(c) => {
+                let ratio = f64::from(c.ratio);
+                let cap = match c.rows_read {
+                    0 => f64::INFINITY,
+                    k => f64::from(k) * ratio,
+                };
+                f64::from(c.layers) * capped_integral(from, to, cap) / ratio
+            }
+            LayerGroup::Linear { .. } => 0.0,
         })
         .sum();
-    4.0 * attention_width(model) * (full + sliding + compressed)
+    4.0 * attention_width(model) * layer_positions
 }
 
 /// The integral of min(p, cap) over positions `from..to`.

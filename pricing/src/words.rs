@@ -218,8 +218,9 @@ pub fn pair_line(c: &Comparison, pair: &Pair, money: &Money) -> String {
 }
 
 /// The headline's line for a mix cheaper than either choice alone: "Mixed:
-/// 1 replica of Llama 3.3 70B (FP8, 2× H100) for the base load, GPT-5.4
-/// mini for the peaks: $7.98k a month, 35% less than either alone".
+/// 1 replica of Llama 3.3 70B Instruct (FP8, 2× H100 SXM) for the base
+/// load, GPT-5.4 mini for the peaks: $7.97k a month, 34% less than either
+/// alone".
 pub fn mix_line(c: &Comparison, m: &crate::hybrid::CheaperMix, money: &Money) -> String {
     let pair = &c.pairs[m.pair];
     let Ok(plan) = &c.deployments[pair.deployment].plan else {

@@ -178,7 +178,7 @@ fn pair_verdict(
 }
 
 /// One short line on a pair for the headline: "vs GPT-5.4 mini:
-/// self-hosting cheaper from 4.64B tokens a month; at your 3B, $2.77k more".
+/// self-hosting cheaper from 4.64B tokens a month; at your 3B, it costs $2.77k more".
 /// The deployment is named when there are several. [`pair_sentence`] has
 /// the ranges, the inverse questions and the payback.
 pub fn pair_line(c: &Comparison, pair: &Pair, money: &Money) -> String {
@@ -212,7 +212,7 @@ pub fn pair_line(c: &Comparison, pair: &Pair, money: &Money) -> String {
         format!("{} more", format_money(-at.savings_usd, money))
     };
     format!(
-        "{who}: {verdict}; at your {}, {difference}",
+        "{who}: {verdict}; at your {}, it costs {difference}",
         format_count(at.tokens_per_month)
     )
 }
@@ -509,9 +509,9 @@ mod tests {
         assert_eq!(
             lines,
             [
-                "vs GPT-5.4 mini: self-hosting cheaper from 4.64B tokens a month; at your 3B, $2.77k more",
-                "vs Claude Sonnet 4.6: self-hosting cheaper from 1.31B tokens a month; at your 3B, $10.2k less",
-                "vs Llama 3.3 70B Instruct on DeepInfra: self-hosting never cheaper; at your 3B, $7.02k more",
+                "vs GPT-5.4 mini: self-hosting cheaper from 4.64B tokens a month; at your 3B, it costs $2.77k more",
+                "vs Claude Sonnet 4.6: self-hosting cheaper from 1.31B tokens a month; at your 3B, it costs $10.2k less",
+                "vs Llama 3.3 70B Instruct on DeepInfra: self-hosting never cheaper; at your 3B, it costs $7.02k more",
             ]
         );
         scenario.deployments.push(scenario.deployments[0].clone());

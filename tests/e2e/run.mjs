@@ -982,7 +982,7 @@ async function main() {
     await page.goto(`${origin}/#v=1&tpm=3B`);
     await page.waitForSelector('.xo-headline p');
     const lines = await page.$$eval('.xo-headline > p:not(.xo-asof)', (ps) => ps.map((p) => p.textContent));
-    expect(lines.length === 3 && lines[0] === 'vs GPT-5.4 mini: self-hosting cheaper from 4.64B tokens a month; at your 3B, $2.77k more', lines.join('\n'));
+    expect(lines.length === 3 && lines[0] === 'vs GPT-5.4 mini: self-hosting cheaper from 4.64B tokens a month; at your 3B, it costs $2.77k more', lines.join('\n'));
     // The full sentences are a click away.
     expect(!(await page.isVisible('.xo-more div')), 'the full sentences are open');
     await page.click('.xo-more summary');

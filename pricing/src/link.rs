@@ -570,7 +570,7 @@ impl Reader {
             return self.bad(key, value, "expected model:precision:gpu:engine");
         };
         let Some(precision) = Precision::from_id(precision) else {
-            let ids: Vec<&str> = Precision::ALL.iter().map(|p| p.id()).collect();
+            let ids: Vec<String> = Precision::ALL.iter().map(|p| p.id().to_string()).collect();
             return self.bad(
                 key,
                 value,

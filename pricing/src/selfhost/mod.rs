@@ -148,16 +148,13 @@ impl Deployment {
     /// 70B Instruct (FP8, H100 SXM) with vLLM"; an id not in the catalogue
     /// stands as written.
     pub fn label(&self) -> String {
-        [
+        format!(
+            "{} ({}, {}) with {}",
             self.model().map_or(self.model.as_str(), |m| m.name),
-            " (",
             self.precision.format().name,
-            ", ",
             self.gpu().map_or(self.gpu.as_str(), |g| g.short_name),
-            ") with ",
             self.engine().map_or(self.engine.as_str(), |e| e.name),
-        ]
-        .concat()
+        )
     }
 
     /// Sizes, estimates and prices the deployment for a workload's shape.

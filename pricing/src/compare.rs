@@ -243,7 +243,16 @@ impl Planned {
             .check(tokens_per_month)
             .map_err(|e| vec![e])?;
         let volume = tokens_per_month;
-        let mut c = self.template.clone();
+        // Field by field: the template has no mixes to copy.
+        let t = &self.template;
+        let mut c = Comparison {
+            workload: t.workload.clone(),
+            date: t.date,
+            apis: t.apis.clone(),
+            deployments: t.deployments.clone(),
+            pairs: t.pairs.clone(),
+            mixes: Vec::new(),
+        };
         c.workload.tokens_per_month = volume;
         for api in &mut c.apis {
             api.monthly_usd = api.pricing.rate().map(|r| r.monthly_cost(volume));

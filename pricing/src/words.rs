@@ -1,6 +1,7 @@
 //! The sentences both front ends show, written in one place from the
 //! numbers [`crate::compare()`] returns, in the reader's currency.
 
+use crate::Field;
 use crate::api::ApiRate;
 use crate::breakeven::Payback;
 use crate::catalogue::PriceOrigin;
@@ -27,8 +28,15 @@ pub fn prices_as_of(date: Date) -> String {
 /// figures: a note on what it serves, prices by the hour, a price typed in
 /// from a page that was read long before the day priced on.
 pub fn offering_notes(offering: &Offering, rate: Option<&ApiRate>, date: Date) -> Vec<String> {
-    let Offering::Catalogue(offering) = offering else {
-        return Vec::new();
+    let offering = match offering {
+        Offering::Catalogue(o) => o,
+        Offering::Custom(c) => {
+            let mut notes = Vec::new();
+            if c.prices.get(Field::CustomCachedInput) > c.prices.get(Field::CustomInput) {
+                notes.push("your cached input price is above your input price: a cached token costs more, as typed".to_string());
+            }
+            return notes;
+        }
     };
     let mut notes: Vec<String> = offering.reader_note.iter().map(|n| n.to_string()).collect();
     if let Some(by_hour) = rate.and_then(|r| r.by_hour) {
@@ -495,6 +503,30 @@ pub fn plan_summary(plan: &SelfHostPlan, money: &Money) -> String {
 mod tests {
     use super::*;
     use crate::{Scenario, compare};
+
+    /// Your own offering's cached price above its input price is kept as
+    /// typed, and said; at or below it, or blank, nothing is said.
+    #[test]
+    fn a_cached_price_above_the_input_price_is_said() {
+        let notes = |link: &str| {
+            let s = crate::link::decode(link).unwrap().scenario;
+            let c = compare(&s).unwrap();
+            let a = c.apis.last().unwrap();
+            offering_notes(&a.offering, a.pricing.rate(), c.date)
+        };
+        assert_eq!(
+            notes("v=1&c1=Mine&c1.in=1&c1.out=2&c1.cached=5"),
+            [
+                "your cached input price is above your input price: a cached token costs more, as typed"
+            ]
+        );
+        for fine in ["c1.cached=1", "c1.cached=0.1", "c1.cached="] {
+            assert!(
+                notes(&format!("v=1&c1=Mine&c1.in=1&c1.out=2&{fine}")).is_empty(),
+                "{fine}"
+            );
+        }
+    }
 
     #[test]
     fn a_short_line_per_pair_and_the_deployment_named_when_there_are_several() {

@@ -58,7 +58,7 @@ pub static CHARTS: [Chart; 3] = [
     Chart {
         tab: Tab::Monthly,
         title: "Monthly cost",
-        description: "Chart of monthly cost against monthly token volume, both on log scales, with each API, each self-hosting option's staircase and the break-even points. The table lists the same figures.",
+        description: "Chart of monthly cost against monthly token volume, both on log scales, with each API, each self-hosting option's staircase, a mix of both where it costs less than either, and the break-even points. The table lists the same figures.",
         x_label: "tokens per month (log scale)",
         y_unit: "per month",
         readout_units: ("/month", " tokens a month"),

@@ -31,11 +31,14 @@ pub fn offering_notes(offering: &Offering, rate: Option<&ApiRate>, date: Date) -
     let offering = match offering {
         Offering::Catalogue(o) => o,
         Offering::Custom(c) => {
-            let mut notes = Vec::new();
-            if c.prices.get(Field::CustomCachedInput) > c.prices.get(Field::CustomInput) {
-                notes.push("your cached input price is above your input price: a cached token costs more, as typed".to_string());
-            }
-            return notes;
+            let cached = c.prices.get(Field::CustomCachedInput);
+            return match cached {
+                None => vec!["no cached input price: cached tokens pay your input price".to_string()],
+                Some(_) if cached > c.prices.get(Field::CustomInput) => vec![
+                    "your cached input price is above your input price: a cached token costs more, as typed".to_string(),
+                ],
+                Some(_) => Vec::new(),
+            };
         }
     };
     let mut notes: Vec<String> = offering.reader_note.iter().map(|n| n.to_string()).collect();
@@ -505,7 +508,8 @@ mod tests {
     use crate::{Scenario, compare};
 
     /// Your own offering's cached price above its input price is kept as
-    /// typed, and said; at or below it, or blank, nothing is said.
+    /// typed, and said; left blank, what it means is said; at or below the
+    /// input price, nothing is.
     #[test]
     fn a_cached_price_above_the_input_price_is_said() {
         let notes = |link: &str| {
@@ -520,12 +524,16 @@ mod tests {
                 "your cached input price is above your input price: a cached token costs more, as typed"
             ]
         );
-        for fine in ["c1.cached=1", "c1.cached=0.1", "c1.cached="] {
+        for fine in ["c1.cached=1", "c1.cached=0.1"] {
             assert!(
                 notes(&format!("v=1&c1=Mine&c1.in=1&c1.out=2&{fine}")).is_empty(),
                 "{fine}"
             );
         }
+        assert_eq!(
+            notes("v=1&c1=Mine&c1.in=1&c1.out=2"),
+            ["no cached input price: cached tokens pay your input price"]
+        );
     }
 
     #[test]

@@ -787,6 +787,13 @@ fn the_capacity_shown_typed_back_as_measured_is_the_same_capacity() {
     );
 }
 
+/// A share link's scenario, and its comparison.
+fn compared(link: &str) -> (crossover_pricing::Scenario, crossover_pricing::Comparison) {
+    let s = crossover_pricing::link::decode(link).unwrap().scenario;
+    let c = crossover_pricing::compare(&s).unwrap();
+    (s, c)
+}
+
 /// The default scenario at 3B against Claude Sonnet 4.6 (docs/cost-model.md
 /// section 11): the API costs 3B x $6 = $18,000, one replica $3,600 of
 /// operations and 2 GPUs x 730 h x $2.90. Moving the GPU-hour across the
@@ -795,10 +802,7 @@ fn the_capacity_shown_typed_back_as_measured_is_the_same_capacity() {
 #[test]
 fn the_gpu_price_flips_the_answer_where_the_inverse_question_says() {
     use crossover_pricing::sensitivity::{Input, tornado};
-    let s = crossover_pricing::link::decode("v=1&tpm=3B&api=claude-sonnet-4.6")
-        .unwrap()
-        .scenario;
-    let c = crossover_pricing::compare(&s).unwrap();
+    let (s, c) = compared("v=1&tpm=3B&api=claude-sonnet-4.6");
     let t = tornado(&s, 0, 0).unwrap();
     assert_close!(t.saving_usd, 18_000.0 - 3_600.0 - 1_460.0 * 2.9);
     let gpu = t
@@ -850,10 +854,7 @@ fn the_default_scenario_s_mix_at_10b_is_one_replica_and_the_api_for_the_peaks() 
     use crossover_pricing::hybrid::cheaper_mixes;
     use crossover_pricing::view::Money;
     use crossover_pricing::words::mix_line;
-    let s = crossover_pricing::link::decode("v=1&tpm=10B")
-        .unwrap()
-        .scenario;
-    let c = crossover_pricing::compare(&s).unwrap();
+    let (_, c) = compared("v=1&tpm=10B");
     let mixes = cheaper_mixes(&c);
     assert_eq!(mixes, c.mixes);
     // Claude Sonnet 4.6's mix ($8,335) costs more: one mix for the deployment.

@@ -12,8 +12,6 @@ const X_MIN: f64 = 1e6;
 const X_MAX: f64 = 1e13;
 /// Vertices per staircase before it is sampled instead.
 const MAX_POINTS: usize = 400;
-/// What a mix's line is called before its deployment and API.
-pub const MIX_LABEL: &str = "Mixed: ";
 /// A mix's line is smooth between corners a few percent apart.
 const MIX_POINTS: usize = 120;
 /// Markers along each line (besides colour and dash, what tells lines apart).
@@ -131,11 +129,19 @@ impl Marker {
     }
 }
 
+/// What a line prices: an API (dashed), self-hosting (solid), or a mix of
+/// own replicas and an API (solid, beneath the others).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum SeriesKind {
+    Api,
+    SelfHosted,
+    Mix,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct SeriesSpec {
     pub label: String,
-    /// APIs are dashed; self-hosting staircases solid.
-    pub dashed: bool,
+    pub kind: SeriesKind,
     pub marker: Marker,
     pub points: Vec<(f64, f64)>,
     pub marker_points: Vec<(f64, f64)>,
@@ -243,7 +249,7 @@ fn volume_figures(c: &Comparison, money: &Money, usd: fn(&CurvePoint) -> f64) ->
                 .collect();
             series.push(SeriesSpec {
                 label: option.offering.label(),
-                dashed: true,
+                kind: SeriesKind::Api,
                 marker: Marker::for_series(i),
                 marker_points: marker_points(&points, x_range, i, count),
                 points,
@@ -266,7 +272,7 @@ fn volume_figures(c: &Comparison, money: &Money, usd: fn(&CurvePoint) -> f64) ->
             let points = curve(plan);
             series.push(SeriesSpec {
                 label: short_label(plan),
-                dashed: false,
+                kind: SeriesKind::SelfHosted,
                 marker: Marker::for_series(i),
                 marker_points: marker_points(&points, x_range, i, count),
                 points,
@@ -284,11 +290,11 @@ fn volume_figures(c: &Comparison, money: &Money, usd: fn(&CurvePoint) -> f64) ->
                 .collect();
             series.push(SeriesSpec {
                 label: format!(
-                    "{MIX_LABEL}{} + {}",
+                    "Mixed: {} + {}",
                     series[deployment_series(c, pair.deployment)].label,
                     c.apis[pair.api].offering.label()
                 ),
-                dashed: false,
+                kind: SeriesKind::Mix,
                 marker: Marker::for_series(i),
                 marker_points: marker_points(&points, x_range, i, count),
                 points,
@@ -374,11 +380,11 @@ fn speed_figures(c: &Comparison, money: &Money) -> Figures {
     };
     let count = c.priced_apis().count() + curves.len();
     let mut series = Vec::new();
-    let mut push = |label: String, dashed: bool, points: Vec<(f64, f64)>| {
+    let mut push = |label: String, kind: SeriesKind, points: Vec<(f64, f64)>| {
         let i = series.len();
         series.push(SeriesSpec {
             label,
-            dashed,
+            kind,
             marker: Marker::for_series(i),
             marker_points: marker_points(&points, x_range, i, count),
             points,
@@ -390,7 +396,7 @@ fn speed_figures(c: &Comparison, money: &Money) -> Figures {
         let y = per_mtok(rate.monthly_cost(c.tokens_per_month()));
         push(
             option.offering.label(),
-            true,
+            SeriesKind::Api,
             vec![(x_range.0, y), (x_range.1, y)],
         );
     }
@@ -407,7 +413,7 @@ fn speed_figures(c: &Comparison, money: &Money) -> Figures {
             }
             from = speed;
         }
-        push(short_label(plan), false, points);
+        push(short_label(plan), SeriesKind::SelfHosted, points);
     }
     let marks = c
         .pairs

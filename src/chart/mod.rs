@@ -13,7 +13,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crossover_pricing::units::{format_amount, format_count};
-pub use data::{CHARTS, Chart, ChartSpec, MIX_LABEL, Marker, SeriesSpec, chart_specs};
+pub use data::{CHARTS, Chart, ChartSpec, Marker, SeriesKind, SeriesSpec, chart_specs};
 
 /// Colours from the page's CSS variables, as RGB.
 #[derive(Debug, Clone, PartialEq)]
@@ -330,9 +330,10 @@ pub fn draw<DB: DrawingBackend>(
             let outline: Vec<_> = band.iter().map(|&p| axes.point(p)).collect();
             root.draw(&Polygon::new(outline, colour.mix(0.16).filled()))?;
         }
-        let width = look.px(if series.dashed { 2.0 } else { 3.0 }).max(1) as u32;
+        let dashed = series.kind == SeriesKind::Api;
+        let width = look.px(if dashed { 2.0 } else { 3.0 }).max(1) as u32;
         let path: Vec<_> = series.points.iter().map(|&p| axes.point(p)).collect();
-        if series.dashed {
+        if dashed {
             root.draw(&DashedPathElement::new(
                 path,
                 look.px(7.0),

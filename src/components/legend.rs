@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use std::rc::Rc;
 
-use crate::chart::{ChartSpec, MIX_LABEL, Marker, Palette};
+use crate::chart::{ChartSpec, Marker, Palette, SeriesKind};
 use crate::markup::escape;
 
 pub struct LegendProps {
@@ -51,18 +51,21 @@ pub fn legend(props: LegendProps) -> Html {
             .get(i % palette.len().max(1))
             .copied()
             .unwrap_or(plotters::style::RGBColor(0, 0, 0));
-        let kind = if s.dashed {
-            " · API, dashed"
-        } else if s.band.is_some() {
-            " · self-hosted, shaded: estimate's range"
-        } else if s.label.starts_with(MIX_LABEL) {
-            ""
-        } else {
-            " · self-hosted"
+        let kind = match s.kind {
+            SeriesKind::Api => " · API, dashed",
+            SeriesKind::SelfHosted if s.band.is_some() => {
+                " · self-hosted, shaded: estimate's range"
+            }
+            SeriesKind::SelfHosted => " · self-hosted",
+            SeriesKind::Mix => "",
         };
         items.push_str(&format!(
             "<li>{}<span>{}</span><span class=\"xo-kind\">{kind}</span></li>",
-            glyph(s.marker, s.dashed, &format!("rgb({},{},{})", c.0, c.1, c.2)),
+            glyph(
+                s.marker,
+                s.kind == SeriesKind::Api,
+                &format!("rgb({},{},{})", c.0, c.1, c.2)
+            ),
             escape(&s.label)
         ));
     }

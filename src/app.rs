@@ -4,7 +4,7 @@ use crossover_pricing::catalogue::{self, LicenceFilter};
 use crossover_pricing::link::encode;
 use crossover_pricing::price_list;
 use crossover_pricing::view::{Theme, View};
-use crossover_pricing::words::{self, mix_line, pair_line, pair_sentence};
+use crossover_pricing::words::{self, mix_line, pair_line, pair_sentence, service_level_line};
 use crossover_pricing::{Comparison, Scenario, plan_scenario};
 use yew::prelude::*;
 
@@ -17,7 +17,6 @@ use crate::components::custom_offerings::{CustomOfferingsProps, custom_offerings
 use crate::components::deployment_editor::{DeploymentEditorProps, deployment_editor};
 use crate::components::display_settings::{DisplaySettingsProps, display_settings};
 use crate::components::embed_button::{EmbedButtonProps, embed_button};
-use crate::components::export_buttons::{ExportButtonsProps, export_buttons};
 use crate::components::headline::{HeadlineProps, headline};
 use crate::components::legend::{LegendProps, legend};
 use crate::components::notice::{NoticeProps, notice};
@@ -99,6 +98,7 @@ pub fn App(props: &AppProps) -> Html {
                     None => loaded(Err("its address is unknown".to_string())),
                 }
             }
+            browser::load_module(crate::detail::SCRIPT_FILE);
         });
     }
     let root = use_node_ref();
@@ -111,7 +111,8 @@ pub fn App(props: &AppProps) -> Html {
     // Two property reads; cheaper than a hook holding them.
     let framed = browser::in_iframe();
     let view = &state.view;
-    use_fragment_sync(props.sync_url, encode(&state.scenario, view), state.clone());
+    let link = encode(&state.scenario, view);
+    use_fragment_sync(props.sync_url, link.clone(), state.clone());
     let (dark, palette) = use_palette(root.clone(), view.theme);
     use_iframe_height(root.clone(), framed);
 
@@ -157,6 +158,9 @@ pub fn App(props: &AppProps) -> Html {
                 .unzip();
             for m in &c.mixes {
                 lines.push(mix_line(c, m, &money).into());
+            }
+            for d in 0..c.deployments.len() {
+                lines.extend(service_level_line(c, d, &money).map(AttrValue::from));
             }
             (lines, sentences)
         }
@@ -213,7 +217,9 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
                 { legend(LegendProps { spec: specs[0].clone(), palette: palette.clone() }) }
                 { results_table(ResultsTableProps { comparison: c.clone(), money: money.clone() }) }
-                { export_buttons(ExportButtonsProps { comparison: c.clone(), money: money.clone(), x_range: specs[0].x_range, root: root.clone() }) }
+                // Filled by the second module (src/detail.rs), which reads the scenario from here.
+                <div class="xo-export" id="xo-downloads" role="group" aria-label="Download" data-xo-link={link.clone()}></div>
+                <figure class="xo-chart" id="xo-panel-why" data-xo-link={link}></figure>
             }
             <div class="xo-options">
                 { assumptions(AssumptionsProps {

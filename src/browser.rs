@@ -28,6 +28,20 @@ pub fn beside_widget(file: &str) -> Option<String> {
         .map(|u| u.href())
 }
 
+/// Loads the module `file` beside the widget's own files (once per page:
+/// the browser runs a module once however often it is asked for).
+pub fn load_module(file: &str) {
+    let (Some(url), Some(document)) = (beside_widget(file), window().and_then(|w| w.document()))
+    else {
+        return;
+    };
+    if let (Ok(script), Some(body)) = (document.create_element("script"), document.body()) {
+        let _ = script.set_attribute("type", "module");
+        let _ = script.set_attribute("src", &url);
+        let _ = body.append_child(&script);
+    }
+}
+
 /// Fetches a same-origin file and hands `done` its text, or why it could not
 /// be had. (Callbacks on the promises rather than a future: the async
 /// machinery would cost the bundle a kilobyte for this one request.)

@@ -11,7 +11,6 @@ pub mod custom_offerings;
 pub mod deployment_editor;
 pub mod display_settings;
 pub mod embed_button;
-pub mod export_buttons;
 pub mod headline;
 pub mod legend;
 pub mod notice;

@@ -6,6 +6,7 @@ pub mod app;
 pub mod browser;
 pub mod chart;
 pub mod components;
+pub mod detail;
 pub mod hooks;
 pub mod markup;
 pub mod state;
@@ -15,6 +16,7 @@ use wasm_bindgen::prelude::*;
 
 /// On the standalone page: mounts the widget into `#crossover`, with the
 /// scenario in the page's address. Host pages call [`mount`] instead.
+#[cfg(not(feature = "detail"))]
 #[wasm_bindgen(start)]
 pub fn start() {
     if let Some(element) = web_sys::window()
@@ -35,6 +37,7 @@ pub fn start() {
 /// the page and its address alone. `scenario` is a share-link text to open
 /// with; `standalone_url` the page share links should point at
 /// (docs/embedding.md).
+#[cfg(not(feature = "detail"))]
 #[wasm_bindgen]
 pub fn mount(element: web_sys::Element, scenario: Option<String>, standalone_url: Option<String>) {
     let props = app::AppProps {
@@ -43,4 +46,12 @@ pub fn mount(element: web_sys::Element, scenario: Option<String>, standalone_url
         standalone_url: standalone_url.map(Into::into),
     };
     yew::Renderer::<app::App>::with_root_and_props(element, props).render();
+}
+
+/// The second module, `dist/detail.js`: fills the widget's "Why" panel
+/// once loaded ([`detail`]).
+#[cfg(feature = "detail")]
+#[wasm_bindgen(start)]
+pub fn start_detail() {
+    detail::start();
 }

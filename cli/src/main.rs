@@ -282,23 +282,11 @@ fn report(scenario: &Scenario, warnings: &[LinkWarning], c: &Comparison, money: 
                     format_percent(q.utilisation)
                 )
                 .unwrap();
-                let g = &q.gpu_costs;
-                let mut parts = Vec::new();
-                for (name, value) in [
-                    ("GPU rental", g.rental),
-                    ("depreciation", g.depreciation),
-                    ("capital", g.capital),
-                    ("power", g.power),
-                    ("hosting", g.hosting),
-                    ("maintenance", g.maintenance),
-                    ("installation spread", g.installation),
-                    ("operations", q.operations_usd),
-                    ("one-off costs spread", q.one_off_usd),
-                ] {
-                    if value > 0.0 {
-                        parts.push(format!("{name} {}", format_usd_whole(value)));
-                    }
-                }
+                let parts: Vec<String> = q
+                    .cost_parts()
+                    .into_iter()
+                    .map(|(name, usd)| format!("{name} {}", format_usd_whole(usd)))
+                    .collect();
                 writeln!(
                     out,
                     "    {}/month ({}); {} per 1M tokens",

@@ -115,7 +115,8 @@ pub fn table_csv(c: &Comparison, money: &Money) -> String {
 }
 
 /// The charts' lines at `points` volumes spread evenly on a log scale from
-/// `from` to `to`: each option's monthly cost and cost per 1M tokens.
+/// `from` to `to`: each option's monthly cost and cost per 1M tokens, and
+/// each mix's where it mixes.
 pub fn curves_csv(c: &Comparison, from: f64, to: f64, points: usize, money: &Money) -> String {
     let code = &money.code;
     let apis: Vec<_> = c
@@ -124,10 +125,20 @@ pub fn curves_csv(c: &Comparison, from: f64, to: f64, points: usize, money: &Mon
         .collect();
     let plans: Vec<_> = c.plans().collect();
     let mut header = vec!["tokens_per_month".to_string()];
+    let mixes = c.mixes.iter().map(|m| {
+        let pair = &c.pairs[m.pair];
+        let plan = c.deployments[pair.deployment].plan.as_ref().ok();
+        format!(
+            "Mixed: {} + {}",
+            plan.map(short_label).unwrap_or_default(),
+            c.apis[pair.api].offering.label()
+        )
+    });
     for name in apis
         .iter()
         .map(|(n, _)| n.clone())
         .chain(plans.iter().map(|p| short_label(p)))
+        .chain(mixes)
     {
         header.push(format!("{name}: monthly cost {code}"));
         header.push(format!("{name}: cost per 1M tokens {code}"));
@@ -150,7 +161,73 @@ pub fn curves_csv(c: &Comparison, from: f64, to: f64, points: usize, money: &Mon
             fields.push(format_plain(money.convert(cost)));
             fields.push(format_plain(money.convert(cost / v * 1e6)));
         }
+        // A mix only where it mixes (as its chart line): blank elsewhere.
+        for m in &c.mixes {
+            let q = m.mix.cheapest(v);
+            if q.replicas > 0.0 && q.replicas < m.mix.replicas_alone(v) {
+                fields.push(format_plain(money.convert(q.monthly_usd)));
+                fields.push(format_plain(money.convert(q.monthly_usd / v * 1e6)));
+            } else {
+                fields.extend([String::new(), String::new()]);
+            }
+        }
         out.push_str(&row(&fields));
+    }
+    out
+}
+
+/// A tornado's bars, widest swing first: each input's range in its own
+/// unit (USD where it is money: a field's range is kept as typed), and
+/// self-hosting's monthly saving over the API at each end in the chosen
+/// currency (negative: it costs more), where the answer flips and the
+/// break-even volume at each end (blank: never).
+pub fn tornado_csv(t: &crate::sensitivity::Tornado, money: &Money) -> String {
+    use crate::sensitivity::Input;
+    let code = &money.code;
+    let mut out = row(&[
+        "input".into(),
+        "unit".into(),
+        "low".into(),
+        "now".into(),
+        "high".into(),
+        format!("saving_at_low_{code}"),
+        format!("saving_at_high_{code}"),
+        "flips_at".into(),
+        "cheaper_from_at_low_tokens_per_month".into(),
+        "cheaper_from_at_high_tokens_per_month".into(),
+    ]);
+    let optional = |v: Option<f64>| v.map(format_plain).unwrap_or_default();
+    out.push_str(&row(&[
+        "as set".into(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        format_plain(money.convert(t.saving_usd)),
+        format_plain(money.convert(t.saving_usd)),
+        String::new(),
+        optional(t.break_even),
+        optional(t.break_even),
+    ]));
+    for bar in &t.bars {
+        let unit = match (bar.input, bar.input.field()) {
+            (Input::Throughput, _) => "output tokens/s per replica",
+            (Input::NextApiPrice, _) => "USD per 1M tokens",
+            (_, Some(field)) => field.spec().unit,
+            (_, None) => "",
+        };
+        out.push_str(&row(&[
+            bar.input.name().into(),
+            unit.into(),
+            format_plain(bar.low),
+            format_plain(bar.value),
+            format_plain(bar.high),
+            format_plain(money.convert(bar.saving_at_low_usd)),
+            format_plain(money.convert(bar.saving_at_high_usd)),
+            optional(bar.flips_at),
+            optional(bar.break_even_at_low),
+            optional(bar.break_even_at_high),
+        ]));
     }
     out
 }
@@ -222,5 +299,86 @@ mod tests {
         assert!(lines[1].starts_with("1000000,"));
         assert!(lines[8].starts_with("10000000000000,"));
         assert!(lines.iter().skip(1).all(|l| count_fields(l) == columns));
+    }
+
+    #[test]
+    fn the_tornado_has_the_centre_then_a_row_per_bar_widest_first() {
+        let mut s = Scenario::default();
+        s.workload.tokens_per_month = 3e9;
+        let t = crate::sensitivity::tornado(&s, 1, 0).unwrap();
+        let csv = tornado_csv(&t, &Money::usd());
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines.len(), t.bars.len() + 2);
+        assert!(lines[0].starts_with("input,unit,low,now,high,saving_at_low_USD,"));
+        // Against Claude Sonnet 4.6 at 3B: $10.2k a month less, cheaper from
+        // 1.31B; the GPU price swings it most and flips it at $9.86 an hour
+        // (`crossover --sensitivity 'v=1&tpm=3B'`).
+        let centre: Vec<&str> = lines[1].split(',').collect();
+        assert_eq!(centre[0], "as set");
+        assert!(
+            (centre[5].parse::<f64>().unwrap() - 10_200.0).abs() < 100.0,
+            "{}",
+            lines[1]
+        );
+        assert!(
+            (centre[8].parse::<f64>().unwrap() / 1.31e9 - 1.0).abs() < 0.01,
+            "{}",
+            lines[1]
+        );
+        let gpu: Vec<&str> = lines[2].split(',').collect();
+        assert_eq!(
+            &gpu[..3],
+            ["GPU price per hour", "USD per GPU-hour", "1.99"],
+            "{}",
+            lines[2]
+        );
+        assert!(
+            (gpu[7].parse::<f64>().unwrap() - 9.86).abs() < 0.01,
+            "{}",
+            lines[2]
+        );
+        // Where the answer never flips the field is blank, not zero.
+        assert!(
+            lines
+                .iter()
+                .skip(2)
+                .any(|l| l.split(',').nth(7) == Some(""))
+        );
+    }
+
+    #[test]
+    fn the_chart_data_has_the_mix_where_it_mixes() {
+        let mut s = Scenario::default();
+        s.workload.tokens_per_month = 1e10;
+        s.apis = vec!["gpt-5.4-mini".into()];
+        let c = compare(&s).unwrap();
+        assert_eq!(c.mixes.len(), 1);
+        let csv = curves_csv(&c, 1e9, 1e11, 50, &Money::usd());
+        let lines: Vec<&str> = csv.lines().collect();
+        assert!(
+            lines[0].ends_with(
+                "\"Mixed: Llama 3.3 70B Instruct (FP8, 2× H100 SXM) + GPT-5.4 mini: cost per 1M tokens USD\""
+            ),
+            "{}",
+            lines[0]
+        );
+        let mix = |line: &str| line.split(',').nth(5).unwrap().to_string();
+        // At 1B the API alone is cheapest (blank); somewhere it mixes, for
+        // less than either alone (docs/cost-model.md section 10: $7,975 at 10B).
+        assert_eq!(mix(lines[1]), "");
+        let mixing: Vec<&str> = lines[1..]
+            .iter()
+            .copied()
+            .filter(|l| !mix(l).is_empty())
+            .collect();
+        assert!(!mixing.is_empty());
+        for line in mixing {
+            let f: Vec<f64> = line
+                .split(',')
+                .take(6)
+                .map(|x| x.parse().unwrap())
+                .collect();
+            assert!(f[5] <= f[1].min(f[3]) + 1e-6, "{line}");
+        }
     }
 }

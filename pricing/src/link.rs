@@ -399,7 +399,7 @@ impl Reader {
                 .into_iter()
                 .find(|t| t.id() == value)
                 .map(|t| view.tab = t)
-                .ok_or_else(|| "expected monthly, unit, speed or table".to_string()),
+                .ok_or_else(|| "expected monthly, unit, speed, table or why".to_string()),
             "unit" => VolumeUnit::ALL
                 .into_iter()
                 .find(|u| u.id() == value)

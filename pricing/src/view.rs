@@ -46,10 +46,11 @@ pub enum Tab {
     Unit,
     Speed,
     Table,
+    Why,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Monthly, Tab::Unit, Tab::Speed, Tab::Table];
+    pub const ALL: [Tab; 5] = [Tab::Monthly, Tab::Unit, Tab::Speed, Tab::Table, Tab::Why];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -57,16 +58,18 @@ impl Tab {
             Tab::Unit => "unit",
             Tab::Speed => "speed",
             Tab::Table => "table",
+            Tab::Why => "why",
         }
     }
 
     pub fn label(self) -> &'static str {
         match self {
-            // Four fit one row of a 360 px phone; the charts' captions say the rest.
+            // Five fit one row of a 360 px phone; the charts' captions say the rest.
             Tab::Monthly => "Monthly",
             Tab::Unit => "Per 1M",
-            Tab::Speed => "By speed",
+            Tab::Speed => "Speed",
             Tab::Table => "Table",
+            Tab::Why => "Why",
         }
     }
 }

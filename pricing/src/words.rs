@@ -11,7 +11,7 @@ use crate::selfhost::cost::SelfHostPlan;
 use crate::units::{
     format_count, format_fixed, format_percent, format_significant, format_trimmed,
 };
-use crate::view::{Money, format_money};
+use crate::view::{Money, format_money, format_money_whole};
 
 /// "prices as of 2026-12-05", and, once the price data is old on that day,
 /// that prices may have changed since it was written.
@@ -337,18 +337,17 @@ pub fn tornado_lines(t: &crate::sensitivity::Tornado, api: &str, money: &Money) 
         })
     };
     let mut lines = vec![format!(
-        "At {} tokens a month, self-hosting costs {} a month than {api} (cheaper from {}); each input moved on its own:",
+        "At {} tokens a month, self-hosting costs {} a month than {api} ({}); each input moved on its own:",
         format_count(t.tokens_per_month),
         saving(t.saving_usd),
-        from(t.break_even)
+        t.break_even
+            .map_or("never cheaper".to_string(), |v| format!(
+                "cheaper from {} tokens a month",
+                format_count(v)
+            ))
     )];
     for bar in &t.bars {
-        let shown = |v: f64| match (bar.input, bar.input.field()) {
-            (Input::Throughput, _) => format!("{} output tokens/s", format_count(v)),
-            (Input::NextApiPrice, _) => format!("{} per 1M tokens", format_money(v, money)),
-            (_, Some(field)) => field.spec().format_value(v),
-            (_, None) => format_count(v),
-        };
+        let shown = |v: f64| bar_value(bar, v, money);
         let range = if bar.input == Input::NextApiPrice {
             format!("{} today → {} next", shown(bar.low), shown(bar.high))
         } else {
@@ -377,6 +376,143 @@ pub fn tornado_lines(t: &crate::sensitivity::Tornado, api: &str, money: &Money) 
         ));
     }
     lines
+}
+
+/// One of a bar's values in its input's unit: "$2.9", "2.45k output tokens/s".
+fn bar_value(bar: &crate::sensitivity::Bar, v: f64, money: &Money) -> String {
+    use crate::sensitivity::Input;
+    match (bar.input, bar.input.field()) {
+        (Input::Throughput, _) => format!("{} output tokens/s", format_count(v)),
+        (Input::NextApiPrice, _) => format!("{} per 1M tokens", format_money(v, money)),
+        // A price (a GPU-hour, an engineer's month, a kWh) in the reader's currency.
+        (_, Some(field)) if field.spec().unit.starts_with("USD") => format_money(v, money),
+        (_, Some(field)) => field.spec().format_value(v),
+        (_, None) => format_count(v),
+    }
+}
+
+/// A tornado bar's range in a few words, for beside it on the chart:
+/// "$1.99 → $11.1, flips at $9.86"; throughput's unit said once.
+pub fn bar_label(bar: &crate::sensitivity::Bar, money: &Money) -> String {
+    let range = if bar.input == crate::sensitivity::Input::Throughput {
+        format!(
+            "{} → {} output tokens/s",
+            format_count(bar.low),
+            format_count(bar.high)
+        )
+    } else {
+        format!(
+            "{} → {}",
+            bar_value(bar, bar.low, money),
+            bar_value(bar, bar.high, money)
+        )
+    };
+    match bar.flips_at {
+        Some(v) => format!("{range}, flips at {}", bar_value(bar, v, money)),
+        None => range,
+    }
+}
+
+/// Where a bar leaves the saving at the reader's volume where it is (a
+/// staircase of whole replicas), how it moves the break-even instead:
+/// "cheaper from 12.2B → 4.64B".
+pub fn bar_break_even_note(bar: &crate::sensitivity::Bar) -> Option<String> {
+    let count = |v: Option<f64>| v.map_or("never".to_string(), format_count);
+    (bar.swing_usd() < 0.5 && bar.break_even_at_low != bar.break_even_at_high).then(|| {
+        format!(
+            "cheaper from {} → {}",
+            count(bar.break_even_at_low),
+            count(bar.break_even_at_high)
+        )
+    })
+}
+
+/// What a service level costs a deployment, for the headline: "At 50
+/// output tokens/s per user: Llama 3.3 70B Instruct (FP8, 2× H100 SXM)
+/// serves 20 at once (128 without), 1 replica (1 without), no more a month
+/// at your 3B; vs GPT-5.4 mini, cheaper from 12.2B (4.64B without)"; or,
+/// where it cannot be met, why and what is possible. `None` without a
+/// service level.
+pub fn service_level_line(c: &Comparison, deployment: usize, money: &Money) -> Option<String> {
+    use crate::selfhost::PlanError;
+    use crate::selfhost::memory::FitError;
+    let w = &c.workload;
+    if w.min_user_output_tokens_per_second <= 0.0 && w.max_time_to_first_token_seconds <= 0.0 {
+        return None;
+    }
+    let option = &c.deployments[deployment];
+    let plan = match &option.plan {
+        Ok(plan) => plan,
+        Err(
+            e @ PlanError::Fit {
+                error: FitError::TooSlow { .. } | FitError::FirstTokenTooLate { .. },
+            },
+        ) => return Some(format!("{}: {e}", option.deployment.label())),
+        Err(_) => return None,
+    };
+    let without = &plan.without_service_level();
+    let who = short_label(plan);
+    let mut asked = Vec::new();
+    if w.min_user_output_tokens_per_second > 0.0 {
+        asked.push(format!(
+            "{} output tokens/s per user",
+            format_trimmed(w.min_user_output_tokens_per_second, 1)
+        ));
+    }
+    if w.max_time_to_first_token_seconds > 0.0 {
+        asked.push(format!(
+            "first token within {} s",
+            format_significant(w.max_time_to_first_token_seconds, 2)
+        ));
+    }
+    let volume = w.tokens_per_month;
+    let (with, alone) = (plan.quote(volume), without.quote(volume));
+    let replicas = |n: f64| format!("{n} replica{}", if n == 1.0 { "" } else { "s" });
+    let extra = with.monthly_usd - alone.monthly_usd;
+    let cost = if extra > 0.5 {
+        format!("{} more a month", format_money(extra, money))
+    } else {
+        "no more a month".to_string()
+    };
+    let mut line = format!(
+        "At {}: {who} serves {} at once ({} without), {} ({} without), {cost} at your {}",
+        asked.join(" and "),
+        plan.sequences_in_flight,
+        without.sequences_in_flight,
+        replicas(with.replicas),
+        alone.replicas,
+        format_count(volume)
+    );
+    if let Some((api, rate)) = c.priced_apis().next() {
+        let from = |p: &SelfHostPlan| {
+            crate::breakeven::break_even(rate, p)
+                .cheaper_from_tokens_per_month
+                .map_or("never".to_string(), format_count)
+        };
+        line.push_str(&format!(
+            "; vs {}, cheaper from {} ({} without)",
+            api.offering.label(),
+            from(plan),
+            from(without)
+        ));
+    }
+    Some(line)
+}
+
+/// Where a self-hosting option's month goes, each part with its share:
+/// "GPU rental $4,234 (54%) · operations $3,600 (46%)".
+pub fn cost_parts_line(q: &crate::selfhost::cost::SelfHostQuote, money: &Money) -> String {
+    q.cost_parts()
+        .into_iter()
+        .map(|(name, usd)| {
+            format!(
+                "{name} {} ({})",
+                format_money_whole(usd, money),
+                format_percent(usd / q.monthly_usd)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// A plan's capacity in output tokens a second, the unit a benchmark (and
@@ -568,5 +704,74 @@ mod tests {
         assert_eq!(format_past(19.96, 20.0), "19.96");
         assert_eq!(format_past(0.78, 0.5), "0.78");
         assert_eq!(format_past(10.4, 20.0), "10");
+    }
+
+    #[test]
+    fn a_tornado_bar_says_its_range_its_flip_or_how_the_break_even_moves() {
+        let mut s = crate::Scenario::default();
+        s.workload.tokens_per_month = 3e9;
+        let usd = Money::usd();
+        let t = crate::sensitivity::tornado(&s, 1, 0).unwrap();
+        let gpu = &t.bars[0];
+        assert_eq!(bar_label(gpu, &usd), "$1.99 → $11.1, flips at $9.86");
+        let half = Money {
+            code: "XXX".into(),
+            symbol: "X".into(),
+            per_usd: 0.5,
+            catalogue_rate: false,
+        };
+        assert_eq!(bar_label(gpu, &half), "X1 → X5.53, flips at X4.93");
+        assert_eq!(bar_break_even_note(gpu), None);
+        let t = crate::sensitivity::tornado(&s, 0, 0).unwrap();
+        let of = |input| t.bars.iter().find(|b| b.input == input).unwrap();
+        let throughput = of(crate::sensitivity::Input::Throughput);
+        assert_eq!(bar_label(throughput, &usd), "1.85k → 3.6k output tokens/s");
+        assert_eq!(
+            bar_break_even_note(throughput).as_deref(),
+            Some("cheaper from 7.15B → 4.64B")
+        );
+        assert!(
+            tornado_lines(&t, "GPT-5.4 mini", &usd)[0]
+                .contains("(cheaper from 4.64B tokens a month)")
+        );
+    }
+
+    #[test]
+    fn a_month_is_split_into_its_parts_with_their_shares() {
+        let mut s = crate::Scenario::default();
+        s.workload.tokens_per_month = 3e9;
+        let c = crate::compare(&s).unwrap();
+        let q = c.deployments[0].quote.as_ref().unwrap();
+        // docs/cost-model.md section 7: $4,234 of GPU rental and $3,600 of operations.
+        assert_eq!(
+            cost_parts_line(q, &Money::usd()),
+            "GPU rental $4,234 (54%) · operations $3,600 (46%)"
+        );
+        let total: f64 = q.cost_parts().iter().map(|(_, usd)| usd).sum();
+        assert!((total - q.monthly_usd).abs() < 1e-6 * q.monthly_usd);
+    }
+
+    #[test]
+    fn a_service_level_says_what_it_costs_or_why_it_cannot_be_met() {
+        let mut s = crate::Scenario::default();
+        s.workload.tokens_per_month = 3e9;
+        let usd = Money::usd();
+        assert_eq!(
+            service_level_line(&crate::compare(&s).unwrap(), 0, &usd),
+            None
+        );
+        // pricing/tests/hand_computed.rs: 20 sequences at 50 tokens/s per user.
+        s.workload.min_user_output_tokens_per_second = 50.0;
+        let c = crate::compare(&s).unwrap();
+        assert_eq!(
+            service_level_line(&c, 0, &usd).unwrap(),
+            "At 50 output tokens/s per user: Llama 3.3 70B Instruct (FP8, 2× H100 SXM) serves 20 at once (128 without), 1 replica (1 without), no more a month at your 3B; vs GPT-5.4 mini, cheaper from 12.2B (4.64B without)"
+        );
+        s.workload.min_user_output_tokens_per_second = 900.0;
+        let line = service_level_line(&crate::compare(&s).unwrap(), 0, &usd).unwrap();
+        assert!(
+            line.starts_with("Llama 3.3 70B Instruct (FP8, H100 SXM) with vLLM: cannot meet the service level: 900 output tokens/s per user asked, "),
+            "{line}"
+        );
     }
 }

@@ -871,3 +871,41 @@ fn the_default_scenario_s_mix_at_10b_is_one_replica_and_the_api_for_the_peaks() 
         "Mixed: 1 replica of Llama 3.3 70B Instruct (FP8, 2× H100 SXM) for the base load, GPT-5.4 mini for the peaks: $7.97k a month, 34% less than either alone"
     );
 }
+
+/// What a service level costs is read off the plan made with it, with no
+/// second plan: its plan without the service level is the plan made
+/// without one.
+#[test]
+fn a_plan_without_its_service_level_is_the_plan_made_without_one() {
+    let scenario = crossover_pricing::Scenario::default();
+    let d = &scenario.deployments[0];
+    let free = scenario.workload.clone();
+    for (speed, wait) in [(20.0, 0.0), (50.0, 0.0), (50.0, 0.2), (0.0, 0.15)] {
+        let mut w = free.clone();
+        w.min_user_output_tokens_per_second = speed;
+        w.max_time_to_first_token_seconds = wait;
+        let capped = d.plan(&w).unwrap();
+        assert!(capped.sequences_in_flight < 128, "{speed} {wait}");
+        let derived = capped.without_service_level();
+        let made = d.plan(&free).unwrap();
+        // The range's ends are scaled, so equal to the last bit or two.
+        for (a, b) in [
+            (
+                derived.capacity_low_tokens_per_second,
+                made.capacity_low_tokens_per_second,
+            ),
+            (
+                derived.capacity_high_tokens_per_second,
+                made.capacity_high_tokens_per_second,
+            ),
+        ] {
+            assert!((a / b - 1.0).abs() < 1e-12, "{a} {b}");
+        }
+        let made = crossover_pricing::selfhost::cost::SelfHostPlan {
+            capacity_low_tokens_per_second: derived.capacity_low_tokens_per_second,
+            capacity_high_tokens_per_second: derived.capacity_high_tokens_per_second,
+            ..made
+        };
+        assert_eq!(derived, made, "{speed} tokens/s, {wait} s");
+    }
+}

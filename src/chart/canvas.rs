@@ -6,18 +6,17 @@ use web_sys::HtmlCanvasElement;
 
 use super::{ChartSpec, Look, PlotArea, draw};
 
-/// Sizes the canvas's backing store to its CSS size times the device pixel
-/// ratio (plotters lays out in backing pixels, so `look.scale` scales fonts
-/// and strokes to match), then draws.
-pub fn draw_on_canvas(
+/// Sizes the canvas's backing store to its CSS size times `scale`, the
+/// device pixel ratio (plotters lays out in backing pixels, so a
+/// [`Look`]'s scale sizes fonts and strokes to match), and draws on it.
+pub fn sized_backend(
     canvas: &HtmlCanvasElement,
     css_width: f64,
     css_height: f64,
-    spec: &ChartSpec,
-    look: &Look,
-) -> Option<PlotArea> {
-    let width = (css_width * look.scale).round().max(1.0) as u32;
-    let height = (css_height * look.scale).round().max(1.0) as u32;
+    scale: f64,
+) -> Option<CanvasBackend> {
+    let width = (css_width * scale).round().max(1.0) as u32;
+    let height = (css_height * scale).round().max(1.0) as u32;
     if canvas.width() != width {
         canvas.set_width(width);
     }
@@ -25,6 +24,17 @@ pub fn draw_on_canvas(
         canvas.set_height(height);
     }
     crate::browser::set_px(canvas, &[("width", css_width), ("height", css_height)]);
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+    CanvasBackend::with_canvas_object(canvas.clone())
+}
+
+/// Draws a volume chart on the canvas at its CSS size.
+pub fn draw_on_canvas(
+    canvas: &HtmlCanvasElement,
+    css_width: f64,
+    css_height: f64,
+    spec: &ChartSpec,
+    look: &Look,
+) -> Option<PlotArea> {
+    let backend = sized_backend(canvas, css_width, css_height, look.scale)?;
     draw(&backend.into_drawing_area(), spec, look).ok()
 }

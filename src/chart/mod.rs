@@ -6,6 +6,7 @@
 
 pub mod canvas;
 pub mod data;
+pub mod tornado;
 
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;

@@ -86,7 +86,7 @@ export async function watchedPage(browser, origin, options = {}) {
 
 /** Number of distinct colours among sampled pixels of each canvas. */
 export async function chartColours(page) {
-  return page.$$eval('canvas', (canvases) => canvases.map((c) => {
+  return page.$$eval('.xo-charts canvas', (canvases) => canvases.map((c) => {
     const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     const seen = new Set();
     for (let i = 0; i < data.length && seen.size < 40; i += 4 * 13) seen.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
@@ -188,7 +188,7 @@ export async function openAllSections(page) {
 
 async function chartsDrawn(page) {
   await page.waitForFunction(() => {
-    const canvases = [...document.querySelectorAll('canvas')];
+    const canvases = [...document.querySelectorAll('.xo-charts canvas')];
     return canvases.length === 3 && canvases.every((c) => c.width > 100);
   });
   const colours = await chartColours(page);
@@ -261,7 +261,7 @@ async function main() {
     await page.goto(`${origin}/`);
     await page.waitForSelector('.xo-headline p');
     await chartsDrawn(page);
-    const before = await page.$$eval('canvas', (cs) => cs.map((c) => c.toDataURL()));
+    const before = await page.$$eval('.xo-charts canvas', (cs) => cs.map((c) => c.toDataURL()));
     // Time from the input event to both canvases redrawn, measured in the page.
     timings.input_to_redraw_ms = await page.evaluate(async (previous) => {
       const input = document.querySelector('#xo-volume');
@@ -270,7 +270,7 @@ async function main() {
       input.dispatchEvent(new InputEvent('input', { bubbles: true }));
       for (;;) {
         await new Promise((r) => requestAnimationFrame(r));
-        const now = [...document.querySelectorAll('canvas')].map((c) => c.toDataURL());
+        const now = [...document.querySelectorAll('.xo-charts canvas')].map((c) => c.toDataURL());
         if (now.every((url, i) => url !== previous[i])) return Math.round((performance.now() - t0) * 10) / 10;
         if (performance.now() - t0 > 5000) return -1;
       }
@@ -434,7 +434,7 @@ async function main() {
     await page.waitForSelector('.xo-api-results, .xo-api-group legend');
     const found = await page.textContent('.xo-api-picker');
     expect(found.includes('Kimi K3.1 Pro') && found.includes('Moonshot AI'), found.slice(0, 2000));
-    await page.check('label:has-text("Kimi K3.1 Pro") >> nth=0 >> input');
+    await page.check('.xo-api-picker label:has-text("Kimi K3.1 Pro") >> nth=0 >> input');
     await page.waitForFunction(() => location.hash.includes('kimi-k3.1-pro'));
     if (takeScreenshots) await (await page.$('.xo-api-picker')).screenshot({ path: path.join(shots, 'api-search.png') });
     // The link, opened fresh, waits for the price list and keeps the offering.
@@ -678,7 +678,9 @@ async function main() {
     expect(await frame.evaluate(() => window.origin) === 'null', 'the frame kept its origin');
     expect(await frame.$eval('.xo-volume-text', (e) => getComputedStyle(e).borderRadius) === '6px', 'unstyled in the sandbox');
     expect((await chartColours(frame))[0] > 8, 'a blank chart in the sandbox');
-    expect((await frame.textContent('.xo-export')).includes('sandboxes it'), 'no word on what the sandbox blocks');
+    // The downloads come with the second module, after the first paint.
+    const said = await frame.waitForFunction(() => document.querySelector('#xo-downloads').textContent.includes('sandboxes it'), null, { timeout: 15000 }).catch(() => null);
+    expect(said, 'no word on what the sandbox blocks');
     await frame.click('text=Copy share link');
     const shown = await frame.waitForSelector('.xo-share-link', { timeout: 3000 }).catch(() => null);
     expect(shown && (await shown.inputValue()).includes('#v=1'), 'the refused copy did not show the link to copy by hand');
@@ -837,6 +839,8 @@ async function main() {
     expect(rows[2].includes(',12068,'), rows[2]);
     const curves = (await fetch('chart data (CSV)')).bytes.toString().trim().split('\r\n');
     expect(curves.length === 201 && curves[0].startsWith('tokens_per_month,GPT-5.4 mini: monthly cost USD'), curves[0]);
+    // At 10B a replica and GPT-5.4 mini for the peaks cost less than either alone: the mix is a line too.
+    expect(curves[0].endsWith('"Mixed: Llama 3.3 70B Instruct (FP8, 2× H100 SXM) + GPT-5.4 mini: cost per 1M tokens USD"'), curves[0]);
     expect(problems.length === 0, problems.join('\n'));
     await context.close();
   });
@@ -939,6 +943,68 @@ async function main() {
     await context.close();
   });
 
+  await check('the Why panel comes after the first paint, ranks what moves the answer, follows each change, and is a tab on a phone', async () => {
+    const { page, problems, context } = await watchedPage(browser, origin, { acceptDownloads: true });
+    const asked = [];
+    page.on('request', (r) => asked.push(r.url().replace(origin, '')));
+    await page.goto(`${origin}/#v=1&tpm=3B`);
+    await page.waitForSelector('.xo-headline p');
+    await chartsDrawn(page);
+    const why = '#xo-panel-why';
+    await page.waitForSelector(`${why} canvas`);
+    // The widget asks for it once its own module has run.
+    expect(asked.indexOf('/detail.js') > asked.indexOf('/crossover_bg.wasm') && asked.includes('/detail_bg.wasm'), asked.join(' '));
+    const first = () => page.textContent(`${why} > p:not(.xo-help)`);
+    expect((await first()).startsWith('At 3B tokens a month, self-hosting costs $2.77k more a month than GPT-5.4 mini (cheaper from 4.64B tokens a month)'), await first());
+    const painted = () => page.$eval(`${why} canvas`, (c) => {
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      const seen = new Set();
+      for (let i = 0; i < d.length && seen.size < 40; i += 4 * 13) seen.add(`${d[i]},${d[i + 1]},${d[i + 2]}`);
+      return seen.size;
+    });
+    expect(await painted() > 8, 'a blank tornado');
+    // Where the money goes, per option (words::tests::a_month_is_split_into_its_parts_with_their_shares).
+    const parts = await page.textContent(`${why} table`);
+    expect(parts.includes('Where the money goes at 3B tokens a month') && parts.includes('GPU rental $4,234 (54%) · operations $3,600 (46%)')
+      && parts.includes('3B tokens at $1.69 per 1M'), parts);
+    // Ranked, widest swing first (`crossover --sensitivity 'v=1&tpm=3B'`).
+    const names = await page.$$eval(`${why} li`, (items) => items.map((l) => l.textContent.split(',')[0]));
+    expect(names[0] === 'GPU price per hour' && names.includes('throughput per replica'), names.join(' | '));
+    // Against Claude Sonnet 4.6 the GPU price flips the answer at $9.86 an hour.
+    await page.selectOption(`${why} select`, { label: 'Llama 3.3 70B Instruct (FP8, 2× H100 SXM) vs Claude Sonnet 4.6' });
+    await page.waitForFunction(() => document.querySelector('#xo-panel-why').textContent.includes('self-hosting stops being cheaper at $9.86'));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=tornado (CSV)')]);
+    const csv = fs.readFileSync(await download.path(), 'utf8').split('\r\n');
+    expect(csv[0].startsWith('input,unit,low,now,high,saving_at_low_USD') && csv[2].startsWith('GPU price per hour,USD per GPU-hour,1.99,'), csv.slice(0, 3).join('\n'));
+    // It follows the volume typed and the currency, and keeps the comparison picked.
+    await page.fill('#xo-volume', '10B');
+    await page.waitForFunction(() => document.querySelector('#xo-panel-why > p:not(.xo-help)')?.textContent.startsWith('At 10B tokens a month'));
+    expect((await page.$eval(`${why} select`, (s) => s.selectedOptions[0].textContent)).endsWith('Claude Sonnet 4.6'), 'the comparison picked was lost');
+    await page.click('summary:has-text("Currency and colours")');
+    await page.selectOption('#xo-currency', 'EUR');
+    await page.waitForFunction(() => document.querySelector('#xo-panel-why > p:not(.xo-help)')?.textContent.includes('€'));
+    if (takeScreenshots) await (await page.$(why)).screenshot({ path: path.join(shots, 'tornado.png') });
+    expect(problems.length === 0, problems.join('\n'));
+    await context.close();
+
+    const phone = await watchedPage(browser, origin, { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2 });
+    await phone.page.goto(`${origin}/#v=1&tpm=3B`);
+    await phone.page.waitForSelector('.xo-headline p');
+    await phone.page.click('#xo-tab-why');
+    await phone.page.waitForFunction(() => location.hash.includes('tab=why'));
+    await phone.page.waitForSelector(`${why} canvas`);
+    const shown = await phone.page.evaluate(() => ({
+      monthly: document.querySelector('#xo-panel-monthly').getBoundingClientRect().height,
+      width: document.querySelector('#xo-panel-why canvas').getBoundingClientRect().width,
+      right: Math.max(...[...document.querySelectorAll('#xo-panel-why *')].map((e) => e.getBoundingClientRect().right)),
+    }));
+    expect(shown.monthly === 0 && shown.width > 300 && shown.right <= 360, JSON.stringify(shown));
+    expect(await phone.page.$eval(`${why} canvas`, (c) => c.width) >= 2 * 300, 'the tornado is not drawn at the screen\'s density');
+    if (takeScreenshots) await (await phone.page.$(why)).screenshot({ path: path.join(shots, 'tornado-phone.png') });
+    expect(phone.problems.length === 0, phone.problems.join('\n'));
+    await phone.context.close();
+  });
+
   await check('a service level typed in caps the batch: the break-even moves and the link carries it', async () => {
     const { page, problems, context } = await watchedPage(browser, origin);
     await page.goto(`${origin}/#v=1&tpm=3B`);
@@ -949,6 +1015,9 @@ async function main() {
     // Llama 3.3 70B FP8 on 2x H100 at 50 tokens/s per user: 20 sequences at once (pricing/tests/hand_computed.rs).
     await page.waitForFunction(() => document.querySelector('.xo-headline').textContent.includes('GPT-5.4 mini from 12.2B tokens a month'));
     await page.waitForFunction(() => location.hash.includes('speed=50'));
+    // The headline says what the service level costs (words::tests::a_service_level_says_what_it_costs_or_why_it_cannot_be_met).
+    const answered = await page.textContent('.xo-headline');
+    expect(answered.includes('At 50 output tokens/s per user: Llama 3.3 70B Instruct (FP8, 2× H100 SXM) serves 20 at once (128 without), 1 replica (1 without), no more a month at your 3B; vs GPT-5.4 mini, cheaper from 12.2B (4.64B without)'), answered);
     // What each user sees: 20 sequences at 50.0 tokens/s each (pricing/tests/hand_computed.rs), the first token after 0.142 s.
     // Each with its range (latency_band, docs/cost-model.md section 8); 50 lies inside it, and no batch is sure of it.
     const seen = await page.textContent('.xo-table');
@@ -971,6 +1040,9 @@ async function main() {
     expect(readout.includes('output tokens/s per user') && readout.includes('Claude Sonnet 4.6') && readout.includes(' per 1M'), readout);
     await page.fill('#xo-w-speed', '900');
     await page.waitForFunction(() => document.querySelector('.xo-table').textContent.includes('cannot meet the service level: 900 output tokens/s per user asked'));
+    // An unmet one says why, and what is possible, where the answer was.
+    const unmet = await page.textContent('.xo-headline');
+    expect(unmet.includes('Llama 3.3 70B Instruct (FP8, H100 SXM) with vLLM: cannot meet the service level: 900 output tokens/s per user asked') && unmet.includes('at best'), unmet);
     await page.fill('#xo-w-speed', '0');
     await page.waitForFunction(() => document.querySelector('.xo-headline').textContent.includes('GPT-5.4 mini from 4.64B tokens a month'));
     expect(problems.length === 0, problems.join('\n'));

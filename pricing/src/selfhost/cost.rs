@@ -124,6 +124,28 @@ pub struct SelfHostQuote {
     pub one_off_usd: f64,
 }
 
+impl SelfHostQuote {
+    /// What the month's cost is made of, each part above zero, in USD:
+    /// ("GPU rental", 4234.0), ("operations", 3600.0).
+    pub fn cost_parts(&self) -> Vec<(&'static str, f64)> {
+        let g = &self.gpu_costs;
+        [
+            ("GPU rental", g.rental),
+            ("depreciation", g.depreciation),
+            ("capital", g.capital),
+            ("power", g.power),
+            ("hosting", g.hosting),
+            ("maintenance", g.maintenance),
+            ("installation spread", g.installation),
+            ("operations", self.operations_usd),
+            ("one-off costs spread", self.one_off_usd),
+        ]
+        .into_iter()
+        .filter(|(_, usd)| *usd > 0.0)
+        .collect()
+    }
+}
+
 /// A point of a cost curve.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct CurvePoint {
@@ -236,6 +258,23 @@ impl SelfHostPlan {
     pub fn with_capacity(&self, capacity_tokens_per_second: f64) -> SelfHostPlan {
         SelfHostPlan {
             capacity_tokens_per_second,
+            ..self.clone()
+        }
+    }
+
+    /// The same deployment with no service level: the engine's full batch
+    /// and the capacity it gives (what a service level costs is the
+    /// difference). Equal to the plan when none is set.
+    pub fn without_service_level(&self) -> SelfHostPlan {
+        let capacity = self.full_capacity_tokens_per_second;
+        let scale = capacity / self.capacity_tokens_per_second;
+        SelfHostPlan {
+            throughput: self.full_throughput,
+            sequences_in_flight: self.memory.concurrency,
+            capacity_tokens_per_second: capacity,
+            capacity_low_tokens_per_second: self.capacity_low_tokens_per_second * scale,
+            capacity_high_tokens_per_second: self.capacity_high_tokens_per_second * scale,
+            sure: None,
             ..self.clone()
         }
     }

@@ -1,0 +1,471 @@
+//! What the widget shows after its first paint: the "Why" panel (what
+//! moves the answer, as a tornado chart with its words) and the downloads
+//! (each chart as PNG, the chart data and the table as CSV). It is built as
+//! a second WebAssembly module (`dist/detail.js`, the `detail` feature)
+//! that the widget loads after its first paint, so none of it weighs on it.
+//!
+//! The two modules share nothing but the page: the widget renders empty
+//! elements carrying the scenario's share-link text in `data-xo-link`
+//! ([`LINK_ATTRIBUTE`]); this module watches the page for such elements,
+//! decodes the link as any reader's link is decoded, asks the pricing model
+//! and fills the element. What it drew is kept in `data-xo-drawn`, so a
+//! change to anything else on the page costs a comparison of two strings.
+
+use std::cell::{Cell, RefCell};
+
+use crossover_pricing::catalogue::{self, PRICE_LIST_FILE};
+use crossover_pricing::compare::short_label;
+use crossover_pricing::link::decode;
+use crossover_pricing::sensitivity::{Tornado, tornado};
+use crossover_pricing::units::format_count;
+use crossover_pricing::view::{Money, format_money, format_money_whole};
+use crossover_pricing::{Comparison, Scenario, compare, export, price_list, words};
+use plotters::prelude::IntoDrawingArea;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+
+use crate::browser;
+use crate::chart::tornado::{TornadoSpec, css_height, draw_tornado};
+use crate::chart::{CHARTS, Look, Palette, chart_specs};
+use crate::markup::escape;
+
+/// The attribute the widget puts the scenario in, on the element to fill.
+pub const LINK_ATTRIBUTE: &str = "data-xo-link";
+/// The script the widget loads, beside its own files.
+pub const SCRIPT_FILE: &str = "detail.js";
+/// The downloads' element; any other is a "Why" panel.
+const DOWNLOADS_ID: &str = "xo-downloads";
+/// Points per line in the chart-data CSV.
+const CSV_POINTS: usize = 200;
+const DRAWN: &str = "data-xo-drawn";
+const PAIR: &str = "data-xo-pair";
+/// Typing settles before the panel follows: the charts a reader is
+/// watching redraw first.
+const SETTLE_MS: i32 = 150;
+/// Narrower than this, names go above their bars.
+const COMPACT_BELOW_PX: f64 = 560.0;
+
+#[derive(Clone, Copy, PartialEq)]
+enum PriceList {
+    Unneeded,
+    Loading,
+    Read,
+    Failed,
+}
+
+thread_local! {
+    static PRICE_LIST: Cell<PriceList> = const { Cell::new(PriceList::Unneeded) };
+    static TIMER: Cell<Option<i32>> = const { Cell::new(None) };
+    /// The page watch and listeners, kept for the page's life.
+    static WATCH: RefCell<Vec<Box<dyn std::any::Any>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Starts watching the page: called once, when the module loads.
+pub fn start() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if !catalogue::all_apis_known() {
+        PRICE_LIST.set(PriceList::Loading);
+        let read = |result: Result<String, String>| {
+            let read = result.is_ok_and(|text| price_list::load(&text).is_ok());
+            PRICE_LIST.set(if read {
+                PriceList::Read
+            } else {
+                PriceList::Failed
+            });
+            redraw_all_now();
+        };
+        match browser::beside_widget(PRICE_LIST_FILE) {
+            Some(url) => browser::fetch_text(&url, read),
+            None => read(Err(String::new())),
+        }
+    }
+    let changed = Closure::<dyn FnMut()>::new(schedule);
+    if let Ok(observer) = web_sys::MutationObserver::new(changed.as_ref().unchecked_ref()) {
+        let options = web_sys::MutationObserverInit::new();
+        options.set_subtree(true);
+        options.set_child_list(true);
+        options.set_attributes(true);
+        // The link, the phone's tab and the theme: what the panel shows or its size.
+        options.set_attribute_filter(&js_sys::Array::of3(
+            &LINK_ATTRIBUTE.into(),
+            &"data-xo-show".into(),
+            &"data-xo-theme".into(),
+        ));
+        let _ = observer.observe_with_options(&document, &options);
+        keep(observer);
+    }
+    keep(changed);
+    let on_change = Closure::<dyn FnMut(web_sys::Event)>::new(on_pick);
+    let on_click = Closure::<dyn FnMut(web_sys::Event)>::new(on_download);
+    let _ = document.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+    let _ = document.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    keep(on_change);
+    keep(on_click);
+    if let Some(w) = web_sys::window() {
+        let resized = Closure::<dyn FnMut()>::new(schedule);
+        let _ = w.add_event_listener_with_callback("resize", resized.as_ref().unchecked_ref());
+        keep(resized);
+    }
+    schedule();
+}
+
+fn keep(value: impl std::any::Any) {
+    WATCH.with_borrow_mut(|kept| kept.push(Box::new(value)));
+}
+
+/// Draws every panel once the page has settled.
+fn schedule() {
+    let Some(w) = web_sys::window() else { return };
+    if let Some(timer) = TIMER.take() {
+        w.clear_timeout_with_handle(timer);
+    }
+    let run = Closure::once_into_js(|| {
+        TIMER.set(None);
+        draw_all();
+    });
+    TIMER.set(
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), SETTLE_MS)
+            .ok(),
+    );
+}
+
+fn panels() -> Vec<web_sys::HtmlElement> {
+    let Some(found) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all(&format!("[{LINK_ATTRIBUTE}]")).ok())
+    else {
+        return Vec::new();
+    };
+    (0..found.length())
+        .filter_map(|i| found.item(i)?.dyn_into().ok())
+        .collect()
+}
+
+fn draw_all() {
+    for panel in panels() {
+        draw_panel(&panel);
+    }
+}
+
+/// After the price list arrives: every panel again, whatever it drew.
+fn redraw_all_now() {
+    for panel in panels() {
+        let _ = panel.remove_attribute(DRAWN);
+        draw_panel(&panel);
+    }
+}
+
+/// One comparison the panel can show: a deployment against an API.
+struct Shown {
+    comparison: Comparison,
+    /// Index into the comparison's pairs, and the pair's tornado.
+    pairs: Vec<(usize, Tornado)>,
+    chosen: usize,
+    money: Money,
+}
+
+/// The element's scenario, read as the widget reads a link, compared.
+fn read_comparison(element: &web_sys::Element) -> Result<(Scenario, Comparison, Money), String> {
+    let link = element.get_attribute(LINK_ATTRIBUTE).unwrap_or_default();
+    let mut decoded = decode(&link).map_err(|e| e.to_string())?;
+    if let (false, Some(today)) = (decoded.dated, browser::today()) {
+        decoded.scenario.date = catalogue::pricing_day(today);
+    }
+    let comparison = compare(&decoded.scenario).map_err(|errors| {
+        errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")
+    })?;
+    Ok((decoded.scenario, comparison, decoded.view.money()))
+}
+
+impl Shown {
+    fn read(panel: &web_sys::Element) -> Result<Shown, String> {
+        let (scenario, comparison, money) = read_comparison(panel)?;
+        let pairs: Vec<(usize, Tornado)> = comparison
+            .pairs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| Some((i, tornado(&scenario, p.api, p.deployment)?)))
+            .collect();
+        let chosen = panel
+            .get_attribute(PAIR)
+            .and_then(|p| p.parse::<usize>().ok())
+            .filter(|p| *p < pairs.len())
+            .unwrap_or(0);
+        Ok(Shown {
+            comparison,
+            pairs,
+            chosen,
+            money,
+        })
+    }
+
+    fn names(&self, pair: usize) -> (String, String) {
+        let p = &self.comparison.pairs[pair];
+        let api = self.comparison.apis[p.api].offering.label();
+        let deployment = self.comparison.deployments[p.deployment]
+            .plan
+            .as_ref()
+            .map(short_label)
+            .unwrap_or_default();
+        (api, deployment)
+    }
+}
+
+fn draw_panel(panel: &web_sys::HtmlElement) {
+    if PRICE_LIST.get() == PriceList::Loading {
+        return;
+    }
+    if panel.id() == DOWNLOADS_ID {
+        return draw_downloads(panel);
+    }
+    let width = f64::from(panel.client_width());
+    // A hidden panel (another tab on a phone) is drawn when it shows.
+    if width <= 0.0 {
+        return;
+    }
+    let palette = Palette::from_css(|name| browser::css_variable(panel, name));
+    let background = palette.background;
+    let key = format!(
+        "{width} {} {} {} {} {}",
+        background.0,
+        background.1,
+        background.2,
+        panel.get_attribute(PAIR).unwrap_or_default(),
+        panel.get_attribute(LINK_ATTRIBUTE).unwrap_or_default()
+    );
+    if panel.get_attribute(DRAWN).as_deref() == Some(key.as_str()) {
+        return;
+    }
+    let _ = panel.set_attribute(DRAWN, &key);
+    let words_open = panel
+        .query_selector("details[open]")
+        .ok()
+        .flatten()
+        .is_some();
+    let shown = match Shown::read(panel) {
+        Ok(shown) if !shown.pairs.is_empty() => shown,
+        Ok(_) => {
+            return panel.set_inner_html(&format!(
+                "{CAPTION}<p class=\"xo-help\">Nothing to move yet: pick an API and a self-hosting option that can be built.</p>"
+            ));
+        }
+        Err(why) => {
+            return panel.set_inner_html(&format!(
+                "{CAPTION}<p class=\"xo-help\">Nothing to move yet: {}</p>",
+                escape(&why)
+            ));
+        }
+    };
+    let (pair, t) = &shown.pairs[shown.chosen];
+    let (api, deployment) = shown.names(*pair);
+    let lines = words::tornado_lines(t, &api, &shown.money);
+    let mut html = String::from(CAPTION);
+    if shown.pairs.len() > 1 {
+        html.push_str(
+            "<label class=\"xo-why-pick\">Comparison <select class=\"xo-select\" data-xo-pick>",
+        );
+        for (i, (p, _)) in shown.pairs.iter().enumerate() {
+            let (a, d) = shown.names(*p);
+            html.push_str(&format!(
+                "<option value=\"{i}\"{}>{} vs {}</option>",
+                if i == shown.chosen { " selected" } else { "" },
+                escape(&d),
+                escape(&a)
+            ));
+        }
+        html.push_str("</select></label>");
+    } else {
+        html.push_str(&format!(
+            "<p class=\"xo-help\">{} vs {}</p>",
+            escape(&deployment),
+            escape(&api)
+        ));
+    }
+    html.push_str(&format!(
+        "<p>{}</p><div class=\"xo-canvas-box\"><canvas role=\"img\" aria-label=\"Tornado chart: how far self-hosting's monthly saving over {} moves as each input moves across its range; the same in words below\"></canvas></div>",
+        escape(&lines[0]),
+        escape(&api)
+    ));
+    html.push_str(&format!(
+        "<details class=\"xo-more\"{}><summary>In words</summary><ul class=\"xo-why-lines\">",
+        if words_open { " open" } else { "" }
+    ));
+    for line in &lines[1..] {
+        html.push_str(&format!("<li>{}</li>", escape(line)));
+    }
+    html.push_str("</ul></details>");
+    html.push_str(&breakdown(&shown.comparison, &shown.money));
+    html.push_str("<div class=\"xo-export\" role=\"group\" aria-label=\"Download\"><span class=\"xo-help\">Download:</span><button type=\"button\" class=\"xo-link-button\" data-xo-get=\"tornado-png\">tornado (PNG)</button><button type=\"button\" class=\"xo-link-button\" data-xo-get=\"tornado-csv\">tornado (CSV)</button></div>");
+    panel.set_inner_html(&html);
+
+    let Some(canvas) = panel
+        .query_selector("canvas")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+    else {
+        return;
+    };
+    let css_width = canvas
+        .parent_element()
+        .map_or(width, |p| f64::from(p.client_width()));
+    let look = Look {
+        scale: browser::device_pixel_ratio(),
+        palette,
+        compact: css_width < COMPACT_BELOW_PX,
+    };
+    let spec = TornadoSpec::new(t, &api, &shown.money);
+    let css_height = css_height(spec.bars.len(), look.compact);
+    if let Some(backend) =
+        crate::chart::canvas::sized_backend(&canvas, css_width, css_height, look.scale)
+    {
+        let _ = draw_tornado(&backend.into_drawing_area(), &spec, &look);
+    }
+}
+
+const CAPTION: &str = "<figcaption>What moves the answer</figcaption>";
+
+/// Where each option's month goes at the reader's volume: an API's tokens
+/// at its price, a self-hosting option's parts with their shares.
+fn breakdown(c: &Comparison, money: &Money) -> String {
+    let volume = c.tokens_per_month();
+    let mut html = format!(
+        "<div class=\"xo-table-wrap\"><table class=\"xo-table\"><caption>Where the money goes at {} tokens a month</caption><thead><tr><th scope=\"col\">Option</th><th scope=\"col\">A month</th><th scope=\"col\">Made of</th></tr></thead><tbody>",
+        format_count(volume)
+    );
+    let mut row = |name: &str, usd: f64, parts: &str| {
+        html.push_str(&format!(
+            "<tr><th scope=\"row\">{}</th><td class=\"xo-num\">{}</td><td>{}</td></tr>",
+            escape(name),
+            format_money_whole(usd, money),
+            escape(parts)
+        ));
+    };
+    for (a, rate) in c.priced_apis() {
+        let parts = format!(
+            "{} tokens at {} per 1M",
+            format_count(volume),
+            format_money(rate.usd_per_mtok, money)
+        );
+        row(&a.offering.label(), rate.monthly_cost(volume), &parts);
+    }
+    for d in &c.deployments {
+        if let (Ok(plan), Some(q)) = (&d.plan, &d.quote) {
+            let name = format!(
+                "{}, {} replica{}",
+                short_label(plan),
+                q.replicas,
+                if q.replicas == 1.0 { "" } else { "s" }
+            );
+            row(&name, q.monthly_usd, &words::cost_parts_line(q, money));
+        }
+    }
+    html.push_str("</tbody></table></div>");
+    html
+}
+
+/// The download buttons: each chart as PNG, the chart data and the table.
+fn draw_downloads(element: &web_sys::HtmlElement) {
+    let link = element.get_attribute(LINK_ATTRIBUTE).unwrap_or_default();
+    if element.get_attribute(DRAWN).as_deref() == Some(link.as_str()) {
+        return;
+    }
+    let _ = element.set_attribute(DRAWN, &link);
+    let mut html = String::from("<span class=\"xo-help\">Download:</span>");
+    for chart in &CHARTS {
+        html.push_str(&format!(
+            "<button type=\"button\" class=\"xo-link-button\" data-xo-get=\"{}\">{}</button>",
+            chart.tab.id(),
+            chart.png.1
+        ));
+    }
+    html.push_str("<button type=\"button\" class=\"xo-link-button\" data-xo-get=\"curves\">chart data (CSV)</button><button type=\"button\" class=\"xo-link-button\" data-xo-get=\"table\">table (CSV)</button>");
+    if browser::sandboxed() {
+        html.push_str("<p class=\"xo-help\">The page around this calculator sandboxes it, so downloads and new windows may be blocked: copy the share link and open it on its own.</p>");
+    }
+    element.set_inner_html(&html);
+}
+
+/// The panel an event happened in, if it is one of ours.
+fn panel_of(event: &web_sys::Event) -> Option<(web_sys::Element, web_sys::HtmlElement)> {
+    let target: web_sys::Element = event.target()?.dyn_into().ok()?;
+    let panel = target
+        .closest(&format!("[{LINK_ATTRIBUTE}]"))
+        .ok()??
+        .dyn_into()
+        .ok()?;
+    Some((target, panel))
+}
+
+fn on_pick(event: web_sys::Event) {
+    let Some((target, panel)) = panel_of(&event) else {
+        return;
+    };
+    if let Some(select) = target.dyn_ref::<web_sys::HtmlSelectElement>() {
+        let _ = panel.set_attribute(PAIR, &select.value());
+        draw_panel(&panel);
+    }
+}
+
+fn on_download(event: web_sys::Event) {
+    let Some((target, panel)) = panel_of(&event) else {
+        return;
+    };
+    let Some(asked) = target.get_attribute("data-xo-get") else {
+        return;
+    };
+    let canvas_in = |element: Option<web_sys::Element>, selector: &str| {
+        element?
+            .query_selector(selector)
+            .ok()??
+            .dyn_into::<web_sys::HtmlCanvasElement>()
+            .ok()
+    };
+    let csv = |name: &str, text: String| browser::download_text(name, "text/csv", &text);
+    match asked.as_str() {
+        "tornado-png" => {
+            if let Some(canvas) = canvas_in(Some(panel.into()), "canvas") {
+                browser::download_canvas("crossover-tornado.png", &canvas);
+            }
+        }
+        "tornado-csv" => {
+            if let Ok(shown) = Shown::read(&panel)
+                && let Some((_, t)) = shown.pairs.get(shown.chosen)
+            {
+                csv(
+                    "crossover-tornado.csv",
+                    export::tornado_csv(t, &shown.money),
+                );
+            }
+        }
+        "curves" | "table" => {
+            let Ok((_, c, money)) = read_comparison(&panel) else {
+                return;
+            };
+            if asked == "table" {
+                csv("crossover-table.csv", export::table_csv(&c, &money));
+            } else {
+                let (from, to) = chart_specs(&c, &money)[0].x_range;
+                csv(
+                    "crossover-chart-data.csv",
+                    export::curves_csv(&c, from, to, CSV_POINTS, &money),
+                );
+            }
+        }
+        tab => {
+            // A chart's PNG: its canvas in the same widget.
+            let root = panel.closest(".xo-root").ok().flatten();
+            if let Some(chart) = CHARTS.iter().find(|c| c.tab.id() == tab)
+                && let Some(canvas) = canvas_in(root, &format!("#{} canvas", chart.panel_id()))
+            {
+                browser::download_canvas(chart.png.0, &canvas);
+            }
+        }
+    }
+}

@@ -366,7 +366,23 @@ fn breakdown(c: &Comparison, money: &Money) -> String {
             row(&name, q.monthly_usd, &words::cost_parts_line(q, money));
         }
     }
+    for m in &c.mixes {
+        let line = words::mix_line(c, m, money);
+        let name = line.split(" for the base load").next().unwrap_or_default();
+        row(
+            name,
+            m.quote.monthly_usd,
+            &words::mix_parts_line(c, m, money),
+        );
+    }
     html.push_str("</tbody></table></div>");
+    // Each mix's break-even against both choices alone.
+    for m in &c.mixes {
+        let pair = &c.pairs[m.pair];
+        if let Some(sentence) = words::hybrid_sentence(c, pair, &m.mix, money) {
+            html.push_str(&format!("<p class=\"xo-help\">{}</p>", escape(&sentence)));
+        }
+    }
     html
 }
 

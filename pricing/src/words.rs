@@ -252,6 +252,20 @@ pub fn mix_line(c: &Comparison, m: &crate::hybrid::CheaperMix, money: &Money) ->
     )
 }
 
+/// Where a mix's month goes: "the replicas $7,834 for 99% of the tokens ·
+/// GPT-5.4 mini $141 for 0.83%".
+pub fn mix_parts_line(c: &Comparison, m: &crate::hybrid::CheaperMix, money: &Money) -> String {
+    let q = &m.quote;
+    format!(
+        "the replicas {} for {} of the tokens · {} {} for {}",
+        format_money_whole(q.self_hosted_usd, money),
+        format_percent(q.self_hosted_share()),
+        c.apis[c.pairs[m.pair].api].offering.label(),
+        format_money_whole(q.api_usd, money),
+        format_percent(1.0 - q.self_hosted_share()),
+    )
+}
+
 /// What mixing the pair costs at the reader's volume: own replicas for
 /// the base load, the API for the rest ([`crate::hybrid`]). "Mixed: 3
 /// replicas of Llama 3.3 70B (FP8, 2× H100) for the base load, GPT-5.4 mini
@@ -772,6 +786,21 @@ mod tests {
         assert!(
             line.starts_with("Llama 3.3 70B Instruct (FP8, H100 SXM) with vLLM: cannot meet the service level: 900 output tokens/s per user asked, "),
             "{line}"
+        );
+    }
+
+    #[test]
+    fn a_mix_is_split_between_the_replicas_and_the_api() {
+        let mut s = crate::Scenario::default();
+        s.workload.tokens_per_month = 1e10;
+        s.apis = vec!["gpt-5.4-mini".into()];
+        let c = crate::compare(&s).unwrap();
+        let m = &c.mixes[0];
+        // docs/cost-model.md section 10: $7,975 at 10B, $7,834 of it the
+        // replica's, the replicas carrying 99.2% of the tokens.
+        assert_eq!(
+            mix_parts_line(&c, m, &Money::usd()),
+            "the replicas $7,834 for 99% of the tokens · GPT-5.4 mini $141 for 0.83%"
         );
     }
 }

@@ -283,6 +283,7 @@ pub fn App(props: &AppProps) -> Html {
                     }) }
                     { custom_offerings(CustomOfferingsProps {
                         offerings: state.scenario.custom.clone(),
+                        money: money.clone(),
                         drafts: state.drafts.clone(),
                         onaction: dispatcher(&state, |a| a),
                     }) }

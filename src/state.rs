@@ -396,6 +396,8 @@ impl State {
             Action::PriceListLoaded(result) => self.price_list_loaded(result),
             Action::SearchApis(text) => self.api_query = text,
             Action::SetCurrency(code) => {
+                // What was typed of your own prices meant the old currency.
+                self.drafts.retain(|k| !matches!(k, FieldId::Custom(..)));
                 // A catalogue currency starts at its catalogue rate.
                 let view = &mut self.view;
                 if CURRENCIES.iter().any(|c| c.code == code) {
@@ -473,6 +475,7 @@ impl State {
     }
 
     fn edit_rate(&mut self, text: String) {
+        self.drafts.retain(|k| !matches!(k, FieldId::Custom(..)));
         let view = &mut self.view;
         if text.trim().is_empty() && view.catalogue_currency().is_some() {
             view.usd_rate = None;
@@ -498,7 +501,11 @@ impl State {
             self.draft(id, text, None);
             return;
         }
-        match field.spec().read_typed(&text) {
+        // Typed in the reader's currency; kept, and linked, in US dollars.
+        match field
+            .spec()
+            .read_in_currency(&text, self.view.money().per_usd)
+        {
             Ok(value) => {
                 custom.prices.set(field, Some(value));
                 self.draft(id, text, None);
@@ -832,6 +839,34 @@ mod tests {
         );
         let s = reduce(s, Action::RemoveCustom(0));
         assert!(s.scenario.custom.is_empty());
+    }
+
+    #[test]
+    fn your_own_price_is_typed_in_the_chosen_currency_and_kept_in_dollars() {
+        let s = reduce(State::default(), Action::SetCurrency("CHF".into()));
+        let s = reduce(s, Action::EditRate("0.8".into()));
+        let s = reduce(s, Action::AddCustom);
+        // 0.4 francs at 0.8 to the dollar is $0.50 per 1M tokens.
+        let s = reduce(s, Action::EditCustom(0, Field::CustomInput, "0.4".into()));
+        assert_eq!(
+            s.scenario.custom[0].prices.get(Field::CustomInput),
+            Some(0.5)
+        );
+        assert!(
+            crossover_pricing::link::encode(&s.scenario, &s.view).contains("c1.in=0.5"),
+            "the link keeps dollars"
+        );
+        // What was typed meant francs: another rate drops the draft and shows the price anew.
+        let s = reduce(s, Action::EditRate("0.9".into()));
+        assert!(
+            s.drafts
+                .get(&FieldId::Custom(0, Field::CustomInput))
+                .is_none()
+        );
+        assert_eq!(
+            s.scenario.custom[0].prices.get(Field::CustomInput),
+            Some(0.5)
+        );
     }
 
     #[test]

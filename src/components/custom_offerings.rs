@@ -1,6 +1,7 @@
 use crossover_pricing::api::{CustomOffering, MAX_CUSTOM_NAME_CHARS};
 use crossover_pricing::fields::{Field, Scope};
 use crossover_pricing::scenario::MAX_CUSTOM;
+use crossover_pricing::view::Money;
 use yew::prelude::*;
 
 use crate::components::number_field::{NumberFieldProps, number_field};
@@ -8,6 +9,8 @@ use crate::state::{Action, Drafts, FieldId};
 
 pub struct CustomOfferingsProps {
     pub offerings: Vec<CustomOffering>,
+    /// The prices are typed and shown in its currency.
+    pub money: Money,
     pub drafts: Drafts,
     pub onaction: Callback<Action>,
 }
@@ -17,9 +20,11 @@ pub struct CustomOfferingsProps {
 pub fn custom_offerings(props: CustomOfferingsProps) -> Html {
     let CustomOfferingsProps {
         offerings,
+        money,
         drafts,
         onaction,
     } = props;
+    let unit: AttrValue = format!("{} per 1M tokens", money.code).into();
     let emit = |action: Action| {
         let onaction = onaction.clone();
         Callback::from(move |_| onaction.emit(action.clone()))
@@ -27,7 +32,7 @@ pub fn custom_offerings(props: CustomOfferingsProps) -> Html {
     html! {
         <fieldset class="xo-api-group xo-custom">
             <legend>{ "Your own prices" }</legend>
-            <p class="xo-help">{ "A negotiated or unlisted price, in US dollars per 1M tokens." }</p>
+            <p class="xo-help">{ format!("A negotiated or unlisted price, in {} per 1M tokens.", money.code) }</p>
             { for offerings.iter().enumerate().map(|(i, c)| {
                 let onname = {
                     let onaction = onaction.clone();
@@ -51,9 +56,9 @@ pub fn custom_offerings(props: CustomOfferingsProps) -> Html {
                                 number_field(NumberFieldProps {
                                     id: format!("xo-c{i}-{}", spec.key).into(),
                                     label: spec.label.into(),
-                                    unit: spec.unit.into(),
+                                    unit: unit.clone(),
                                     text: draft.map_or_else(
-                                        || c.prices.get(field).map(|v| spec.format_input(v)).unwrap_or_default(),
+                                        || c.prices.get(field).map(|v| spec.format_input(money.convert(v))).unwrap_or_default(),
                                         |d| d.text.clone(),
                                     ).into(),
                                     error: draft.and_then(|d| d.error.clone()).map(AttrValue::from),

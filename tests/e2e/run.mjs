@@ -1146,6 +1146,12 @@ async function main() {
     // Claude Sonnet 4.6 at 3B: $18,000 x 150 = ¥2,700,000.
     expect(table.includes('¥2,700,000'), table.slice(0, 300));
     expect((await fresh.page.textContent('.xo-headline')).includes('¥'), 'headline not in yen');
+    // Your own price is typed in yen too, and kept in dollars: ¥15,000 per 1M at 150 to the dollar is $100.
+    await page.click('summary:has-text("APIs to compare")');
+    await page.click('text=Add your own price');
+    expect((await page.textContent('.xo-custom')).includes('JPY per 1M tokens'), await page.textContent('.xo-custom'));
+    await page.fill('#xo-c0-in', '15000');
+    await page.waitForFunction(() => location.hash.includes('c1.in=100'));
     expect(problems.length === 0 && fresh.problems.length === 0, [...problems, ...fresh.problems].join('\n'));
     await fresh.context.close();
     await context.close();

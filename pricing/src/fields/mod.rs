@@ -598,6 +598,14 @@ impl FieldSpec {
         self.read(text)
     }
 
+    /// Reads a US-dollar quantity typed in another currency, `per_usd`
+    /// of it to the dollar: the dollars it means, checked as dollars.
+    pub fn read_in_currency(&self, text: &str, per_usd: f64) -> Result<f64, ReadError> {
+        let usd = parse_quantity(text.trim()).map_err(ReadError::Parse)? / per_usd;
+        self.check(usd).map_err(ReadError::Invalid)?;
+        Ok(usd)
+    }
+
     /// Whether `value` is one this quantity can take.
     pub fn check(&self, value: f64) -> Result<(), InputError> {
         let field = self.field;

@@ -1,6 +1,7 @@
 //! The few places the widget touches the browser: the URL fragment, the
-//! clipboard, the device pixel ratio, the page's CSS variables, and the one
-//! file it fetches after its first paint, its own price list.
+//! clipboard, the device pixel ratio, the page's CSS variables, and the
+//! files it asks for after its first paint: its own price list and its
+//! second module.
 
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -29,7 +30,8 @@ pub fn beside_widget(file: &str) -> Option<String> {
 }
 
 /// Loads the module `file` beside the widget's own files (once per page:
-/// the browser runs a module once however often it is asked for).
+/// the browser runs a module once however often it is asked for). If it
+/// cannot be had, the elements it would fill (`data-xo-link`) say so.
 pub fn load_module(file: &str) {
     let (Some(url), Some(document)) = (beside_widget(file), window().and_then(|w| w.document()))
     else {
@@ -38,6 +40,18 @@ pub fn load_module(file: &str) {
     if let (Ok(script), Some(body)) = (document.create_element("script"), document.body()) {
         let _ = script.set_attribute("type", "module");
         let _ = script.set_attribute("src", &url);
+        let failed = wasm_bindgen::closure::Closure::<dyn FnMut()>::once_into_js(move || {
+            if let Ok(waiting) = document.query_selector_all("[data-xo-link]") {
+                for i in 0..waiting.length() {
+                    if let Some(element) = waiting.item(i) {
+                        element.set_text_content(Some(
+                            "This part could not load: detail.js, beside the widget's files, is missing or was refused.",
+                        ));
+                    }
+                }
+            }
+        });
+        let _ = script.add_event_listener_with_callback("error", failed.unchecked_ref());
         let _ = body.append_child(&script);
     }
 }

@@ -56,6 +56,20 @@ enum PriceList {
 thread_local! {
     static PRICE_LIST: Cell<PriceList> = const { Cell::new(PriceList::Unneeded) };
     static TIMER: Cell<Option<i32>> = const { Cell::new(None) };
+    /// The timer's callback, made once: one made per change would leak
+    /// with every timer a later change clears.
+    static DRAW_ALL: Closure<dyn FnMut()> = Closure::new(|| {
+        TIMER.set(None);
+        draw_all();
+    });
+    /// Watches each panel's size: a host's column can change it with no
+    /// window resize.
+    static SIZES: Option<web_sys::ResizeObserver> = {
+        let resized = Closure::<dyn FnMut()>::new(schedule);
+        let observer = web_sys::ResizeObserver::new(resized.as_ref().unchecked_ref()).ok();
+        keep(resized);
+        observer
+    };
     /// The page watch and listeners, kept for the page's life.
     static WATCH: RefCell<Vec<Box<dyn std::any::Any>>> = const { RefCell::new(Vec::new()) };
 }
@@ -103,11 +117,6 @@ pub fn start() {
     let _ = document.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
     keep(on_change);
     keep(on_click);
-    if let Some(w) = web_sys::window() {
-        let resized = Closure::<dyn FnMut()>::new(schedule);
-        let _ = w.add_event_listener_with_callback("resize", resized.as_ref().unchecked_ref());
-        keep(resized);
-    }
     schedule();
 }
 
@@ -121,14 +130,13 @@ fn schedule() {
     if let Some(timer) = TIMER.take() {
         w.clear_timeout_with_handle(timer);
     }
-    let run = Closure::once_into_js(|| {
-        TIMER.set(None);
-        draw_all();
-    });
-    TIMER.set(
-        w.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), SETTLE_MS)
-            .ok(),
-    );
+    TIMER.set(DRAW_ALL.with(|run| {
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            run.as_ref().unchecked_ref(),
+            SETTLE_MS,
+        )
+        .ok()
+    }));
 }
 
 fn panels() -> Vec<web_sys::HtmlElement> {
@@ -145,6 +153,11 @@ fn panels() -> Vec<web_sys::HtmlElement> {
 
 fn draw_all() {
     for panel in panels() {
+        SIZES.with(|sizes| {
+            if let Some(sizes) = sizes {
+                sizes.observe(&panel);
+            }
+        });
         draw_panel(&panel);
     }
 }
@@ -157,12 +170,13 @@ fn redraw_all_now() {
     }
 }
 
-/// One comparison the panel can show: a deployment against an API.
+/// What the panel shows: the comparison, its pairs to pick from, and the
+/// tornado of the one picked.
 struct Shown {
     comparison: Comparison,
-    /// Index into the comparison's pairs, and the pair's tornado.
-    pairs: Vec<(usize, Tornado)>,
+    /// Index into the comparison's pairs.
     chosen: usize,
+    tornado: Option<Tornado>,
     money: Money,
 }
 
@@ -186,23 +200,24 @@ fn read_comparison(element: &web_sys::Element) -> Result<(Scenario, Comparison, 
 impl Shown {
     fn read(panel: &web_sys::Element) -> Result<Shown, String> {
         let (scenario, comparison, money) = read_comparison(panel)?;
-        let pairs: Vec<(usize, Tornado)> = comparison
-            .pairs
-            .iter()
-            .enumerate()
-            .filter_map(|(i, p)| Some((i, tornado(&scenario, p.api, p.deployment)?)))
-            .collect();
-        let chosen = panel
-            .get_attribute(PAIR)
-            .and_then(|p| p.parse::<usize>().ok())
-            .filter(|p| *p < pairs.len())
-            .unwrap_or(0);
-        Ok(Shown {
+        let mut shown = Shown {
             comparison,
-            pairs,
-            chosen,
+            chosen: 0,
+            tornado: None,
             money,
-        })
+        };
+        // Kept by what it compares, so another API ticked or unticked
+        // leaves the pair picked (or the first shown, if it went).
+        let picked = panel.get_attribute(PAIR).unwrap_or_default();
+        shown.chosen = (0..shown.comparison.pairs.len())
+            .find(|&i| shown.key(i) == picked)
+            .unwrap_or(0);
+        shown.tornado = shown
+            .comparison
+            .pairs
+            .get(shown.chosen)
+            .and_then(|p| tornado(&scenario, p.api, p.deployment));
+        Ok(shown)
     }
 
     fn names(&self, pair: usize) -> (String, String) {
@@ -214,6 +229,12 @@ impl Shown {
             .map(short_label)
             .unwrap_or_default();
         (api, deployment)
+    }
+
+    /// What a pair compares, as the picker's value.
+    fn key(&self, pair: usize) -> String {
+        let (api, _) = self.names(pair);
+        format!("{} {api}", self.comparison.pairs[pair].deployment)
     }
 }
 
@@ -249,7 +270,7 @@ fn draw_panel(panel: &web_sys::HtmlElement) {
         .flatten()
         .is_some();
     let shown = match Shown::read(panel) {
-        Ok(shown) if !shown.pairs.is_empty() => shown,
+        Ok(shown) if shown.tornado.is_some() => shown,
         Ok(_) => {
             return panel.set_inner_html(&format!(
                 "{CAPTION}<p class=\"xo-help\">Nothing to move yet: pick an API and a self-hosting option that can be built.</p>"
@@ -262,18 +283,19 @@ fn draw_panel(panel: &web_sys::HtmlElement) {
             ));
         }
     };
-    let (pair, t) = &shown.pairs[shown.chosen];
-    let (api, deployment) = shown.names(*pair);
+    let Some(t) = &shown.tornado else { return };
+    let (api, deployment) = shown.names(shown.chosen);
     let lines = words::tornado_lines(t, &api, &shown.money);
     let mut html = String::from(CAPTION);
-    if shown.pairs.len() > 1 {
+    if shown.comparison.pairs.len() > 1 {
         html.push_str(
             "<label class=\"xo-why-pick\">Comparison <select class=\"xo-select\" data-xo-pick>",
         );
-        for (i, (p, _)) in shown.pairs.iter().enumerate() {
-            let (a, d) = shown.names(*p);
+        for i in 0..shown.comparison.pairs.len() {
+            let (a, d) = shown.names(i);
             html.push_str(&format!(
-                "<option value=\"{i}\"{}>{} vs {}</option>",
+                "<option value=\"{}\"{}>{} vs {}</option>",
+                escape(&shown.key(i)),
                 if i == shown.chosen { " selected" } else { "" },
                 escape(&d),
                 escape(&a)
@@ -367,10 +389,14 @@ fn breakdown(c: &Comparison, money: &Money) -> String {
         }
     }
     for m in &c.mixes {
-        let line = words::mix_line(c, m, money);
-        let name = line.split(" for the base load").next().unwrap_or_default();
+        let name = format!(
+            "{}, {} replica{}",
+            words::mix_name(c, m),
+            m.quote.replicas,
+            if m.quote.replicas == 1.0 { "" } else { "s" }
+        );
         row(
-            name,
+            &name,
             m.quote.monthly_usd,
             &words::mix_parts_line(c, m, money),
         );
@@ -402,6 +428,12 @@ fn draw_downloads(element: &web_sys::HtmlElement) {
         ));
     }
     html.push_str("<button type=\"button\" class=\"xo-link-button\" data-xo-get=\"curves\">chart data (CSV)</button><button type=\"button\" class=\"xo-link-button\" data-xo-get=\"table\">table (CSV)</button>");
+    if let Err(why) = decode(&link) {
+        html.push_str(&format!(
+            "<p class=\"xo-help\">The downloads cannot read this scenario: {}.</p>",
+            escape(&why.to_string())
+        ));
+    }
     if browser::sandboxed() {
         html.push_str("<p class=\"xo-help\">The page around this calculator sandboxes it, so downloads and new windows may be blocked: copy the share link and open it on its own.</p>");
     }
@@ -452,7 +484,7 @@ fn on_download(event: web_sys::Event) {
         }
         "tornado-csv" => {
             if let Ok(shown) = Shown::read(&panel)
-                && let Some((_, t)) = shown.pairs.get(shown.chosen)
+                && let Some(t) = &shown.tornado
             {
                 csv(
                     "crossover-tornado.csv",

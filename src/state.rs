@@ -396,8 +396,7 @@ impl State {
             Action::PriceListLoaded(result) => self.price_list_loaded(result),
             Action::SearchApis(text) => self.api_query = text,
             Action::SetCurrency(code) => {
-                // What was typed of your own prices meant the old currency.
-                self.drafts.retain(|k| !matches!(k, FieldId::Custom(..)));
+                self.forget_typed_prices();
                 // A catalogue currency starts at its catalogue rate.
                 let view = &mut self.view;
                 if CURRENCIES.iter().any(|c| c.code == code) {
@@ -474,8 +473,13 @@ impl State {
         }
     }
 
-    fn edit_rate(&mut self, text: String) {
+    /// What was typed of your own prices meant the currency and rate before.
+    fn forget_typed_prices(&mut self) {
         self.drafts.retain(|k| !matches!(k, FieldId::Custom(..)));
+    }
+
+    fn edit_rate(&mut self, text: String) {
+        self.forget_typed_prices();
         let view = &mut self.view;
         if text.trim().is_empty() && view.catalogue_currency().is_some() {
             view.usd_rate = None;
@@ -502,15 +506,12 @@ impl State {
             return;
         }
         // Typed in the reader's currency; kept, and linked, in US dollars.
-        match field
-            .spec()
-            .read_in_currency(&text, self.view.money().per_usd)
-        {
+        match field.spec().read_in_currency(&text, &self.view.money()) {
             Ok(value) => {
                 custom.prices.set(field, Some(value));
                 self.draft(id, text, None);
             }
-            Err(e) => self.draft(id, text, Some(e.to_string())),
+            Err(message) => self.draft(id, text, Some(message)),
         }
     }
 
@@ -855,6 +856,12 @@ mod tests {
         assert!(
             crossover_pricing::link::encode(&s.scenario, &s.view).contains("c1.in=0.5"),
             "the link keeps dollars"
+        );
+        // Refused in francs, as typed.
+        let s = reduce(s, Action::EditCustom(0, Field::CustomOutput, "9000".into()));
+        assert_eq!(
+            s.error(FieldId::Custom(0, Field::CustomOutput)),
+            Some("your output price must be between CHF 0 and CHF 8k; got CHF 9k")
         );
         // What was typed meant francs: another rate drops the draft and shows the price anew.
         let s = reduce(s, Action::EditRate("0.9".into()));

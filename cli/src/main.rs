@@ -259,7 +259,11 @@ fn report(scenario: &Scenario, warnings: &[LinkWarning], c: &Comparison, money: 
     }
 
     writeln!(out, "\nSelf-hosting at {volume} tokens a month").unwrap();
-    for option in &c.deployments {
+    for (i, option) in c.deployments.iter().enumerate() {
+        // An unmet one is the plan's own error, below.
+        if let (Ok(_), Some(line)) = (&option.plan, words::service_level_line(c, i, money)) {
+            writeln!(out, "  {line}").unwrap();
+        }
         match (&option.plan, &option.quote) {
             (Ok(plan), Some(q)) => {
                 writeln!(out, "  {}", plan.label()).unwrap();

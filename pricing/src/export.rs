@@ -125,15 +125,7 @@ pub fn curves_csv(c: &Comparison, from: f64, to: f64, points: usize, money: &Mon
         .collect();
     let plans: Vec<_> = c.plans().collect();
     let mut header = vec!["tokens_per_month".to_string()];
-    let mixes = c.mixes.iter().map(|m| {
-        let pair = &c.pairs[m.pair];
-        let plan = c.deployments[pair.deployment].plan.as_ref().ok();
-        format!(
-            "Mixed: {} + {}",
-            plan.map(short_label).unwrap_or_default(),
-            c.apis[pair.api].offering.label()
-        )
-    });
+    let mixes = c.mixes.iter().map(|m| crate::words::mix_name(c, m));
     for name in apis
         .iter()
         .map(|(n, _)| n.clone())
@@ -182,7 +174,6 @@ pub fn curves_csv(c: &Comparison, from: f64, to: f64, points: usize, money: &Mon
 /// currency (negative: it costs more), where the answer flips and the
 /// break-even volume at each end (blank: never).
 pub fn tornado_csv(t: &crate::sensitivity::Tornado, money: &Money) -> String {
-    use crate::sensitivity::Input;
     let code = &money.code;
     let mut out = row(&[
         "input".into(),
@@ -210,15 +201,9 @@ pub fn tornado_csv(t: &crate::sensitivity::Tornado, money: &Money) -> String {
         optional(t.break_even),
     ]));
     for bar in &t.bars {
-        let unit = match (bar.input, bar.input.field()) {
-            (Input::Throughput, _) => "output tokens/s per replica",
-            (Input::NextApiPrice, _) => "USD per 1M tokens",
-            (_, Some(field)) => field.spec().unit,
-            (_, None) => "",
-        };
         out.push_str(&row(&[
             bar.input.name().into(),
-            unit.into(),
+            bar.input.unit().into(),
             format_plain(bar.low),
             format_plain(bar.value),
             format_plain(bar.high),

@@ -47,6 +47,16 @@ impl Input {
         }
     }
 
+    /// The unit its values are in: a field's, or its own.
+    pub fn unit(self) -> &'static str {
+        match (self, self.field()) {
+            (Input::Throughput, _) => "output tokens/s per replica",
+            (Input::NextApiPrice, _) => "USD per 1M tokens",
+            (_, Some(field)) => field.spec().unit,
+            (_, None) => "",
+        }
+    }
+
     /// The field it sets, where it is one.
     pub fn field(self) -> Option<Field> {
         Some(match self {

@@ -252,6 +252,18 @@ pub fn mix_line(c: &Comparison, m: &crate::hybrid::CheaperMix, money: &Money) ->
     )
 }
 
+/// A mix's name, as its chart line and its columns are labelled: "Mixed:
+/// Llama 3.3 70B Instruct (FP8, 2× H100 SXM) + GPT-5.4 mini".
+pub fn mix_name(c: &Comparison, m: &crate::hybrid::CheaperMix) -> String {
+    let pair = &c.pairs[m.pair];
+    let plan = c.deployments[pair.deployment].plan.as_ref().ok();
+    format!(
+        "Mixed: {} + {}",
+        plan.map(short_label).unwrap_or_default(),
+        c.apis[pair.api].offering.label()
+    )
+}
+
 /// Where a mix's month goes: "the replicas $7,834 for 99% of the tokens ·
 /// GPT-5.4 mini $141 for 0.83%".
 pub fn mix_parts_line(c: &Comparison, m: &crate::hybrid::CheaperMix, money: &Money) -> String {

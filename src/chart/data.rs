@@ -281,7 +281,6 @@ fn volume_figures(c: &Comparison, money: &Money, usd: fn(&CurvePoint) -> f64) ->
         }
         for m in &c.mixes {
             let i = series.len();
-            let pair = &c.pairs[m.pair];
             let points: Vec<_> = m
                 .mix
                 .cost_curve(from, to, MIX_POINTS)
@@ -289,11 +288,7 @@ fn volume_figures(c: &Comparison, money: &Money, usd: fn(&CurvePoint) -> f64) ->
                 .map(|p| (p.tokens_per_month, value(p)))
                 .collect();
             series.push(SeriesSpec {
-                label: format!(
-                    "Mixed: {} + {}",
-                    series[deployment_series(c, pair.deployment)].label,
-                    c.apis[pair.api].offering.label()
-                ),
+                label: crossover_pricing::words::mix_name(c, m),
                 kind: SeriesKind::Mix,
                 marker: Marker::for_series(i),
                 marker_points: marker_points(&points, x_range, i, count),

@@ -389,6 +389,9 @@ async function main() {
     const table = await page.textContent('.xo-table');
     expect(table.includes('<img src=x onerror=alert(1)> Acme (your price)') && table.includes('$750'), table);
     expect((await page.$$('.xo-results img, .xo-legend img, .xo-headline img')).length === 0, 'the name was rendered as markup');
+    // The second module names it too (the picker, the breakdown), as text.
+    await page.waitForFunction(() => document.querySelector('#xo-panel-why').textContent.includes('<img src=x onerror=alert(1)> Acme'));
+    expect((await page.$$('#xo-panel-why img, #xo-downloads img')).length === 0, 'the name was rendered as markup in the Why panel');
     const link = page.url();
     expect(link.includes('c1=') && link.includes('c1.in=0.5') && link.includes('c1.out=1.5'), link);
     const fresh = await watchedPage(browser, origin);
@@ -459,7 +462,24 @@ async function main() {
     await page.click('text=APIs to compare');
     await page.waitForSelector('text=The full price list could not be loaded');
     expect(await chartsDrawn(page), 'a chart is blank without the price list');
+    // The Why panel and the downloads come with what the widget carries.
+    await page.waitForSelector('#xo-panel-why canvas');
+    await page.waitForSelector('#xo-downloads button');
     // The refused request is the browser's console error; nothing else.
+    expect(problems.every((p) => /Failed to load resource|ERR_FAILED/.test(p)), problems.join('\n'));
+    await context.close();
+  });
+
+  await check('without the second module (its request refused) the widget works and its panels say what is missing', async () => {
+    const { page, problems, context } = await watchedPage(browser, origin);
+    await page.route(/\/detail\.js$/, (r) => r.abort());
+    await page.goto(`${origin}/#v=1&tpm=3B`);
+    await page.waitForSelector('.xo-headline p');
+    expect(await chartsDrawn(page), 'a chart is blank without the second module');
+    await page.waitForFunction(() => document.querySelector('#xo-panel-why').textContent.includes('could not load: detail.js'));
+    expect((await page.textContent('#xo-downloads')).includes('could not load'), 'the downloads say nothing');
+    await page.fill('#xo-volume', '10B');
+    await page.waitForFunction(() => document.querySelector('.xo-headline').textContent.includes('at your 10B'));
     expect(problems.every((p) => /Failed to load resource|ERR_FAILED/.test(p)), problems.join('\n'));
     await context.close();
   });
@@ -522,6 +542,13 @@ async function main() {
       } catch {
         failures.push(`no widget for ${link.slice(0, 80)}`);
         continue;
+      }
+      // Every tenth link (each page loads the second module afresh): the Why
+      // panel and the downloads filled from the link are checked too.
+      if (i % 10 === 0) {
+        const filled = await page.waitForFunction(() => [...document.querySelectorAll('[data-xo-link]')].every((e) => e.childElementCount > 0),
+          null, { timeout: 10000 }).catch(() => null);
+        if (!filled) failures.push(`the Why panel or the downloads stayed empty for ${link.slice(0, 80)}`);
       }
       const found = await page.evaluate(() => {
         const root = document.querySelector('.xo-root');

@@ -598,12 +598,23 @@ impl FieldSpec {
         self.read(text)
     }
 
-    /// Reads a US-dollar quantity typed in another currency, `per_usd`
-    /// of it to the dollar: the dollars it means, checked as dollars.
-    pub fn read_in_currency(&self, text: &str, per_usd: f64) -> Result<f64, ReadError> {
-        let usd = parse_quantity(text.trim()).map_err(ReadError::Parse)? / per_usd;
-        self.check(usd).map_err(ReadError::Invalid)?;
-        Ok(usd)
+    /// Reads a US-dollar quantity typed in the reader's currency: the
+    /// dollars it means, checked as dollars, and refused in the currency it
+    /// was typed in ("your input price must be between ¥0 and ¥1.5M; got
+    /// ¥2M").
+    pub fn read_in_currency(&self, text: &str, money: &crate::view::Money) -> Result<f64, String> {
+        let typed = parse_quantity(text.trim()).map_err(|e| e.to_string())?;
+        let usd = typed / money.per_usd;
+        match self.check(usd) {
+            Ok(()) => Ok(usd),
+            Err(_) => Err(format!(
+                "{} must be between {} and {}; got {}",
+                self.name,
+                crate::view::format_money(self.min, money),
+                crate::view::format_money(self.max, money),
+                crate::view::format_money(usd, money)
+            )),
+        }
     }
 
     /// Whether `value` is one this quantity can take.

@@ -33,13 +33,27 @@ pub fn beside_widget(file: &str) -> Option<String> {
 /// the browser runs a module once however often it is asked for). If it
 /// cannot be had, the elements it would fill (`data-xo-link`) say so.
 pub fn load_module(file: &str) {
-    let (Some(url), Some(document)) = (beside_widget(file), window().and_then(|w| w.document()))
-    else {
+    let Some(url) = beside_widget(file) else {
+        return;
+    };
+    // Once the browser is idle: the first paint's charts draw first.
+    let add = wasm_bindgen::closure::Closure::<dyn FnMut()>::once_into_js(move || add_module(&url));
+    let add: &js_sys::Function = add.unchecked_ref();
+    if window()
+        .and_then(|w| w.request_idle_callback(add).ok())
+        .is_none()
+    {
+        let _ = add.call0(&JsValue::NULL);
+    }
+}
+
+fn add_module(url: &str) {
+    let Some(document) = window().and_then(|w| w.document()) else {
         return;
     };
     if let (Ok(script), Some(body)) = (document.create_element("script"), document.body()) {
         let _ = script.set_attribute("type", "module");
-        let _ = script.set_attribute("src", &url);
+        let _ = script.set_attribute("src", url);
         let failed = wasm_bindgen::closure::Closure::<dyn FnMut()>::once_into_js(move || {
             if let Ok(waiting) = document.query_selector_all("[data-xo-link]") {
                 for i in 0..waiting.length() {

@@ -642,6 +642,8 @@ async function main() {
     }));
     await page.goto(`${hostOrigin}/host.html`);
     await page.waitForSelector('#calc .xo-headline p');
+    // The second module, from the widget's origin, fills its panel in the host's page.
+    await page.waitForSelector('#calc #xo-panel-why canvas');
     const after = await styles();
     const bare = await watchedPage(browser, hostOrigin);
     const html = hostPage().replace(/<link rel="stylesheet"[^>]*>/, '').replace(/<script type="module">[\s\S]*<\/script>/, '');
@@ -674,6 +676,8 @@ async function main() {
     expect(response.headers()['content-security-policy'] === policy, 'the server did not send the policy');
     await page.waitForSelector('.xo-headline p');
     expect(await chartsDrawn(page), 'a chart is blank under the policy');
+    // The second module loads and draws under it too.
+    await page.waitForSelector('#xo-panel-why canvas');
     // Styled by the sheet, laid out, and every control that writes a style or a position used.
     expect(await page.$eval('.xo-volume-text', (e) => getComputedStyle(e).borderRadius) === '6px', 'the style sheet did not apply');
     await page.fill('#xo-volume', '40B');

@@ -397,8 +397,9 @@ pub fn draw<DB: DrawingBackend>(
             .iter()
             .any(|r| rect.0 < r.2 && r.0 < rect.2 && rect.1 < r.3 && r.1 < rect.3);
         if !overlaps {
-            // A plate under the label keeps it readable over the lines.
-            let plate = palette.background.mix(0.85).filled();
+            // An opaque plate under the label: no line crosses it (the
+            // reader's own volume often runs right through a break-even).
+            let plate = palette.background.filled();
             root.draw(&Rectangle::new([(rect.0, rect.1), (rect.2, rect.3)], plate))?;
             let style = look.font(15.0).pos(Pos::new(HPos::Center, VPos::Bottom));
             root.draw(&Text::new(text, (px, py - look.px(10.0)), style))?;

@@ -246,7 +246,7 @@ async function main() {
     timings.navigation_to_chart_ms = await page.evaluate(() => Math.round(performance.now()));
     const headline = await page.textContent('.xo-headline');
     expect(headline.includes('costs less than') && headline.includes('at your 1B'), headline);
-    const rows = await page.$$('.xo-table tbody tr');
+    const rows = await page.$$('.xo-results .xo-table tbody tr');
     expect(rows.length === 4, `${rows.length} table rows`);
     // The page's first paint has a status line, and the widget replaces it.
     expect((await (await fetch(`${origin}/`)).text()).includes('class=xo-booting'), 'no status line in the page');

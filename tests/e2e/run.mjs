@@ -970,6 +970,18 @@ async function main() {
     expect(table.includes('Llama 3.3 70B Instruct (FP8, 2× H100 SXM) + GPT-5.4 mini'), table);
     expect(table.includes('$7,975'), table);
     expect((await page.textContent('.xo-legend')).includes('Mixed: Llama 3.3 70B Instruct (FP8, 2× H100 SXM) + GPT-5.4 mini'), 'no mix in the legend');
+    // The pointer readout gives every name whole, however long.
+    const box = await (await page.$('#xo-panel-monthly canvas')).boundingBox();
+    let whole = null;
+    for (let f = 0.4; f < 0.9 && !whole; f += 0.02) {
+      await page.mouse.move(box.x + box.width * f, box.y + box.height * 0.5);
+      whole = await page.$eval('#xo-panel-monthly .xo-readout', (r) => {
+        const labels = [...r.querySelectorAll('.xo-readout-label')];
+        const mix = labels.find((l) => l.textContent === 'Mixed: Llama 3.3 70B Instruct (FP8, 2× H100 SXM) + GPT-5.4 mini');
+        return mix && labels.every((l) => l.scrollWidth <= l.clientWidth + 1) ? r.textContent : null;
+      }).catch(() => null);
+    }
+    expect(whole, 'no readout with the mix named whole');
     expect(problems.length === 0, problems.join('\n'));
     await context.close();
   });

@@ -15,6 +15,7 @@ use std::cell::{Cell, RefCell};
 
 use crossover_pricing::catalogue::{self, PRICE_LIST_FILE};
 use crossover_pricing::compare::short_label;
+use crossover_pricing::error::InputError;
 use crossover_pricing::link::decode;
 use crossover_pricing::sensitivity::{Tornado, tornado};
 use crossover_pricing::units::format_count;
@@ -187,13 +188,7 @@ fn read_comparison(element: &web_sys::Element) -> Result<(Scenario, Comparison, 
     if let (false, Some(today)) = (decoded.dated, browser::today()) {
         decoded.scenario.date = catalogue::pricing_day(today);
     }
-    let comparison = compare(&decoded.scenario).map_err(|errors| {
-        errors
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("; ")
-    })?;
+    let comparison = compare(&decoded.scenario).map_err(|errors| InputError::join(&errors))?;
     Ok((decoded.scenario, comparison, decoded.view.money()))
 }
 

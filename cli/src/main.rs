@@ -21,6 +21,7 @@ use crossover_pricing::catalogue::{
 };
 use crossover_pricing::compare::{Comparison, short_label};
 use crossover_pricing::date::Date;
+use crossover_pricing::error::InputError;
 use crossover_pricing::fields::{FIELDS, Scope};
 use crossover_pricing::hybrid::{Hybrid, HybridQuote};
 use crossover_pricing::link::{LinkWarning, decode};
@@ -122,13 +123,7 @@ fn run(args: &[String]) -> Result<String, String> {
             .push(LinkWarning::BeforePrices { asked, first: day });
     }
     decoded.scenario.date = day;
-    let comparison = compare(&decoded.scenario).map_err(|errors| {
-        errors
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("; ")
-    })?;
+    let comparison = compare(&decoded.scenario).map_err(|errors| InputError::join(&errors))?;
     // Per pair, in the comparison's order, what moves its answer.
     let tornadoes: Vec<Option<Tornado>> = if sensitivity {
         comparison

@@ -222,6 +222,14 @@ mod tests {
     use super::*;
     use crate::{Scenario, compare};
 
+    /// The default deployment against GPT-5.4 mini at 10B tokens a month.
+    fn at_10b_against_gpt_mini() -> Comparison {
+        let mut s = Scenario::default();
+        s.workload.tokens_per_month = 1e10;
+        s.apis = vec!["gpt-5.4-mini".into()];
+        compare(&s).unwrap()
+    }
+
     #[test]
     fn fields_are_quoted_and_defused() {
         assert_eq!(field("plain"), "plain");
@@ -233,10 +241,7 @@ mod tests {
 
     #[test]
     fn the_table_has_a_row_per_option_in_the_chosen_currency() {
-        let mut s = Scenario::default();
-        s.workload.tokens_per_month = 1e10;
-        s.apis = vec!["gpt-5.4-mini".into()];
-        let c = compare(&s).unwrap();
+        let c = at_10b_against_gpt_mini();
         let usd = table_csv(&c, &Money::usd());
         let lines: Vec<&str> = usd.lines().collect();
         assert_eq!(lines.len(), 3);
@@ -333,10 +338,7 @@ mod tests {
 
     #[test]
     fn the_chart_data_has_the_mix_where_it_mixes() {
-        let mut s = Scenario::default();
-        s.workload.tokens_per_month = 1e10;
-        s.apis = vec!["gpt-5.4-mini".into()];
-        let c = compare(&s).unwrap();
+        let c = at_10b_against_gpt_mini();
         assert_eq!(c.mixes.len(), 1);
         let csv = curves_csv(&c, 1e9, 1e11, 50, &Money::usd());
         let lines: Vec<&str> = csv.lines().collect();

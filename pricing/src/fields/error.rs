@@ -40,6 +40,15 @@ pub enum InputError {
 }
 
 impl InputError {
+    /// Several errors as one message, separated by semicolons.
+    pub fn join(errors: &[InputError]) -> String {
+        errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
     /// The field the error is about, for placing a message beside it; a
     /// joint limit names the field checked last.
     pub fn field(&self) -> Option<Field> {

@@ -71,10 +71,7 @@ pub enum PlanError {
 impl std::fmt::Display for PlanError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            PlanError::Input { errors } => {
-                let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
-                write!(f, "{}", messages.join("; "))
-            }
+            PlanError::Input { errors } => write!(f, "{}", InputError::join(errors)),
             PlanError::Fit { error } => write!(f, "{error}"),
         }
     }

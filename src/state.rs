@@ -10,10 +10,11 @@ use crossover_pricing::date::Date;
 use crossover_pricing::fields::{Field, Overrides};
 use crossover_pricing::link::{LinkWarning, decode};
 use crossover_pricing::scenario::{MAX_CUSTOM, MAX_DEPLOYMENTS};
+use crossover_pricing::selfhost::Acquisition;
 use crossover_pricing::units::{format_count, parse_quantity};
 use crossover_pricing::view::{Tab, Theme, View, is_currency_code, read_rate};
 use crossover_pricing::workload::{MAX_TOKENS_PER_MONTH, MIN_TOKENS_PER_MONTH, VolumeUnit};
-use crossover_pricing::{Deployment, InputError, Ownership, Scenario, Workload};
+use crossover_pricing::{Deployment, InputError, Scenario, Workload};
 use yew::Reducible;
 
 /// An input whose text is not (yet) a usable value.
@@ -166,7 +167,7 @@ pub enum Action {
     SetPrecision(usize, Precision),
     SetGpu(usize, String),
     SetEngine(usize, String),
-    SetOwnership(usize, Ownership),
+    SetAcquisition(usize, Acquisition),
     /// The price list arrived and was read, or why not.
     PriceListLoaded(Result<(), String>),
     /// The text of the API search box.
@@ -359,8 +360,8 @@ impl State {
                     d.suit_engine();
                 })
             }
-            Action::SetOwnership(i, ownership) => {
-                self.with_deployment(i, |d| d.ownership = ownership)
+            Action::SetAcquisition(i, acquisition) => {
+                self.with_deployment(i, |d| d.set_acquisition(acquisition))
             }
             Action::SetFlag(i, field, on) => self.with_deployment(i, |d| {
                 d.overrides.set(field, Some(if on { 1.0 } else { 0.0 }))
@@ -578,6 +579,7 @@ fn edited<T: Clone>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crossover_pricing::Ownership;
 
     fn reduce(state: State, action: Action) -> State {
         (*Rc::new(state).reduce(action)).clone()

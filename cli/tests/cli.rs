@@ -101,22 +101,29 @@ fn lists_every_quantity_a_link_can_set() {
 #[test]
 fn a_mac_studio_share_link_prices_as_the_widget_does() {
     // The same link the browser test opens; pricing/tests/hand_computed.rs
-    // works it out: $66.65 + $16.00 + $34.47 = $117.11 a month.
+    // works it out: $66.65 + $16.00 + power $7.00 (10 W idle around the
+    // clock, 262 W for the 125 hours of work) = $89.65 a month.
     let (ok, out, _) =
         crossover(&["v=1&tpm=30M&d1=gemma-4-31b:q4_k_m:mac-studio-m3-ultra-96:ollama&d1.own=1"]);
     assert!(ok);
     assert!(out.contains("Gemma 4 31B IT · GGUF Q4_K_M · 1× Apple Mac Studio (2025), M3 Ultra 28-core CPU / 60-core GPU, 96GB · Ollama · your own machine"), "{out}");
     assert!(
-        out.contains("$117/month (depreciation $67 + capital $16 + power $34)"),
+        out.contains("$90/month (depreciation $67 + capital $16 + power $7)"),
         "{out}"
     );
     assert!(!out.contains("operations"), "{out}");
-    // Payback: $3,999 at the start, $34.47 a month to run, against Claude
-    // Sonnet 4.6's $180 a month at 30M tokens: 3,999 / 145.53 = 27.5, month 28.
+    // Payback: $3,999 at the start, $7.00 a month to run, against Claude
+    // Sonnet 4.6's $180 a month at 30M tokens: 3,999 / 173.00 = 23.1, month 24.
     assert!(
-        out.contains("Bought, it pays for itself in 28 months against Claude Sonnet 4.6."),
+        out.contains("Bought, it pays for itself in 24 months against Claude Sonnet 4.6."),
         "{out}"
     );
+    // Already yours: only the electricity, and nothing to pay back.
+    let (ok, out, _) = crossover(&[
+        "v=1&tpm=30M&d1=gemma-4-31b:q4_k_m:mac-studio-m3-ultra-96:ollama&d1.own=1&d1.have=1",
+    ]);
+    assert!(ok && out.contains("$7/month (power $7)"), "{out}");
+    assert!(!out.contains("pays for itself"), "{out}");
 }
 
 #[test]

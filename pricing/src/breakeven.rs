@@ -60,7 +60,8 @@ impl BreakEven {
 
 /// Solves `plan.monthly_cost(V) < rate.monthly_cost(V)` for `V` exactly.
 pub fn break_even(rate: &ApiRate, plan: &SelfHostPlan) -> BreakEven {
-    let a = rate.usd_per_mtok / 1e6;
+    // The electricity a token's work draws is paid per token, as the API is.
+    let a = rate.usd_per_mtok / 1e6 - plan.working_energy_usd_per_token();
     let fixed = plan.fixed_usd_per_month();
     let per_replica = plan.replica_usd_per_month();
     let min_replicas = f64::from(plan.min_replicas);
@@ -189,6 +190,10 @@ pub fn payback(
     let quote = plan.quote(tokens_per_month);
     let upfront =
         (plan.purchase_usd_per_gpu + plan.installation_usd_per_gpu) * quote.gpus + plan.one_off_usd;
+    if upfront <= 0.0 {
+        // Hardware already owned and nothing else paid at the start.
+        return None;
+    }
     let running = quote.gpu_costs.running() + plan.operations_usd_per_month;
     let gain = api_usd_per_month - running;
     if gain <= 0.0 {
@@ -206,7 +211,9 @@ pub fn at_volume(rate: &ApiRate, plan: &SelfHostPlan, tokens_per_month: f64) -> 
     let quote = plan.quote(tokens_per_month);
     let api_usd = rate.monthly_cost(tokens_per_month);
     let savings_usd = api_usd - quote.monthly_usd;
-    let left_for_gpus = api_usd - plan.fixed_usd_per_month();
+    let left_for_gpus = api_usd
+        - plan.fixed_usd_per_month()
+        - plan.working_energy_usd_per_token() * tokens_per_month;
     let paid_gpu_hours = quote.gpus * plan.billed_hours_per_month;
     let gpu_month = plan.per_gpu_month.total();
     let capacity_per_gpu = plan.capacity_tokens_per_second / f64::from(plan.gpus_per_replica());

@@ -581,6 +581,10 @@ pub struct Gpu {
     pub usable_memory_fraction: f64,
     /// `board_power_w` is the whole machine's draw: no host power is added.
     pub whole_machine_power: bool,
+    /// The whole machine's measured draw when idle, W: owned, it draws this
+    /// around the clock and `board_power_w` only while it works. `None`:
+    /// board (and host) power around the clock.
+    pub idle_power_w: Option<f64>,
     pub purchase_usd_per_gpu: f64,
     /// Who the purchase price comes from, in a few words.
     pub purchase_seen_at: &'static str,

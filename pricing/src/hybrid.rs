@@ -61,6 +61,8 @@ pub struct Hybrid {
     replica_tokens_per_second: f64,
     replica_usd_per_month: f64,
     fixed_usd_per_month: f64,
+    /// Owned: the electricity of each token the replicas serve, above idle.
+    working_energy_usd_per_token: f64,
     min_replicas: f64,
     /// Tokens a month a replica adds to the self-hosted staircase.
     stair_tokens_per_month: f64,
@@ -106,6 +108,7 @@ impl Hybrid {
             replica_tokens_per_second: plan.capacity_tokens_per_second * plan.target_utilisation,
             replica_usd_per_month: plan.replica_usd_per_month(),
             fixed_usd_per_month: plan.fixed_usd_per_month(),
+            working_energy_usd_per_token: plan.working_energy_usd_per_token(),
             min_replicas: f64::from(plan.min_replicas.max(1)),
             stair_tokens_per_month: plan.tokens_per_replica(),
         }
@@ -136,7 +139,9 @@ impl Hybrid {
         let self_hosted_usd = if replicas == 0.0 {
             0.0
         } else {
-            self.fixed_usd_per_month + replicas * self.replica_usd_per_month
+            self.fixed_usd_per_month
+                + replicas * self.replica_usd_per_month
+                + (interactive + batch) * self.working_energy_usd_per_token
         };
         HybridQuote {
             tokens_per_month,
@@ -352,6 +357,7 @@ mod tests {
             replica_tokens_per_second: 1000.0,
             replica_usd_per_month: 2000.0,
             fixed_usd_per_month: 3000.0,
+            working_energy_usd_per_token: 0.0,
             min_replicas: 1.0,
             // 1,000 tokens/s x 985,500 service seconds / 1.8.
             stair_tokens_per_month: 547_500_000.0,

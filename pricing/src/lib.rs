@@ -37,7 +37,7 @@ pub use fields::error::InputError;
 pub use fields::{Field, FieldSpec};
 pub use scenario::Scenario;
 pub use selfhost::cost::{SelfHostPlan, SelfHostQuote};
-pub use selfhost::{Deployment, Overrides, Ownership, PlanError};
+pub use selfhost::{Acquisition, Deployment, Overrides, Ownership, PlanError};
 pub use workload::Workload;
 
 /// Catalogue entries are serialised as their id.

@@ -163,10 +163,11 @@ fn gpu(line: &str) -> Result<Gpu, &'static str> {
         rent_seen_at,
         usable,
         flags,
+        idle,
         purchase,
         purchase_seen_at,
         as_of,
-    ] = exact_columns::<20>(line, why("a GPU line without its 20 columns"))?;
+    ] = exact_columns::<21>(line, why("a GPU line without its 21 columns"))?;
     let size = |text: &str| size(text, why("a GPU figure is not a number"));
     let optional = |text: &str| match text {
         "" => Ok(None),
@@ -213,6 +214,7 @@ fn gpu(line: &str) -> Result<Gpu, &'static str> {
         rent_sources: &[],
         usable_memory_fraction: size(usable)?,
         whole_machine_power: flags.contains('w'),
+        idle_power_w: optional(idle)?,
         purchase_usd_per_gpu: size(purchase)?,
         purchase_seen_at: leak(purchase_seen_at),
         #[cfg(feature = "notes")]

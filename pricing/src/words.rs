@@ -171,7 +171,9 @@ fn pair_verdict(
             format_count(first)
         ),
         (None, None) => {
-            let full_load = plan.replica_usd_per_month() / plan.tokens_per_replica() * 1e6;
+            let full_load = (plan.replica_usd_per_month() / plan.tokens_per_replica()
+                + plan.working_energy_usd_per_token())
+                * 1e6;
             if full_load < api_usd_per_mtok {
                 return format!(
                     "{who} costs less than {api} only beyond {} tokens a month, the largest volume considered; {at_yours}.",
@@ -651,8 +653,17 @@ pub fn service_level_doubt(
 
 /// A plan in one line: its replica, capacity, speed per user and price.
 pub fn plan_summary(plan: &SelfHostPlan, money: &Money) -> String {
+    let energy = plan.working_energy_usd_per_token();
+    let work = if energy > 0.0 {
+        format!(
+            ", plus {} per 1M tokens for the electricity of the work",
+            format_money(energy * 1e6, money)
+        )
+    } else {
+        String::new()
+    };
     format!(
-        "{}× {} per replica ({} of {} GB for weights and KV cache) · {} · {} users at once: {} · {} per replica-month",
+        "{}× {} per replica ({} of {} GB for weights and KV cache) · {} · {} users at once: {} · {} per replica-month{work}",
         plan.gpus_per_replica(),
         plan.gpu.short_name,
         format_fixed(plan.memory.weights_gb + plan.memory.kv_cache_gb, 0),

@@ -498,7 +498,13 @@ fn the_price_list_reads_back_as_the_tables() {
         SettingKind::Owned,
         SettingKind::Personal,
     ]
-    .map(|kind| Some(Setting { kind, gpu: None }));
+    .map(|kind| {
+        Some(Setting {
+            kind,
+            gpu: None,
+            already_owned: false,
+        })
+    });
     for spec in crossover_pricing::fields::FIELDS {
         for setting in [None].into_iter().chain(settings) {
             if let (

@@ -177,18 +177,59 @@ fn gemma_4_on_a_mac_studio_with_ollama_from_a_share_link() {
     let plan = d.plan(&decoded.scenario.workload).unwrap();
     let g = plan.per_gpu_month;
     // $3,999 over 4 years to 20%: 3,199.2 / 48 = $66.65; capital 4,798.8 / 2 x 0.08 / 12 = $15.996;
-    // the whole Mac at 262 W, 730 h, PUE 1, $0.1802: $34.465; no host power, hosting or engineer.
+    // the whole Mac idles at 10 W around the clock, 730 h, PUE 1, $0.1802: $1.3155;
+    // no host power, hosting or engineer.
     assert_close!(g.depreciation, 66.65);
     assert_close!(g.capital, 15.996);
-    assert_close!(g.power, 0.262 * 730.0 * 0.1802);
+    assert_close!(g.power, 0.010 * 730.0 * 0.1802);
     assert_close!(g.hosting, 0.0);
     assert_close!(plan.operations_usd_per_month, 0.0);
     // Memory: 96 GB x 0.75 usable x 0.95 - 1 GB = 67.4 GB holds 30.7B x 0.6118 = 18.8 GB of weights.
     assert_eq!(plan.memory.gpus_per_replica, 1);
     assert_close!(plan.memory.weights_gb, 30.7 * 0.6118);
+    // While it works it draws 262 W, 252 W above idle: 30M tokens at the
+    // replica's capacity take 30e6 / capacity seconds of work.
+    let working_hours = 30e6 / plan.capacity_tokens_per_second / 3600.0;
+    assert!((working_hours - 125.1).abs() < 0.5, "{working_hours}");
+    let power = 0.010 * 730.0 * 0.1802 + 0.252 * working_hours * 0.1802;
     let quote = plan.quote(30e6);
     assert_eq!(quote.replicas, 1.0);
-    assert_close!(quote.monthly_usd, 66.65 + 15.996 + 0.262 * 730.0 * 0.1802);
+    assert_close!(quote.gpu_costs.power, power);
+    assert_close!(quote.monthly_usd, 66.65 + 15.996 + power);
+    assert_close!(plan.monthly_cost(30e6), quote.monthly_usd);
+    // Already yours: nothing bought, so only the electricity ($7.00); no payback to wait for.
+    let mut have = d.clone();
+    have.overrides.set(Field::AlreadyOwned, Some(1.0));
+    assert!(have.already_owned() && have.is_personal());
+    let owned = have.plan(&decoded.scenario.workload).unwrap();
+    assert_close!(owned.purchase_usd_per_gpu, 0.0);
+    assert_close!(owned.installation_usd_per_gpu, 0.0);
+    let quote = owned.quote(30e6);
+    assert_close!(quote.monthly_usd, power);
+    assert!(
+        (quote.monthly_usd - 7.00).abs() < 0.01,
+        "{}",
+        quote.monthly_usd
+    );
+    assert!(!have.applies(Field::PurchaseUsdPerGpu) && !have.applies(Field::LifeYears));
+    assert_eq!(payback(&owned, 180.0, 30e6), None);
+    // Against Claude Sonnet 4.6 ($6 per 1M for these requests) the owned Mac
+    // is cheaper from the volume where 6e-6 V = $1.3155 + energy per token x V.
+    let rate = *api_rate(
+        api("claude-sonnet-4.6").unwrap(),
+        &decoded.scenario.workload,
+        today(),
+    )
+    .rate()
+    .unwrap();
+    assert_close!(rate.usd_per_mtok, 6.0);
+    let energy = owned.working_energy_usd_per_token();
+    let from = break_even(&rate, &owned).first_crossing().unwrap();
+    assert_close!(from, 0.010 * 730.0 * 0.1802 / (6e-6 - energy));
+    assert_close!(owned.monthly_cost(from), rate.monthly_cost(from));
+    // The same link with d1.have=1 reads the same deployment.
+    let linked = crossover_pricing::link::decode(&format!("{link}&d1.have=1")).unwrap();
+    assert_eq!(linked.scenario.deployments[0], have);
     // A Mac is not rented out: renting one needs a typed price.
     let mut rented = d.clone();
     rented.ownership = Ownership::Rent;

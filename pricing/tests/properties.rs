@@ -223,6 +223,32 @@ fn pair() -> impl Strategy<Value = (ApiRate, SelfHostPlan)> {
     )
 }
 
+/// An owned machine whose idle draw is published, served by a local engine
+/// (bought or already owned), and an API price to set against it.
+fn owned_machine() -> impl Strategy<Value = (SelfHostPlan, f64)> {
+    let machines: Vec<usize> = (0..GPUS.len())
+        .filter(|&g| GPUS[g].idle_power_w.is_some())
+        .collect();
+    let local: Vec<usize> = (0..ENGINES.len())
+        .filter(|&e| ENGINES[e].kind == crossover_pricing::catalogue::EngineKind::Local)
+        .collect();
+    (
+        workload(),
+        0..MODELS.len(),
+        prop::sample::select(Precision::ALL.to_vec()),
+        prop::sample::select(machines),
+        prop::sample::select(local),
+        any::<bool>(),
+        log_uniform(0.01, 100.0),
+    )
+        .prop_filter_map("not buildable", |(w, m, precision, g, e, have, api)| {
+            let mut d = Deployment::new(MODELS[m].id, precision, GPUS[g].id, ENGINES[e].id);
+            d.ownership = Ownership::Own;
+            d.overrides.set(Field::AlreadyOwned, have.then_some(1.0));
+            Some((d.plan(&w).ok()?, api))
+        })
+}
+
 /// A workload with no service level and a deployment buildable for it, so
 /// a property about service levels asserts on every case it draws.
 fn buildable() -> impl Strategy<Value = (Workload, Deployment)> {
@@ -307,6 +333,33 @@ proptest! {
         let flat = APIS.iter().find(|a| a.id == "gpt-5.4-mini").unwrap();
         let moved = Workload { utc_offset_hours: (w.utc_offset_hours + 7.0).min(14.0), service_start_hour: 3.0, ..w.clone() };
         prop_assert_eq!(api_rate(flat, &w, day), api_rate(flat, &moved, day));
+    }
+
+    /// A machine with a published idle draw, owned: the work's electricity
+    /// is a price per token, and every rule still holds.
+    #[test]
+    fn owned_machines_paying_for_their_work_keep_every_rule(
+        (plan, api_usd_per_mtok) in owned_machine(),
+        a in volume(),
+        b in volume(),
+        samples in prop::collection::vec(volume(), 16),
+    ) {
+        prop_assert!(plan.working_energy_usd_per_token() > 0.0);
+        let rate = ApiRate { usd_per_mtok: api_usd_per_mtok, long_context: false, batch_priced: false, by_hour: None };
+        let rises = costs_rise_with_volume(&rate, &plan, a, b);
+        prop_assert!(rises.is_ok(), "{:?}", rises);
+        let real = break_even_is_real(&rate, &plan, &samples);
+        prop_assert!(real.is_ok(), "{:?}", real.err());
+        // The curve the charts draw lies on the cost, between its steps too.
+        let (low, high) = (a.min(b), a.max(b) * 1.5);
+        for p in plan.cost_curve(low, high, 400) {
+            let stairs = p.tokens_per_month / plan.tokens_per_replica();
+            if (stairs - stairs.round()).abs() > 1e-6 * stairs.max(1.0) {
+                let cost = plan.monthly_cost(p.tokens_per_month);
+                prop_assert!((p.monthly_usd - cost).abs() <= 1e-9 * cost, "{} off the cost {cost} at {}", p.monthly_usd, p.tokens_per_month);
+            }
+        }
+        prop_assert!(plan.cost_curve(low, high, 400).len() <= 400);
     }
 
     #[test]
@@ -443,7 +496,7 @@ proptest! {
                 prop_assert!(m == 1.0 || owned_by(m - 1.0) > api_by(m - 1.0) - slack, "crossed before month {m}");
             }
             Some(Payback::Never) => prop_assert!(running >= api_usd || upfront / (api_usd - running) >= f64::from(u32::MAX)),
-            None => prop_assert!(false, "owned plan without a payback"),
+            None => prop_assert!(upfront == 0.0, "owned plan with ${upfront} to pay back and no payback"),
         }
     }
 

@@ -1,7 +1,7 @@
 use crossover_pricing::SelfHostPlan;
 use crossover_pricing::catalogue::{ENGINES, LicenceFilter, OpenModel, Precision, gpus, models};
 use crossover_pricing::fields::{Field, FieldKind};
-use crossover_pricing::selfhost::{Deployment, Ownership, PlanError};
+use crossover_pricing::selfhost::{Acquisition, Deployment, PlanError};
 use crossover_pricing::view::Money;
 use crossover_pricing::words::plan_summary;
 use yew::prelude::*;
@@ -116,9 +116,9 @@ pub fn deployment_editor(props: DeploymentEditorProps) -> Html {
         }
     });
     let onaction = props.onaction.clone();
-    let on_ownership = move |ownership: Ownership| {
+    let on_acquisition = move |acquisition: Acquisition| {
         let onaction = onaction.clone();
-        Callback::from(move |_: Event| onaction.emit(Action::SetOwnership(i, ownership)))
+        Callback::from(move |_: Event| onaction.emit(Action::SetAcquisition(i, acquisition)))
     };
     let onaction = props.onaction.clone();
     let on_remove = Callback::from(move |_| onaction.emit(Action::RemoveDeployment(i)));
@@ -162,7 +162,13 @@ pub fn deployment_editor(props: DeploymentEditorProps) -> Html {
                 .then(|| Callback::from(move |_| onreset.emit(Action::ResetOverride(i, f)))),
         })
     };
-    let own = d.ownership == Ownership::Own;
+    let acquisition = d.acquisition();
+    // A Mac or a workstation is one machine; data-centre GPUs come by the GPU.
+    let choices = if d.is_personal() || d.gpu().is_some_and(|g| g.whole_machine_power) {
+        ["Rent it", "Buy it", "Already own it"]
+    } else {
+        ["Rent GPUs", "Buy GPUs", "Already own them"]
+    };
     html! {
         <fieldset class="xo-deployment">
             <legend>{ format!("Self-hosting option {}", i + 1) }</legend>
@@ -176,12 +182,13 @@ pub fn deployment_editor(props: DeploymentEditorProps) -> Html {
             if let Some(model) = d.model().filter(|m| !props.licence_filter.allows(m)) {
                 <p class="xo-error" role="status">{ format!("{} is outside the licence filter ({}): pick another model, or widen the filter.", model.name, props.licence_filter.label()) }</p>
             }
-            <div class="xo-radio-row" role="radiogroup" aria-label="Rent or own the GPUs">
-                <label class="xo-check"><input type="radio" name={format!("xo-d{i}-own")} checked={!own} onchange={on_ownership(Ownership::Rent)} />{ "Rent GPUs" }</label>
-                <label class="xo-check"><input type="radio" name={format!("xo-d{i}-own")} checked={own} onchange={on_ownership(Ownership::Own)} />{ "Buy GPUs" }</label>
+            <div class="xo-radio-row" role="radiogroup" aria-label="Rent, buy or already own the hardware">
+                { for [Acquisition::Rent, Acquisition::Buy, Acquisition::AlreadyOwned].into_iter().zip(choices).map(|(value, text)| html! {
+                    <label class="xo-check"><input type="radio" name={format!("xo-d{i}-own")} checked={acquisition == value} onchange={on_acquisition(value)} />{ text }</label>
+                }) }
             </div>
             <div class="xo-grid">
-                { for Field::deployment().filter(|f| d.applies(*f)).map(field) }
+                { for Field::deployment().filter(|f| *f != Field::AlreadyOwned && d.applies(*f)).map(field) }
             </div>
             { summary(&props.plan, &props.money) }
             <button type="button" class="xo-button xo-button-quiet" onclick={on_remove}>{ format!("Remove option {}", i + 1) }</button>

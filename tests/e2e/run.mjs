@@ -914,13 +914,13 @@ async function main() {
     await context.close();
   });
 
-  await check('a share link for Gemma 4 in Q4_K_M on a Mac Studio with Ollama, owned, prices the machine with no engineer, as the CLI does; a Mac picked in the editor plans', async () => {
+  await check('a share link for Gemma 4 in Q4_K_M on a Mac Studio with Ollama, owned, prices the machine with no engineer, as the CLI does; a Mac picked in the editor plans, and already owned charges no purchase', async () => {
     const { page, problems, context } = await watchedPage(browser, origin);
     await page.goto(`${origin}/#v=1&tpm=30M&d1=gemma-4-31b:q4_k_m:mac-studio-m3-ultra-96:ollama&d1.own=1`);
     await page.waitForSelector('.xo-table');
     const table = await page.textContent('.xo-table');
-    // pricing/tests/hand_computed.rs: $66.65 + $16.00 + $34.47 = $117.11 a month, one replica.
-    expect(table.includes('Ollama, your own machine') && table.includes('$117') && table.includes('1 (1 × 1)'), table);
+    // pricing/tests/hand_computed.rs: $66.65 + $16.00 + power $7.00 = $89.65 a month, one replica.
+    expect(table.includes('Ollama, your own machine') && table.includes('$90$') && table.includes('1 (1 × 1)'), table);
     expect(table.includes('Gemma 4 31B IT (GGUF Q4_K_M, 1× Mac Studio M3 Ultra 96GB)'), table);
     // The editor shows the personal defaults, each with its basis.
     const editor = await page.textContent('.xo-root');
@@ -938,6 +938,21 @@ async function main() {
     await page.waitForFunction(() => document.querySelector('.xo-table')?.textContent.includes('Mac Studio M3 Ultra 512GB'));
     const picked = await page.textContent('.xo-table');
     expect(picked.includes('llama.cpp server, your own machine') && !picked.includes('does not') && !picked.includes('the catalogue has none'), picked);
+    // Already owned, the Mac is not bought: no purchase field, no
+    // depreciation or capital in the breakdown, only its electricity.
+    const why = () => page.textContent('#xo-panel-why');
+    await page.waitForFunction(() => document.querySelector('#xo-panel-why')?.textContent.includes('depreciation'));
+    expect(await page.$('#xo-d0-buy'), 'no purchase price field for a bought Mac');
+    await page.click('text=Already own it');
+    await page.waitForFunction(() => /[#&]d1\.have=1(&|$)/.test(location.hash));
+    expect(!(await page.$('#xo-d0-buy')) && !(await page.$('#xo-d0-life')), 'a purchase asked of a Mac already owned');
+    await page.waitForFunction(() => !document.querySelector('#xo-panel-why')?.textContent.includes('depreciation'));
+    const owned = await why();
+    expect(owned.includes('power') && !owned.includes('capital'), owned);
+    // The link brings it back as it was chosen.
+    await page.reload();
+    await page.waitForSelector('.xo-table');
+    expect(await page.isChecked('text=Already own it'), 'the choice lost by the link');
     expect(problems.length === 0, problems.join('\n'));
     await context.close();
   });

@@ -304,6 +304,9 @@ pub struct Gpu {
     /// board_power_w is the whole machine's draw (a Mac), so no host power is added.
     #[serde(default)]
     pub whole_machine_power: bool,
+    /// The whole machine's measured idle draw: owned, it draws board power
+    /// only while it works.
+    pub idle_power_w: Option<Positive>,
     pub purchase_usd_per_gpu: Positive,
     pub purchase_source: Text,
     /// What the reader sees of the sources: who, in a few words.

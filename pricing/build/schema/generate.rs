@@ -300,12 +300,13 @@ pub fn to_rust<'a>(c: &'a Catalogue, notes: bool, all_offerings: bool) -> String
             s,
             "    Gpu {{ id: {:?}, name: {:?}, short_name: {:?}, vendor: {:?}, memory_gb: {}, memory_bandwidth_tb_s: {}, bf16_tflops: {}, fp8_tflops: {}, \
              fp4_tflops: {}, board_power_w: {}, multi_gpu_link: {}, gpus_per_server: {}, spec_url: {spec_url:?}, {provenance}\
-             rent_usd_per_gpu_hour: {rent}, rent_seen_at: {:?}, usable_memory_fraction: {}, whole_machine_power: {}, purchase_usd_per_gpu: {}, \
+             rent_usd_per_gpu_hour: {rent}, rent_seen_at: {:?}, usable_memory_fraction: {}, whole_machine_power: {}, idle_power_w: {}, purchase_usd_per_gpu: {}, \
              purchase_seen_at: {:?}, as_of: {:?}{} }},",
             g.id.0, g.name.0, g.short_name.0, g.vendor.0, float(g.memory_gb.0), float(g.memory_bandwidth_tb_s.0), float(g.bf16_tflops.0),
             opt_float(g.fp8_tflops, |v| v.0), opt_float(g.fp4_tflops, |v| v.0), float(g.board_power_w.0), g.multi_gpu_link.rust(),
             g.gpus_per_server.0, words(g.rent_seen_at.as_ref().map_or("", |t| t.as_str())),
             float(g.usable_memory_fraction.as_ref().map_or(1.0, |f| f.0)), g.whole_machine_power,
+            opt_float(g.idle_power_w, |v| v.0),
             float(g.purchase_usd_per_gpu.0), words(g.purchase_seen_at.0.as_str()), g.as_of.0, notes_field(g.notes.as_deref(), notes),
         )
         .unwrap();

@@ -32,7 +32,7 @@
 //!
 //! ```text
 //! =name  says  by  url  seen
-//! ^id  name  short_name  vendor  memory_gb  memory_bandwidth_tb_s  bf16_tflops  fp8_tflops  fp4_tflops  board_power_w  link  gpus_per_server  spec_url  rent  rent_seen_at  usable_memory_fraction  flags  purchase_usd_per_gpu  purchase_seen_at  as_of
+//! ^id  name  short_name  vendor  memory_gb  memory_bandwidth_tb_s  bf16_tflops  fp8_tflops  fp4_tflops  board_power_w  link  gpus_per_server  spec_url  rent  rent_seen_at  usable_memory_fraction  flags  idle_power_w  purchase_usd_per_gpu  purchase_seen_at  as_of
 //! ```
 //!
 //! A GPU's `fp8_tflops` and `fp4_tflops` are empty where it has none; `link`
@@ -223,7 +223,7 @@ pub fn encode(c: &Catalogue) -> String {
         });
         writeln!(
             out,
-            "^{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{rent}\t{}\t{}\t{}\t{}\t{}\t{}",
+            "^{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{rent}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
             g.id.0,
             g.name.0,
             g.short_name.0,
@@ -243,6 +243,7 @@ pub fn encode(c: &Catalogue) -> String {
             g.rent_seen_at.as_ref().map_or("", |t| t.as_str()),
             g.usable_memory_fraction.as_ref().map_or(1.0, |f| f.0),
             if g.whole_machine_power { "w" } else { "" },
+            optional(g.idle_power_w.as_ref().map(|v| v.0)),
             g.purchase_usd_per_gpu.0,
             g.purchase_seen_at.0,
             g.as_of.0,

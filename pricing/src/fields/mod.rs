@@ -47,6 +47,8 @@ pub enum Applies {
     Always,
     Rented,
     Owned,
+    /// Owned hardware bought for this, not hardware already owned.
+    Bought,
 }
 
 impl Applies {
@@ -55,6 +57,7 @@ impl Applies {
             Applies::Always => true,
             Applies::Rented => setting.kind == SettingKind::Rented,
             Applies::Owned => setting.kind != SettingKind::Rented,
+            Applies::Bought => setting.kind != SettingKind::Rented && !setting.already_owned,
         }
     }
 }
@@ -66,6 +69,8 @@ impl Applies {
 pub struct Setting {
     pub kind: SettingKind,
     pub gpu: Option<&'static Gpu>,
+    /// Owned hardware that is already yours: nothing to buy.
+    pub already_owned: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -349,7 +354,7 @@ fields! {
             owned: |d| (&d.maintenance_share_per_year).into(),
             personal: |d| (&d.personal_maintenance_share_per_year).into(),
         },
-        place: Place::Deployment { applies: Applies::Owned },
+        place: Place::Deployment { applies: Applies::Bought },
     },
     InstallationShare {
         meaning: "installing bought hardware, as a share of its price, paid once with the purchase",
@@ -359,7 +364,7 @@ fields! {
             owned: |d| (&d.installation_share).into(),
             personal: |d| (&d.personal_installation_share).into(),
         },
-        place: Place::Deployment { applies: Applies::Owned },
+        place: Place::Deployment { applies: Applies::Bought },
     },
     UserSpeed {
         meaning: "service level: the slowest generation speed each interactive user accepts, output tokens/s; 0 for none (batch traffic is exempt)",
@@ -375,33 +380,40 @@ fields! {
         default: DefaultFrom::Assumption(|d| (&d.max_time_to_first_token_seconds).into()),
         place: Place::Workload { get: |w| w.max_time_to_first_token_seconds, set: |w, v| w.max_time_to_first_token_seconds = v },
     },
+    AlreadyOwned {
+        meaning: "owned: `1` the hardware is already yours (nothing to buy: no purchase, installation, depreciation, capital or maintenance; only what running it adds), `0` bought for this",
+        key: "have", name: "already owned", label: "Already own it", unit: "",
+        kind: FieldKind::Flag, min: 0.0, max: 1.0,
+        default: DefaultFrom::Unset,
+        place: Place::Deployment { applies: Applies::Owned },
+    },
     PurchaseUsdPerGpu {
         meaning: "purchase price per GPU, with its share of the server",
         key: "buy", name: "purchase price per GPU", label: "Purchase price", unit: "USD per GPU",
         kind: FieldKind::Money, min: 0.0, max: 1e7,
         default: DefaultFrom::GpuPurchase,
-        place: Place::Deployment { applies: Applies::Owned },
+        place: Place::Deployment { applies: Applies::Bought },
     },
     LifeYears {
         meaning: "years over which bought hardware is depreciated",
         key: "life", name: "hardware life in years", label: "Hardware life", unit: "years",
         kind: FieldKind::Number, min: 0.5, max: 20.0,
         default: DefaultFrom::Assumption(|d| (&d.life_years).into()),
-        place: Place::Deployment { applies: Applies::Owned },
+        place: Place::Deployment { applies: Applies::Bought },
     },
     ResidualShare {
         meaning: "what bought hardware is worth at the end of its life, as a share of its price",
         key: "resid", name: "residual value share", label: "Residual value", unit: "of purchase",
         kind: FieldKind::Share, min: 0.0, max: 0.95,
         default: DefaultFrom::Assumption(|d| (&d.residual_share).into()),
-        place: Place::Deployment { applies: Applies::Owned },
+        place: Place::Deployment { applies: Applies::Bought },
     },
     CostOfCapital {
         meaning: "yearly interest on the money tied up in bought hardware",
         key: "capital", name: "cost of capital per year", label: "Cost of capital", unit: "a year",
         kind: FieldKind::Share, min: 0.0, max: 1.0,
         default: DefaultFrom::Assumption(|d| (&d.cost_of_capital_per_year).into()),
-        place: Place::Deployment { applies: Applies::Owned },
+        place: Place::Deployment { applies: Applies::Bought },
     },
     ElectricityUsdPerKwh {
         meaning: "electricity, USD per kWh",
@@ -878,7 +890,10 @@ pub fn markdown_table(scope: Scope) -> String {
             } => " (rented GPUs)",
             Place::Deployment {
                 applies: Applies::Owned,
-            } => " (bought GPUs)",
+            } => " (owned GPUs)",
+            Place::Deployment {
+                applies: Applies::Bought,
+            } => " (bought GPUs, not already owned)",
             _ => "",
         };
         let kind = match spec.kind {

@@ -89,6 +89,10 @@ pub struct SelfHostPlan {
     /// end, or why none does ([`super::service_level::sure_level`]).
     pub sure: Option<Result<SureLevel, FitError>>,
     pub per_gpu_month: GpuMonthCost,
+    /// Owned: the electricity an hour of a replica's work draws above its
+    /// idle draw (which `per_gpu_month` charges around the clock); 0 rented,
+    /// or where the idle draw is not published.
+    pub working_power_usd_per_replica_hour: f64,
     pub operations_usd_per_month: f64,
     /// Owned: the price of each GPU (or machine) and its installation, paid
     /// at the start; 0 rented.
@@ -168,21 +172,51 @@ impl SelfHostPlan {
     /// The staircase between two volumes as the vertices of a line: each
     /// stair's ends, with the jump drawn as a vertical step. On log-log axes
     /// straight segments between these vertices are exact for both the
-    /// monthly cost and the cost per token. With more than `max_points / 2`
-    /// stairs in range, log-spaced samples instead (the steps are then
-    /// narrower than a pixel).
+    /// monthly cost and the cost per token while a stair is flat; where the
+    /// electricity of the work rises along it, points between fill the
+    /// budget. With more than `(max_points - 2) / 2` stairs in range, log-spaced
+    /// samples instead (the steps are then narrower than a pixel).
     pub fn cost_curve(&self, from: f64, to: f64, max_points: usize) -> Vec<CurvePoint> {
+        let vertices = self.stair_vertices(from, to, max_points);
+        if self.working_energy_usd_per_token() <= 0.0 || vertices.len() >= max_points {
+            return vertices;
+        }
+        let sloped = vertices
+            .windows(2)
+            .filter(|w| w[1].tokens_per_month > w[0].tokens_per_month)
+            .count()
+            .max(1);
+        let between = ((max_points - vertices.len()) / sloped).min(16);
+        let mut points = Vec::with_capacity(max_points);
+        for w in vertices.windows(2) {
+            points.push(w[0]);
+            let (a, b) = (w[0].tokens_per_month, w[1].tokens_per_month);
+            if b > a {
+                for i in 1..=between {
+                    let v = a * crate::units::pow(b / a, i as f64 / (between + 1) as f64);
+                    points.push(CurvePoint::new(v, self.monthly_cost(v)));
+                }
+            }
+        }
+        points.extend(vertices.last());
+        points
+    }
+
+    fn stair_vertices(&self, from: f64, to: f64, max_points: usize) -> Vec<CurvePoint> {
         let stair = self.tokens_per_replica();
         let first = (from / stair).ceil().max(f64::from(self.min_replicas));
         let last = (to / stair).ceil();
         let stairs = last - first;
         let mut points = vec![CurvePoint::new(from, self.monthly_cost(from))];
-        if stairs.is_finite() && stairs <= (max_points / 2) as f64 {
+        // Two vertices a stair, and the two ends.
+        if stairs.is_finite() && stairs <= (max_points.saturating_sub(2) / 2) as f64 {
             let mut k = first;
             while k < last {
                 let boundary = k * stair;
                 if boundary > from && boundary < to {
-                    let cost = self.fixed_usd_per_month() + k * self.replica_usd_per_month();
+                    let cost = self.fixed_usd_per_month()
+                        + k * self.replica_usd_per_month()
+                        + self.working_energy_usd_per_token() * boundary;
                     points.push(CurvePoint::new(boundary, cost));
                     points.push(CurvePoint::new(
                         boundary,
@@ -230,14 +264,25 @@ impl SelfHostPlan {
         self.operations_usd_per_month + self.one_off_usd_per_month
     }
 
+    /// Owned: the electricity of serving one token above the idle draw:
+    /// a replica works `tokens / capacity` seconds for it, whichever
+    /// replica serves it.
+    pub fn working_energy_usd_per_token(&self) -> f64 {
+        self.working_power_usd_per_replica_hour / (self.capacity_tokens_per_second * 3600.0)
+    }
+
     pub fn monthly_cost(&self, tokens_per_month: f64) -> f64 {
-        self.fixed_usd_per_month() + self.replicas(tokens_per_month) * self.replica_usd_per_month()
+        self.fixed_usd_per_month()
+            + self.replicas(tokens_per_month) * self.replica_usd_per_month()
+            + self.working_energy_usd_per_token() * tokens_per_month
     }
 
     pub fn quote(&self, tokens_per_month: f64) -> SelfHostQuote {
         let replicas = self.replicas(tokens_per_month);
         let gpus = replicas * f64::from(self.gpus_per_replica());
         let monthly_usd = self.monthly_cost(tokens_per_month);
+        let mut gpu_costs = self.per_gpu_month.times(gpus);
+        gpu_costs.power += self.working_energy_usd_per_token() * tokens_per_month;
         let paid_capacity =
             replicas * self.capacity_tokens_per_second * self.billed_hours_per_month * 3600.0;
         SelfHostQuote {
@@ -247,7 +292,7 @@ impl SelfHostPlan {
             replicas,
             gpus,
             utilisation: tokens_per_month / paid_capacity,
-            gpu_costs: self.per_gpu_month.times(gpus),
+            gpu_costs,
             operations_usd: self.operations_usd_per_month,
             one_off_usd: self.one_off_usd_per_month,
         }

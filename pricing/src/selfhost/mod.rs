@@ -7,6 +7,7 @@ pub mod first_token;
 mod fit_error;
 pub mod kv;
 pub mod memory;
+mod owning;
 mod prompt_passes;
 pub mod service_level;
 pub mod throughput;
@@ -15,8 +16,9 @@ mod weights;
 use serde::{Deserialize, Serialize};
 
 use self::calibration::{ErrorRange, error_range};
-use self::cost::{GpuMonthCost, SelfHostPlan};
+use self::cost::SelfHostPlan;
 use self::memory::{FitError, RequestShape, fit};
+pub use self::owning::Acquisition;
 use self::throughput::estimate;
 use crate::catalogue::{self, DEFAULTS, Engine, EngineKind, Gpu, OpenModel, Precision};
 use crate::error::InputError;
@@ -260,15 +262,14 @@ impl Deployment {
             full_capacity_tokens_per_second,
             sure,
             per_gpu_month: self.gpu_month_cost(gpu, billed_hours_per_month),
+            working_power_usd_per_replica_hour: self.working_power_usd_per_gpu_hour(gpu)
+                * f64::from(memory.gpus_per_replica),
             operations_usd_per_month: self.number(Field::EngineerFte)
                 * self.number(Field::EngineerUsdPerMonth),
             one_off_usd_per_month: self.one_off_usd() / self.number(Field::OneOffMonths),
             one_off_usd: self.one_off_usd(),
             life_months: self.number(Field::LifeYears) * 12.0,
-            purchase_usd_per_gpu: match self.ownership {
-                Ownership::Own => self.number(Field::PurchaseUsdPerGpu),
-                Ownership::Rent => 0.0,
-            },
+            purchase_usd_per_gpu: self.purchase_usd_per_gpu(),
             installation_usd_per_gpu: self.installation_usd_per_gpu(),
             min_replicas: self.number(Field::MinReplicas) as u32,
             target_utilisation: self.number(Field::TargetUtilisation),
@@ -289,7 +290,7 @@ impl Deployment {
     }
 
     /// A value every deployment has (a default exists); 0 otherwise.
-    fn number(&self, field: Field) -> f64 {
+    pub(super) fn number(&self, field: Field) -> f64 {
         self.value(field).unwrap_or(0.0)
     }
 
@@ -327,6 +328,7 @@ impl Deployment {
         Setting {
             kind,
             gpu: self.gpu(),
+            already_owned: self.already_owned(),
         }
     }
 
@@ -343,53 +345,6 @@ impl Deployment {
     pub fn one_off_usd(&self) -> f64 {
         self.number(Field::SetupUsd)
             + self.number(Field::FinetuneGpuHours) * self.number(Field::UsdPerGpuHour)
-    }
-
-    /// Owned: installing each GPU, a share of its price paid once.
-    pub fn installation_usd_per_gpu(&self) -> f64 {
-        match self.ownership {
-            Ownership::Own => {
-                self.number(Field::PurchaseUsdPerGpu) * self.number(Field::InstallationShare)
-            }
-            Ownership::Rent => 0.0,
-        }
-    }
-
-    /// What one GPU costs a month.
-    ///
-    /// Rented: price per hour x billed hours. Owned: straight-line
-    /// depreciation to the residual value over the life, interest on the
-    /// average book value, board plus host power around the clock times
-    /// PUE, and hosting.
-    pub fn gpu_month_cost(&self, gpu: &Gpu, billed_hours_per_month: f64) -> GpuMonthCost {
-        let v = |field| self.number(field);
-        match self.ownership {
-            Ownership::Rent => GpuMonthCost {
-                rental: v(Field::UsdPerGpuHour) * billed_hours_per_month,
-                ..GpuMonthCost::default()
-            },
-            Ownership::Own => {
-                let purchase = v(Field::PurchaseUsdPerGpu);
-                let residual = purchase * v(Field::ResidualShare);
-                let months = v(Field::LifeYears) * 12.0;
-                let host_w = if gpu.whole_machine_power {
-                    0.0
-                } else {
-                    DEFAULTS.host_power_w_per_gpu.value
-                };
-                let watts = gpu.board_power_w + host_w;
-                let kwh = watts / 1000.0 * DEFAULTS.hours_per_month.value * v(Field::Pue);
-                GpuMonthCost {
-                    rental: 0.0,
-                    depreciation: (purchase - residual) / months,
-                    capital: (purchase + residual) / 2.0 * v(Field::CostOfCapital) / 12.0,
-                    power: kwh * v(Field::ElectricityUsdPerKwh),
-                    hosting: v(Field::HostingUsdPerGpuMonth),
-                    maintenance: purchase * v(Field::MaintenanceShare) / 12.0,
-                    installation: self.installation_usd_per_gpu() / v(Field::OneOffMonths),
-                }
-            }
-        }
     }
 }
 

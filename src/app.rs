@@ -226,6 +226,7 @@ pub fn App(props: &AppProps) -> Html {
                     workload: state.scenario.workload.clone(),
                     drafts: state.drafts.clone(),
                     onedit: dispatcher(&state, |(f, t)| Action::EditWorkload(f, t)),
+                    ondayprofile: dispatcher(&state, Action::SetDayProfile),
                 }) }
                 // A closed section's controls are not built: a hundred API
                 // boxes would cost every render, and the first paint, time

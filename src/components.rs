@@ -8,6 +8,7 @@ pub mod api_picker;
 pub mod assumptions;
 pub mod chart_view;
 pub mod custom_offerings;
+pub mod day_profile_editor;
 pub mod deployment_editor;
 pub mod display_settings;
 pub mod embed_button;

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use crossover_pricing::api::CustomOffering;
 use crossover_pricing::catalogue::{self, CURRENCIES, DEFAULTS, LicenceFilter, Precision};
 use crossover_pricing::date::Date;
+use crossover_pricing::day_profile::DayProfile;
 use crossover_pricing::fields::{Field, Overrides};
 use crossover_pricing::link::{LinkWarning, decode};
 use crossover_pricing::scenario::{MAX_CUSTOM, MAX_DEPLOYMENTS};
@@ -160,6 +161,8 @@ pub enum Action {
     SlideVolume(f64),
     SetVolumeUnit(VolumeUnit),
     EditWorkload(Field, String),
+    /// A day's load hour by hour, or none (the busiest hour and service hours).
+    SetDayProfile(Option<DayProfile>),
     ToggleApi(String),
     AddDeployment,
     RemoveDeployment(usize),
@@ -311,6 +314,7 @@ impl State {
                 self.drafts.remove(&FieldId::Volume);
             }
             Action::EditWorkload(field, text) => self.edit_workload(field, text),
+            Action::SetDayProfile(day) => self.scenario.workload.day_profile = day,
             Action::ToggleApi(id) => {
                 let apis = &mut self.scenario.apis;
                 if let Some(i) = apis.iter().position(|a| *a == id) {

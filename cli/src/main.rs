@@ -217,14 +217,13 @@ fn report(scenario: &Scenario, warnings: &[LinkWarning], c: &Comparison, money: 
     }
     writeln!(
         out,
-        "\nWorkload: {volume} tokens a month = {} requests of {} input + {} output tokens; {} of input cached, {} batch, busiest hour {}x the average, {} h a day",
+        "\nWorkload: {volume} tokens a month = {} requests of {} input + {} output tokens; {} of input cached, {} batch, {}",
         format_count(w.requests_per_month()),
         format_count(w.input_tokens_per_request),
         format_count(w.output_tokens_per_request),
         format_percent(w.cached_input_share),
         format_percent(w.batch_share),
-        w.peak_to_average,
-        w.service_hours_per_day,
+        crossover_pricing::words::day_line(w),
     )
     .unwrap();
 

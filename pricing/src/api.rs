@@ -413,6 +413,7 @@ mod tests {
             utc_offset_hours: 0.0,
             min_user_output_tokens_per_second: 0.0,
             max_time_to_first_token_seconds: 0.0,
+            day_profile: None,
         }
     }
 

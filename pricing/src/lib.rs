@@ -15,6 +15,7 @@ pub mod breakeven;
 pub mod catalogue;
 pub mod compare;
 pub mod date;
+pub mod day_profile;
 pub mod export;
 pub mod fields;
 pub mod hybrid;

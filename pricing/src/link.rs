@@ -9,6 +9,7 @@
 //! out. Any string decodes: what cannot be read becomes a warning and the
 //! default stays. docs/share-links.md is the specification.
 
+use crate::day_profile::DayProfile;
 use std::fmt;
 
 use serde::Serialize;
@@ -190,6 +191,9 @@ pub fn encode(scenario: &Scenario, view: &View) -> String {
         if value.to_bits() != default.workload.get(field).to_bits() {
             pairs.push(format!("{}={}", field.spec().key, number(value)));
         }
+    }
+    if let Some(day) = &scenario.workload.day_profile {
+        pairs.push(format!("day={}", day.write()));
     }
     let dv = View::default();
     if view.currency != dv.currency {
@@ -375,6 +379,10 @@ impl Reader {
             }
             "api" => self.apis(value),
             "date" => self.date(value),
+            "day" => match DayProfile::read(value) {
+                Ok(day) => self.workload.day_profile = Some(day),
+                Err(reason) => self.bad(key, value, reason),
+            },
             "d" if value.is_empty() => self.no_deployments = true,
             _ if key.starts_with('c') => self.custom_key(key, value),
             _ => self.deployment_key(key, value),

@@ -237,6 +237,8 @@ fn range(case: &Case, input: Input) -> Option<(f64, f64, f64)> {
                 .value
                 .min(1.0 - workload.cache_write_share),
         ),
+        // An hour-by-hour day has no single factor to move.
+        Input::BusiestHour if workload.day_profile.is_some() => return None,
         Input::BusiestHour => (d.peak_to_average_low.value, d.peak_to_average_high.value),
         Input::Throughput | Input::NextApiPrice => return None,
     };

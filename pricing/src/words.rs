@@ -12,6 +12,7 @@ use crate::units::{
     format_count, format_fixed, format_percent, format_significant, format_trimmed,
 };
 use crate::view::{Money, format_money, format_money_whole};
+use crate::workload::Workload;
 
 /// "prices as of 2026-12-05", and, once the price data is old on that day,
 /// that prices may have changed since it was written.
@@ -652,6 +653,25 @@ pub fn service_level_doubt(
 }
 
 /// A plan in one line: its replica, capacity, speed per user and price.
+/// The day's load in a few words: "busiest hour 2x the average, 24 h a
+/// day", or the profile's name first ("business hours: busiest hour 2.29x
+/// the average, 24 h a day").
+pub fn day_line(w: &Workload) -> String {
+    let shape = format!(
+        "busiest hour {}x the average, {} h a day",
+        format_trimmed(w.busiest_hour_factor(), 2),
+        format_trimmed(w.service_hours(), 2)
+    );
+    match &w.day_profile {
+        None => shape,
+        Some(day) => format!(
+            "{}: {shape}",
+            day.preset()
+                .map_or("traffic by hour as you set it", |p| p.name())
+        ),
+    }
+}
+
 pub fn plan_summary(plan: &SelfHostPlan, money: &Money) -> String {
     let energy = plan.working_energy_usd_per_token();
     let work = if energy > 0.0 {

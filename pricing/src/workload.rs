@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::DEFAULTS;
+use crate::day_profile::DayProfile;
 
 /// The volumes the model accepts, in tokens per month (the range of
 /// `tpm` in the share link; break-evens are solved over it).
@@ -101,6 +102,10 @@ pub struct Workload {
     /// Service level: the longest an interactive user waits for the first
     /// token at the busiest hour, seconds; 0 for none.
     pub max_time_to_first_token_seconds: f64,
+    /// Traffic hour by hour; when set, it replaces `peak_to_average`,
+    /// `service_hours_per_day` and `service_start_hour`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub day_profile: Option<DayProfile>,
 }
 
 impl Workload {
@@ -122,9 +127,17 @@ impl Workload {
         self.input_tokens_per_request / self.tokens_per_request()
     }
 
+    /// Hours a day in which traffic arrives.
+    pub fn service_hours(&self) -> f64 {
+        match &self.day_profile {
+            Some(day) => day.service_hours(),
+            None => self.service_hours_per_day,
+        }
+    }
+
     /// Seconds a month in which traffic arrives.
     pub fn service_seconds_per_month(&self) -> f64 {
-        DEFAULTS.hours_per_month.value * self.service_hours_per_day / 24.0 * 3600.0
+        DEFAULTS.hours_per_month.value * self.service_hours() / 24.0 * 3600.0
     }
 
     /// The share of a day's traffic that arrives between two times of day
@@ -140,6 +153,9 @@ impl Workload {
             f64::from(start_minute),
             length(f64::from(start_minute), f64::from(end_minute)),
         );
+        if let Some(day) = &self.day_profile {
+            return day.share_between_utc(span.0, span.1, self.utc_offset_hours);
+        }
         let service = (
             in_day((self.service_start_hour - self.utc_offset_hours) * 60.0),
             (self.service_hours_per_day * 60.0).min(DAY),
@@ -165,6 +181,9 @@ impl Workload {
     /// traffic), the other hours sharing the rest evenly. What the busiest
     /// hour and the service hours say of a day, and no more.
     pub fn day_stretches(&self) -> Vec<DayStretch> {
+        if let Some(day) = &self.day_profile {
+            return day.stretches();
+        }
         let hours = self.service_hours_per_day;
         if hours <= 1.0 {
             return vec![DayStretch { hours, share: 1.0 }];
@@ -186,8 +205,12 @@ impl Workload {
     /// it: at least 1, and at most the service hours (an hour cannot carry
     /// more than the whole day's traffic).
     pub fn busiest_hour_factor(&self) -> f64 {
-        self.peak_to_average
-            .clamp(1.0, self.service_hours_per_day.max(1.0))
+        match &self.day_profile {
+            Some(day) => day.busiest_hour_factor(),
+            None => self
+                .peak_to_average
+                .clamp(1.0, self.service_hours_per_day.max(1.0)),
+        }
     }
 
     /// Capacity needed, in tokens per second, per token per month of volume:

@@ -636,3 +636,40 @@ fn an_id_older_links_used_reads_as_the_offering_it_names_now() {
     assert_eq!(link.scenario.apis, ["hf-together-deepseek-v3.1"]);
     assert!(link.warnings.is_empty());
 }
+
+/// The day presets are built from whole numbers: hours of the clock and
+/// weights a slider can show (0 to 10), each preset busier in its hours.
+#[test]
+fn day_presets_are_whole_hours_and_weights_in_range() {
+    use crossover_pricing::catalogue::DEFAULTS as d;
+    use crossover_pricing::day_profile::{DayPreset, MAX_HOUR_WEIGHT};
+    let presets = [
+        (
+            DayPreset::BusinessHours,
+            &d.business_start_hour,
+            &d.business_hours_per_day,
+            &d.business_hour_weight,
+            &d.business_off_hour_weight,
+        ),
+        (
+            DayPreset::EveningPeak,
+            &d.evening_start_hour,
+            &d.evening_hours_per_day,
+            &d.evening_hour_weight,
+            &d.evening_off_hour_weight,
+        ),
+    ];
+    for (preset, start, hours, busy, quiet) in presets {
+        for v in [start.value, hours.value, busy.value, quiet.value] {
+            assert_eq!(v.fract(), 0.0, "{preset:?}: {v} is not whole");
+        }
+        assert!(busy.value > quiet.value && busy.value <= f64::from(MAX_HOUR_WEIGHT));
+        let weights = preset.profile().weights();
+        let busy_hours = weights
+            .iter()
+            .filter(|&&w| f64::from(w) == busy.value)
+            .count();
+        assert_eq!(busy_hours as f64, hours.value, "{preset:?}");
+        assert_eq!(f64::from(weights[start.value as usize]), busy.value);
+    }
+}

@@ -8,6 +8,7 @@ use crossover_pricing::catalogue::{
     APIS, CURRENCIES, ENGINES, GPUS, LicenceFilter, MODELS, Precision,
 };
 use crossover_pricing::date::Date;
+use crossover_pricing::day_profile::{DayPreset, DayProfile, MAX_HOUR_WEIGHT};
 use crossover_pricing::fields::{Field, FieldKind, Scope};
 use crossover_pricing::hybrid::Hybrid;
 use crossover_pricing::link::{LinkWarning, decode, encode};
@@ -35,23 +36,40 @@ fn volume() -> impl Strategy<Value = f64> {
     log_uniform(MIN_TOKENS_PER_MONTH, MAX_TOKENS_PER_MONTH)
 }
 
+/// No profile (the busiest hour and service hours), a preset, or any day
+/// with traffic in some hours.
+fn day_profile() -> impl Strategy<Value = Option<DayProfile>> {
+    prop_oneof![
+        Just(None),
+        prop::sample::select(DayPreset::ALL.to_vec()).prop_map(|p| Some(p.profile())),
+        prop::array::uniform24(prop_oneof![Just(0u8), 0..=MAX_HOUR_WEIGHT])
+            .prop_filter_map("no traffic", |w| DayProfile::try_from(w).ok().map(Some)),
+    ]
+}
+
 fn workload() -> impl Strategy<Value = Workload> {
     (
-        volume(),
-        prop_oneof![Just(0.0), log_uniform(1.0, 200_000.0)],
-        log_uniform(1.0, 20_000.0),
-        0.0..=1.0f64,
-        0.0..=1.0f64,
-        0.0..=1.0f64,
-        prop_oneof![1.0..=10.0f64, 1.0..=100.0f64],
-        1.0..=24.0f64,
-        prop_oneof![Just(0.0), 1.0..=200.0f64],
-        prop_oneof![Just(0.0), log_uniform(0.01, 60.0)],
-        0.0..=23.99f64,
-        -12.0..=14.0f64,
+        (
+            volume(),
+            prop_oneof![Just(0.0), log_uniform(1.0, 200_000.0)],
+            log_uniform(1.0, 20_000.0),
+            0.0..=1.0f64,
+            0.0..=1.0f64,
+            0.0..=1.0f64,
+            prop_oneof![1.0..=10.0f64, 1.0..=100.0f64],
+            1.0..=24.0f64,
+            prop_oneof![Just(0.0), 1.0..=200.0f64],
+            prop_oneof![Just(0.0), log_uniform(0.01, 60.0)],
+            0.0..=23.99f64,
+            -12.0..=14.0f64,
+        ),
+        day_profile(),
     )
         .prop_map(
-            |(tokens, input, output, cached, write, batch, peak, hours, speed, wait, start, tz)| {
+            |(
+                (tokens, input, output, cached, write, batch, peak, hours, speed, wait, start, tz),
+                day_profile,
+            )| {
                 Workload {
                     tokens_per_month: tokens,
                     input_tokens_per_request: input.round(),
@@ -65,6 +83,7 @@ fn workload() -> impl Strategy<Value = Workload> {
                     utc_offset_hours: tz,
                     min_user_output_tokens_per_second: speed,
                     max_time_to_first_token_seconds: wait,
+                    day_profile,
                 }
             },
         )

@@ -1,8 +1,10 @@
 use crossover_pricing::Workload;
+use crossover_pricing::day_profile::DayProfile;
 use crossover_pricing::fields::Field;
-use crossover_pricing::units::format_percent;
+use crossover_pricing::units::{format_percent, format_trimmed};
 use yew::prelude::*;
 
+use crate::components::day_profile_editor::{DayProfileEditorProps, day_profile_editor};
 use crate::components::number_field::{NumberFieldProps, number_field};
 use crate::state::{Drafts, FieldId};
 
@@ -10,6 +12,7 @@ pub struct AssumptionsProps {
     pub workload: Workload,
     pub drafts: Drafts,
     pub onedit: Callback<(Field, String)>,
+    pub ondayprofile: Callback<Option<DayProfile>>,
 }
 
 /// The workload beyond its volume, with the defaults labelled as assumptions.
@@ -18,7 +21,17 @@ pub fn assumptions(props: AssumptionsProps) -> Html {
         workload: w,
         drafts,
         onedit,
+        ondayprofile,
     } = props;
+    // An hour-by-hour day replaces the busiest hour and the service hours.
+    let by_hour = w.day_profile.is_some();
+    let replaced = |f: &Field| {
+        by_hour
+            && matches!(
+                f,
+                Field::PeakToAverage | Field::ServiceHours | Field::ServiceStart
+            )
+    };
     let shown = |field: Field| field.spec().format_input(w.get(field));
     html! {
         <details class="xo-assumptions">
@@ -29,12 +42,13 @@ pub fn assumptions(props: AssumptionsProps) -> Html {
                     shown(Field::OutputTokens),
                     format_percent(w.cached_input_share),
                     format_percent(w.batch_share),
-                    shown(Field::PeakToAverage),
+                    format_trimmed(w.busiest_hour_factor(), 2),
                 ) }</span>
             </summary>
+            { day_profile_editor(DayProfileEditorProps { workload: w.clone(), onchange: ondayprofile }) }
             <div class="xo-grid">
                 // The volume has its own input at the top.
-                { for Field::workload().filter(|f| *f != Field::TokensPerMonth).map(|field| {
+                { for Field::workload().filter(|f| *f != Field::TokensPerMonth && !replaced(f)).map(|field| {
                     let spec = field.spec();
                     let draft = drafts.get(&FieldId::Workload(field));
                     let onedit = onedit.clone();

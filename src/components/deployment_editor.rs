@@ -105,8 +105,11 @@ pub fn deployment_editor(props: DeploymentEditorProps) -> Html {
             )
         })
         .collect();
+    // Only the engines that run on the chosen GPU (MLX on a Mac, vLLM not).
+    let gpu = d.gpu();
     let engines: Vec<_> = ENGINES
         .iter()
+        .filter(|e| gpu.is_none_or(|g| e.runs_on.contains(&g.vendor)) || e.id == d.engine)
         .map(|e| (e.id.to_string(), e.name.to_string()))
         .collect();
     let onaction = props.onaction.clone();

@@ -938,6 +938,9 @@ async function main() {
     await page.waitForFunction(() => document.querySelector('.xo-table')?.textContent.includes('Mac Studio M3 Ultra 512GB'));
     const picked = await page.textContent('.xo-table');
     expect(picked.includes('llama.cpp server, your own machine') && !picked.includes('does not') && !picked.includes('the catalogue has none'), picked);
+    // Only what runs on a Mac is offered: no vLLM, no FP8.
+    const offered = await page.$$eval('#xo-d0-engine option, #xo-d0-precision option', (os) => os.map((o) => o.value));
+    expect(!offered.includes('vllm') && !offered.includes('fp8') && offered.includes('mlx'), offered.join(' '));
     // Already owned, the Mac is not bought: no purchase field, no
     // depreciation or capital in the breakdown, only its electricity.
     const why = () => page.textContent('#xo-panel-why');
@@ -953,6 +956,43 @@ async function main() {
     await page.reload();
     await page.waitForSelector('.xo-table');
     expect(await page.isChecked('text=Already own it'), 'the choice lost by the link');
+    expect(problems.length === 0, problems.join('\n'));
+    await context.close();
+  });
+
+  await check('a day\'s load hour by hour: a preset changes the replicas, a slider writes its hour into the link, the link brings it back', async () => {
+    const { page, problems, context } = await watchedPage(browser, origin);
+    await page.goto(`${origin}/#v=1&tpm=10B`);
+    await page.waitForSelector('.xo-table');
+    // Busiest hour twice the average: two replicas of 2 H100s at 10B.
+    expect((await page.textContent('.xo-table')).includes('4 (2 × 2)'), 'two replicas by default');
+    await page.click('summary:has-text("Assumptions about your traffic")');
+    await page.selectOption('#xo-w-day', 'flat');
+    await page.waitForFunction(() => /[#&]day=flat(&|$)/.test(location.hash));
+    // Every hour alike: the busiest hour is the average, one replica.
+    await page.waitForFunction(() => document.querySelector('.xo-table')?.textContent.includes('2 (1 × 2)'));
+    expect(!(await page.$('#xo-w-peak')) && (await page.$$('.xo-day-bar')).length === 24, 'the profile replaces the busiest hour');
+    expect((await page.textContent('.xo-day')).includes('Your day: flat: busiest hour 1x the average, 24 h a day'), await page.textContent('.xo-day'));
+    await page.$eval('.xo-day-bar[data-hour="12"]', (bar) => {
+      bar.value = '10';
+      bar.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await page.waitForFunction(() => /[#&]day=(1,){12}10,(1,){10}1(&|$)/.test(location.hash));
+    // The link brings the day back as set, named as no preset.
+    await page.reload();
+    await page.waitForSelector('.xo-table');
+    await page.click('summary:has-text("Assumptions about your traffic")');
+    expect(await page.$eval('.xo-day-bar[data-hour="12"]', (bar) => bar.value) === '10', 'the hour lost by the link');
+    expect(await page.$eval('#xo-w-day', (s) => s.value) === 'own', 'not shown as your own day');
+    // Back to the busiest hour and service hours.
+    await page.selectOption('#xo-w-day', '');
+    await page.waitForFunction(() => !/[#&]day=/.test(location.hash));
+    expect(await page.$('#xo-w-peak'), 'the busiest hour not back');
+    if (takeScreenshots) {
+      await page.selectOption('#xo-w-day', 'business');
+      await page.waitForFunction(() => /[#&]day=business(&|$)/.test(location.hash));
+      await (await page.$('.xo-assumptions')).screenshot({ path: path.join(shots, 'day-profile.png') });
+    }
     expect(problems.length === 0, problems.join('\n'));
     await context.close();
   });

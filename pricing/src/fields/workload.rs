@@ -21,6 +21,7 @@ impl Default for Workload {
             utc_offset_hours: 0.0,
             min_user_output_tokens_per_second: 0.0,
             max_time_to_first_token_seconds: 0.0,
+            day_profile: None,
         };
         for field in Field::workload() {
             if let Some(default) = field.spec().default_for(None) {

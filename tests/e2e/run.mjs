@@ -280,7 +280,11 @@ async function main() {
     expect((await page.textContent('.xo-table caption')).includes('3B tokens a month'), 'table caption');
     expect((await page.textContent('.xo-table')).includes('$18,000'), 'Claude Sonnet 4.6 at 3B costs $18,000');
     expect(page.url().includes('tpm=3e9'), page.url());
-    if (takeScreenshots) await page.screenshot({ path: path.join(shots, 'widget-3b.png'), fullPage: true });
+    if (takeScreenshots) {
+      // The second module follows 150 ms after the last change: the picture waits for it.
+      await page.waitForFunction(() => document.querySelector('#xo-panel-why')?.textContent.includes('At 3B tokens a month'));
+      await page.screenshot({ path: path.join(shots, 'widget-3b.png'), fullPage: true });
+    }
     // The pointer readout names the values under the pointer.
     const box = await (await page.$('#xo-panel-monthly canvas')).boundingBox();
     await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);

@@ -41,6 +41,10 @@ const policy = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
+  // Markup and script addresses only through the widget's own default policy
+  // (src/browser.rs allow_trusted_types).
+  "require-trusted-types-for 'script'",
+  'trusted-types default',
 ].join('; ');
 
 const sheet = /<link (?=[^>]*rel=stylesheet)(?![^>]*crossorigin)/;

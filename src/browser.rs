@@ -29,6 +29,34 @@ pub fn beside_widget(file: &str) -> Option<String> {
         .map(|u| u.href())
 }
 
+/// On a page that enforces Trusted Types (`require-trusted-types-for
+/// 'script'`), a default policy for the widget's own page that passes what
+/// the widget writes: its markup (every piece of text in it escaped,
+/// `markup::escape`) and the address of its second module, beside its own
+/// files. The page runs no other script, and its policy (`trusted-types
+/// default`) lets none make another. Only where the widget owns the page:
+/// in a host's page the host's policy rules. Nothing where the browser has
+/// no Trusted Types or the page has its default.
+pub fn allow_trusted_types() {
+    let Some(factory) = window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"trustedTypes".into()).ok())
+        .filter(|t| t.is_object())
+    else {
+        return;
+    };
+    let create = js_sys::Reflect::get(&factory, &"createPolicy".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let Some(create) = create else { return };
+    let same =
+        wasm_bindgen::closure::Closure::<dyn Fn(JsValue) -> JsValue>::new(|s| s).into_js_value();
+    let rules = js_sys::Object::new();
+    for sink in ["createHTML", "createScriptURL"] {
+        let _ = js_sys::Reflect::set(&rules, &sink.into(), &same);
+    }
+    let _ = create.call2(&factory, &"default".into(), &rules);
+}
+
 /// Loads the module `file` beside the widget's own files (once per page:
 /// the browser runs a module once however often it is asked for). If it
 /// cannot be had, the elements it would fill (`data-xo-link`) say so.

@@ -23,6 +23,7 @@ pub fn start() {
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("crossover"))
     {
+        browser::allow_trusted_types();
         let props = app::AppProps {
             sync_url: true,
             ..app::AppProps::default()

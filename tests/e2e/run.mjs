@@ -671,7 +671,8 @@ async function main() {
   await check("under dist/_headers' strict Content-Security-Policy nothing is refused, and a refusal would be seen", async () => {
     const policy = hostHeaders(dist)['content-security-policy'] ?? '';
     for (const part of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval' 'sha256-", "style-src 'self'",
-      "img-src 'self' data: blob:", "object-src 'none'", "base-uri 'none'", 'frame-ancestors']) {
+      "img-src 'self' data: blob:", "object-src 'none'", "base-uri 'none'", 'frame-ancestors',
+      "require-trusted-types-for 'script'", 'trusted-types default']) {
       expect(policy.includes(part), `the policy lacks ${part}: ${policy}`);
     }
     expect(!/unsafe-inline|unsafe-eval'|\*\.|https?:/.test(policy.replace("'wasm-unsafe-eval'", '')), `the policy is loose: ${policy}`);
@@ -700,6 +701,16 @@ async function main() {
     await page.waitForFunction(() => true);
     await page.waitForTimeout(50);
     expect(problems.some((p) => p.includes('style-src')), `a refused inline style went unseen: ${problems.join('; ')}`);
+    // Trusted Types are enforced: the widget's default policy is the only one a script can make.
+    const enforced = await page.evaluate(() => {
+      try {
+        trustedTypes.createPolicy('another', { createHTML: (s) => s });
+        return false;
+      } catch (e) {
+        return trustedTypes.defaultPolicy !== null;
+      }
+    });
+    expect(enforced, 'Trusted Types are not in force, or the widget made no policy');
     await context.close();
   });
 

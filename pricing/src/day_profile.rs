@@ -271,16 +271,20 @@ mod tests {
     fn refuses_what_is_not_a_day() {
         let refused = |text: &str| DayProfile::read(text).unwrap_err();
         assert!(refused("1,2").contains("24 weights"));
-        assert!(refused(&vec!["1"; 25].join(",")).contains("24 weights"));
-        assert!(refused(&vec!["0"; 24].join(",")).contains("at least one hour"));
-        let mut day = vec!["1"; 24];
+        assert!(refused(&["1"; 25].join(",")).contains("24 weights"));
+        assert!(refused(&["0"; 24].join(",")).contains("at least one hour"));
+        let mut day = ["1"; 24];
         day[5] = "11";
         assert!(refused(&day.join(",")).contains("a whole number from 0 to 10"));
         day[5] = "x";
         assert!(refused(&day.join(",")).contains("a whole number from 0 to 10"));
         day[5] = "2.5";
         assert!(refused(&day.join(",")).contains("a whole number from 0 to 10"));
-        let json = format!("[{}]", vec!["-1"; 24].join(","));
-        assert!(serde_json::from_str::<DayProfile>(&json).is_err());
+        // Natively only: the wasm32 build of the tests has no serde_json.
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let json = format!("[{}]", ["11"; 24].join(","));
+            assert!(serde_json::from_str::<DayProfile>(&json).is_err());
+        }
     }
 }

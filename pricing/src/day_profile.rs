@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::DEFAULTS;
-use crate::workload::DayStretch;
+use crate::workload::{DayArc, DayStretch};
 
 /// The largest weight an hour takes: the link key `day`'s range is a whole
 /// number from 0 to this, for each hour.
@@ -118,19 +118,16 @@ impl DayProfile {
         if let Some(preset) = DayPreset::from_id(text) {
             return Ok(preset.profile());
         }
-        let mut weights = [u8::MAX; 25];
-        let mut hours = 0;
-        for part in text.split(',').take(25) {
-            weights[hours] = part.trim().parse().unwrap_or(u8::MAX);
-            hours += 1;
-        }
-        if hours != 24 {
+        if text.split(',').count() != 24 {
             return Err(
                 "expected flat, business, evening or 24 weights separated by commas".to_string(),
             );
         }
         let mut day = [0; 24];
-        day.copy_from_slice(&weights[..24]);
+        for (weight, part) in day.iter_mut().zip(text.split(',')) {
+            // What is not a whole number up to 255 reads as 255, refused below.
+            *weight = part.trim().parse().unwrap_or(u8::MAX);
+        }
         DayProfile::try_from(day)
     }
 
@@ -197,31 +194,17 @@ impl DayProfile {
             .collect()
     }
 
-    /// The share of the day's traffic between two UTC minutes of the day
-    /// (`start..end`, wrapping past midnight), for a day in a time zone
+    /// The share of the day's traffic in `span`, for a day in a time zone
     /// `utc_offset_hours` ahead of UTC.
-    pub fn share_between_utc(
-        &self,
-        start_minute: f64,
-        length_minutes: f64,
-        utc_offset_hours: f64,
-    ) -> f64 {
-        const DAY: f64 = 24.0 * 60.0;
-        let in_day = |x: f64| x - DAY * (x / DAY).floor();
+    pub(crate) fn share_of(&self, span: DayArc, utc_offset_hours: f64) -> f64 {
         let total = self.total();
-        let mut share = 0.0;
-        for (h, &w) in self.0.iter().enumerate().filter(|(_, w)| **w > 0) {
-            let from = in_day((h as f64 - utc_offset_hours) * 60.0);
-            let overlap: f64 = [-DAY, 0.0, DAY]
-                .iter()
-                .map(|shift| {
-                    let a = (start_minute + shift).max(from);
-                    let b = (start_minute + shift + length_minutes).min(from + 60.0);
-                    (b - a).max(0.0)
-                })
-                .sum();
-            share += f64::from(w) / total * overlap / 60.0;
-        }
+        let share: f64 = (0..24)
+            .filter(|&h| self.0[h] > 0)
+            .map(|h| {
+                let hour = DayArc::local(h as f64, 1.0, utc_offset_hours);
+                f64::from(self.0[h]) / total * span.overlap(hour) / 60.0
+            })
+            .sum();
         share.min(1.0)
     }
 }
@@ -263,7 +246,7 @@ mod tests {
         assert!((stretches[1].share - 90.0 / 105.0).abs() < 1e-12);
         // New York (UTC-5): 09:00 local is 14:00 UTC; 14:00-15:30 UTC
         // holds one and a half business hours.
-        let share = p.share_between_utc(14.0 * 60.0, 90.0, -5.0);
+        let share = p.share_of(DayArc::utc(14 * 60, 15 * 60 + 30), -5.0);
         assert!((share - 15.0 / 105.0).abs() < 1e-12, "{share}");
     }
 

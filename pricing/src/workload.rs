@@ -74,6 +74,56 @@ pub struct DayStretch {
     pub share: f64,
 }
 
+const MINUTES_A_DAY: f64 = 24.0 * 60.0;
+
+/// Minutes after midnight, brought into one day by floor: `rem_euclid`
+/// brings a software fmod to the widget.
+fn in_day(minutes: f64) -> f64 {
+    minutes - MINUTES_A_DAY * (minutes / MINUTES_A_DAY).floor()
+}
+
+/// A stretch of the day's circle in UTC: where it begins, minutes after
+/// midnight, and how many minutes it lasts (at most a day).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct DayArc {
+    pub start_minute: f64,
+    pub minutes: f64,
+}
+
+impl DayArc {
+    /// From one UTC minute of the day to another; an end before the start
+    /// runs past midnight.
+    pub(crate) fn utc(start_minute: u16, end_minute: u16) -> DayArc {
+        let start = f64::from(start_minute);
+        DayArc {
+            start_minute: start,
+            minutes: in_day(f64::from(end_minute) - start),
+        }
+    }
+
+    /// `hours` from `local_hour` in a time zone `utc_offset_hours` ahead of UTC.
+    pub(crate) fn local(local_hour: f64, hours: f64, utc_offset_hours: f64) -> DayArc {
+        DayArc {
+            start_minute: in_day((local_hour - utc_offset_hours) * 60.0),
+            minutes: (hours * 60.0).min(MINUTES_A_DAY),
+        }
+    }
+
+    /// Minutes the two share: this one shifted a day either way covers
+    /// every overlap on the circle.
+    pub(crate) fn overlap(self, other: DayArc) -> f64 {
+        [-MINUTES_A_DAY, 0.0, MINUTES_A_DAY]
+            .iter()
+            .map(|shift| {
+                let from = (self.start_minute + shift).max(other.start_minute);
+                let to = (self.start_minute + shift + self.minutes)
+                    .min(other.start_minute + other.minutes);
+                (to - from).max(0.0)
+            })
+            .sum()
+    }
+}
+
 /// A month's traffic. Volumes count input and output tokens together.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Workload {
@@ -145,35 +195,19 @@ impl Workload {
     /// midnight): the service hours, in the workload's time zone, carry the
     /// day's traffic evenly.
     pub fn daily_share_utc(&self, start_minute: u16, end_minute: u16) -> f64 {
-        const DAY: f64 = 24.0 * 60.0;
-        // x mod one day, by floor: `rem_euclid` brings a software fmod to the widget.
-        let in_day = |x: f64| x - DAY * (x / DAY).floor();
-        let length = |from: f64, to: f64| in_day(to - from);
-        let span = (
-            f64::from(start_minute),
-            length(f64::from(start_minute), f64::from(end_minute)),
-        );
+        let span = DayArc::utc(start_minute, end_minute);
         if let Some(day) = &self.day_profile {
-            return day.share_between_utc(span.0, span.1, self.utc_offset_hours);
+            return day.share_of(span, self.utc_offset_hours);
         }
-        let service = (
-            in_day((self.service_start_hour - self.utc_offset_hours) * 60.0),
-            (self.service_hours_per_day * 60.0).min(DAY),
+        let service = DayArc::local(
+            self.service_start_hour,
+            self.service_hours_per_day,
+            self.utc_offset_hours,
         );
-        if service.1 <= 0.0 {
+        if service.minutes <= 0.0 {
             return 0.0;
         }
-        // Both are arcs of one day's circle: the span, shifted a day either
-        // way, covers every overlap with the service hours.
-        let overlap: f64 = [-DAY, 0.0, DAY]
-            .iter()
-            .map(|shift| {
-                let from = (span.0 + shift).max(service.0);
-                let to = (span.0 + shift + span.1).min(service.0 + service.1);
-                (to - from).max(0.0)
-            })
-            .sum();
-        (overlap / service.1).min(1.0)
+        (span.overlap(service) / service.minutes).min(1.0)
     }
 
     /// The service hours as stretches of even traffic: the busiest hour at

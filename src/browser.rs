@@ -184,6 +184,25 @@ pub fn link_with_fragment(text: &str) -> String {
     format!("{base}#{text}")
 }
 
+/// Focuses the `index`th element `selector` finds in `within` once the
+/// page has redrawn: markup that replaces a control takes the keyboard's
+/// focus with it, and this gives it back.
+pub fn focus_after_redraw(within: web_sys::Element, selector: &'static str, index: u32) {
+    let focus = wasm_bindgen::closure::Closure::<dyn FnMut()>::once_into_js(move || {
+        if let Some(control) = within
+            .query_selector_all(selector)
+            .ok()
+            .and_then(|found| found.item(index))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = control.focus();
+        }
+    });
+    if let Some(w) = window() {
+        let _ = w.set_timeout_with_callback(focus.unchecked_ref());
+    }
+}
+
 /// Copies text to the clipboard and tells `done` whether the browser let it
 /// (a frame without `allow="clipboard-write"` does not).
 pub fn copy_to_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {

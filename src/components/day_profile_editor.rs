@@ -29,14 +29,26 @@ pub fn day_profile_editor(props: DayProfileEditorProps) -> Html {
     // (24 controls as elements would weigh on the first paint).
     let onbar = Callback::from(move |e: Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-        let hour = input
+        let Some(hour) = input
             .get_attribute("data-hour")
-            .and_then(|h| h.parse().ok());
+            .and_then(|h| h.parse::<u8>().ok())
+        else {
+            return;
+        };
+        let hour = usize::from(hour);
         let weight = input.value().parse().ok();
-        // A day with no traffic at all is refused: the slider goes back.
-        match day.and_then(|d| d.with_hour(hour?, weight?).ok()) {
-            Some(changed) => onchange.emit(Some(changed)),
-            None => onchange.emit(day),
+        match day.zip(weight).and_then(|(d, w)| d.with_hour(hour, w).ok()) {
+            Some(changed) => {
+                onchange.emit(Some(changed));
+                if let Ok(Some(editor)) = input.closest(".xo-day") {
+                    crate::browser::focus_after_redraw(editor, ".xo-day-bar", hour as u32);
+                }
+            }
+            // A day with no traffic at all is refused: the slider goes back.
+            None => {
+                let was = day.and_then(|d| d.weights().get(hour).copied());
+                input.set_value(&was.unwrap_or(0).to_string());
+            }
         }
     });
     let bars = day.map(|day| {

@@ -993,11 +993,19 @@ async function main() {
       bar.dispatchEvent(new Event('change', { bubbles: true }));
     });
     await page.waitForFunction(() => /[#&]day=(1,){12}10,(1,){10}1(&|$)/.test(location.hash));
+    // By keyboard: the bars are redrawn, and the slider moved keeps the focus for the next key.
+    await page.focus('.xo-day-bar[data-hour="5"]');
+    await page.keyboard.press('ArrowUp');
+    await page.waitForFunction(() => /[#&]day=(1,){5}2,(1,){6}10,/.test(location.hash));
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-hour') === '5');
+    await page.keyboard.press('ArrowUp');
+    await page.waitForFunction(() => /[#&]day=(1,){5}3,(1,){6}10,/.test(location.hash));
     // The link brings the day back as set, named as no preset.
     await page.reload();
     await page.waitForSelector('.xo-table');
     await page.click('summary:has-text("Assumptions about your traffic")');
     expect(await page.$eval('.xo-day-bar[data-hour="12"]', (bar) => bar.value) === '10', 'the hour lost by the link');
+    expect(await page.$eval('.xo-day-bar[data-hour="5"]', (bar) => bar.value) === '3', 'the keyed hour lost by the link');
     expect(await page.$eval('#xo-w-day', (s) => s.value) === 'own', 'not shown as your own day');
     // Back to the busiest hour and service hours.
     await page.selectOption('#xo-w-day', '');

@@ -227,6 +227,8 @@ pub fn App(props: &AppProps) -> Html {
                     drafts: state.drafts.clone(),
                     onedit: dispatcher(&state, |(f, t)| Action::EditWorkload(f, t)),
                     ondayprofile: dispatcher(&state, Action::SetDayProfile),
+                    open: state.sections_open[3],
+                    ontoggle: section(3),
                 }) }
                 // A closed section's controls are not built: a hundred API
                 // boxes would cost every render, and the first paint, time

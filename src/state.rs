@@ -84,9 +84,10 @@ pub struct State {
     pub snippet_copied: Option<bool>,
     /// The embed snippet is shown.
     pub embed_open: bool,
-    /// Which option sections (self-hosting, APIs, display) are open; a
-    /// closed one's controls are not built (see `App`).
-    pub sections_open: [bool; 3],
+    /// Which option sections (self-hosting, APIs, display, the traffic's
+    /// assumptions) are open; a closed one's controls are not built (see
+    /// `App`).
+    pub sections_open: [bool; 4],
     /// The price list: every offering beyond the default scenario's.
     pub price_list: PriceList,
     /// A link naming offerings only the price list has, read again once
@@ -136,7 +137,7 @@ impl Default for State {
             link_copied: None,
             snippet_copied: None,
             embed_open: false,
-            sections_open: [true, false, false],
+            sections_open: [true, false, false, false],
             price_list: if catalogue::all_apis_known() {
                 PriceList::Loaded
             } else {
@@ -243,7 +244,7 @@ impl State {
                     !(waits(w) || pending_link.is_some() && orphan)
                 };
                 State {
-                    sections_open: [!decoded.view.embed, false, false],
+                    sections_open: [!decoded.view.embed, false, false, false],
                     notices: decoded
                         .warnings
                         .iter()

@@ -220,7 +220,19 @@ async fn the_widget_answers_what_is_typed() {
         assert!(f64::from(canvas.width()) >= css_width.floor());
     }
 
-    // An assumption: an impossible share is refused by its field; a good one applies.
+    // An assumption: an impossible share is refused by its field; a good one
+    // applies. Its section builds its fields once opened.
+    assert!(document().query_selector("#xo-w-cache").unwrap().is_none());
+    document()
+        .query_selector(".xo-assumptions")
+        .unwrap()
+        .unwrap()
+        .set_attribute("open", "")
+        .unwrap();
+    assert!(
+        until(|| document().query_selector("#xo-w-cache").unwrap().is_some()).await,
+        "the assumptions' fields are not built when opened"
+    );
     type_into("#xo-w-cache", "150%");
     assert!(
         until(|| text_of("#xo-w-cache-error").contains("between 0% and 100%")).await,

@@ -9,9 +9,10 @@ pub mod data;
 pub mod tornado;
 
 use plotters::coord::Shift;
-use plotters::element::DashedPathElement;
+use plotters::element::{DashedPathElement, Drawable, PointCollection};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters_backend::{BackendCoord, DrawingErrorKind};
 
 use crossover_pricing::units::{format_amount, format_count};
 pub use data::{CHARTS, Chart, ChartSpec, Marker, SeriesKind, SeriesSpec, chart_specs};
@@ -242,10 +243,55 @@ fn label_step((lo, hi): (f64, f64), max_labels: usize) -> usize {
 
 type DrawResult<T, DB> = Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
+/// A backend that draws a dashed line: the canvas strokes it as one path
+/// with a line dash ([`canvas::Canvas`]); any other (SVG, in tests) gets
+/// plotters' dashes, a path each.
+pub trait Dashes: DrawingBackend + Sized {
+    fn dashed_path(
+        &mut self,
+        path: Vec<BackendCoord>,
+        (on, off): (i32, i32),
+        style: &ShapeStyle,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        let size = self.get_size();
+        DashedPathElement::new(path.clone(), on, off, *style).draw(path.into_iter(), self, size)
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+impl Dashes for SVGBackend<'_> {}
+
+/// A line dashed `on`, `off` pixels, drawn as its backend dashes.
+struct DashedLine {
+    points: Vec<BackendCoord>,
+    dash: (i32, i32),
+    style: ShapeStyle,
+}
+
+impl<'a> PointCollection<'a, BackendCoord> for &'a DashedLine {
+    type Point = &'a BackendCoord;
+    type IntoIter = &'a [BackendCoord];
+
+    fn point_iter(self) -> &'a [BackendCoord] {
+        &self.points
+    }
+}
+
+impl<DB: Dashes> Drawable<DB> for DashedLine {
+    fn draw<I: Iterator<Item = BackendCoord>>(
+        &self,
+        points: I,
+        backend: &mut DB,
+        _: (u32, u32),
+    ) -> Result<(), DrawingErrorKind<DB::ErrorType>> {
+        backend.dashed_path(points.collect(), self.dash, &self.style)
+    }
+}
+
 /// Draws one chart filling `root`, in backend pixels: the axes, grid and
 /// labels are laid out here rather than by plotters' chart builder, which
 /// cost a tenth of the bundle (docs/performance.md).
-pub fn draw<DB: DrawingBackend>(
+pub fn draw<DB: Dashes>(
     root: &DrawingArea<DB, Shift>,
     spec: &ChartSpec,
     look: &Look,
@@ -335,12 +381,11 @@ pub fn draw<DB: DrawingBackend>(
         let width = look.px(if dashed { 2.0 } else { 3.0 }).max(1) as u32;
         let path: Vec<_> = series.points.iter().map(|&p| axes.point(p)).collect();
         if dashed {
-            root.draw(&DashedPathElement::new(
-                path,
-                look.px(7.0),
-                look.px(4.0),
-                colour.stroke_width(width),
-            ))?;
+            root.draw(&DashedLine {
+                points: path,
+                dash: (look.px(7.0), look.px(4.0)),
+                style: colour.stroke_width(width),
+            })?;
         } else {
             root.draw(&PathElement::new(path, colour.stroke_width(width)))?;
         }

@@ -13,6 +13,8 @@ pub struct AssumptionsProps {
     pub drafts: Drafts,
     pub onedit: Callback<(Field, String)>,
     pub ondayprofile: Callback<Option<DayProfile>>,
+    pub open: bool,
+    pub ontoggle: Callback<Event>,
 }
 
 /// The workload beyond its volume, with the defaults labelled as assumptions.
@@ -22,6 +24,8 @@ pub fn assumptions(props: AssumptionsProps) -> Html {
         drafts,
         onedit,
         ondayprofile,
+        open,
+        ontoggle,
     } = props;
     // An hour-by-hour day replaces the busiest hour and the service hours.
     let by_hour = w.day_profile.is_some();
@@ -34,7 +38,7 @@ pub fn assumptions(props: AssumptionsProps) -> Html {
     };
     let shown = |field: Field| field.spec().format_input(w.get(field));
     html! {
-        <details class="xo-assumptions">
+        <details class="xo-assumptions" {open} {ontoggle}>
             <summary>{ "Assumptions about your traffic" }
                 <span class="xo-summary-detail">{ format!(
                     " · {} in + {} out tokens a request, {} cached, {} batch, peak ×{}",
@@ -45,6 +49,8 @@ pub fn assumptions(props: AssumptionsProps) -> Html {
                     format_trimmed(w.busiest_hour_factor(), 2),
                 ) }</span>
             </summary>
+            // Closed, as it opens, its fields are not built (see `App`).
+            if open {
             { day_profile_editor(DayProfileEditorProps { workload: w.clone(), onchange: ondayprofile }) }
             <div class="xo-grid">
                 // The volume has its own input at the top.
@@ -65,6 +71,7 @@ pub fn assumptions(props: AssumptionsProps) -> Html {
                 }) }
             </div>
             <p class="xo-help">{ format!("Input is {} of all tokens.", format_percent(w.input_share())) }</p>
+            }
         </details>
     }
 }

@@ -20,7 +20,6 @@ use crate::components::embed_button::{EmbedButtonProps, embed_button};
 use crate::components::headline::{HeadlineProps, headline};
 use crate::components::legend::{LegendProps, legend};
 use crate::components::notice::{NoticeProps, notice};
-use crate::components::results_table::{ResultsTableProps, results_table};
 use crate::components::select_field::{SelectFieldProps, select_field};
 use crate::components::share_button::{ShareButtonProps, share_button};
 use crate::components::tabs::{TabsProps, tabs};
@@ -207,17 +206,19 @@ pub fn App(props: &AppProps) -> Html {
                     prices_as_of: capitalised(&words::prices_as_of(state.scenario.date)).into(),
                 }) }
             </div>
-            if let (Ok(c), Some(specs)) = (comparison, &*specs) {
+            if let (Ok(_), Some(specs)) = (comparison, &*specs) {
                 { tabs(TabsProps { active: view.tab, onselect: dispatcher(&state, Action::SetTab) }) }
                 <div class="xo-charts">
                     { for specs.iter().map(|spec| html! {
                         <ChartView id={spec.chart.panel_id()} title={spec.chart.title} palette={palette.clone()} money={money.clone()}
                             description={spec.chart.description} spec={spec.clone()} />
                     }) }
+                    // The speed chart: filled by the second module, like the panels below.
+                    <figure class="xo-chart" id="xo-panel-speed" data-xo-link={link.clone()}></figure>
                 </div>
                 { legend(LegendProps { spec: specs[0].clone(), palette: palette.clone() }) }
-                { results_table(ResultsTableProps { comparison: c.clone(), money: money.clone() }) }
                 // Filled by the second module (src/detail.rs), which reads the scenario from here.
+                <section class="xo-results" id="xo-panel-table" data-xo-link={link.clone()}></section>
                 <div class="xo-export" id="xo-downloads" role="group" aria-label="Download" data-xo-link={link.clone()}></div>
                 <figure class="xo-chart" id="xo-panel-why" data-xo-link={link}></figure>
             }

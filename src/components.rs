@@ -16,7 +16,6 @@ pub mod headline;
 pub mod legend;
 pub mod notice;
 pub mod number_field;
-pub mod results_table;
 pub mod select_field;
 pub mod share_button;
 pub mod tabs;

@@ -11,6 +11,8 @@
 //! and fills the element. What it drew is kept in `data-xo-drawn`, so a
 //! change to anything else on the page costs a comparison of two strings.
 
+mod results;
+
 use std::cell::{Cell, RefCell};
 
 use crossover_pricing::catalogue::{self, PRICE_LIST_FILE};
@@ -18,7 +20,7 @@ use crossover_pricing::compare::short_label;
 use crossover_pricing::error::InputError;
 use crossover_pricing::link::decode;
 use crossover_pricing::sensitivity::{Tornado, tornado};
-use crossover_pricing::units::format_count;
+use crossover_pricing::units::{format_amount, format_count};
 use crossover_pricing::view::{Money, format_money, format_money_whole};
 use crossover_pricing::{Comparison, Scenario, compare, export, price_list, words};
 use plotters::prelude::IntoDrawingArea;
@@ -26,16 +28,27 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
 use crate::browser;
+use crate::chart::canvas::{chart_height, draw_on_canvas};
+use crate::chart::data::values_at;
 use crate::chart::tornado::{TornadoSpec, css_height, draw_tornado};
-use crate::chart::{CHARTS, Look, Palette, chart_specs};
-use crate::markup::escape;
+use crate::chart::{
+    CHARTS, Chart, ChartSpec, DETAIL_CHARTS, Look, Palette, PlotArea, chart_spec, chart_specs,
+};
+use crate::markup::{escape, outside_link};
 
 /// The attribute the widget puts the scenario in, on the element to fill.
 pub const LINK_ATTRIBUTE: &str = "data-xo-link";
 /// The script the widget loads, beside its own files.
 pub const SCRIPT_FILE: &str = "detail.js";
-/// The downloads' element; any other is a "Why" panel.
+/// The downloads' element and the results table's; any other is a "Why"
+/// panel.
 const DOWNLOADS_ID: &str = "xo-downloads";
+const RESULTS_ID: &str = "xo-panel-table";
+/// The cost model's documentation, in the project's repository.
+const COST_MODEL_URL: &str = concat!(
+    env!("CARGO_PKG_REPOSITORY"),
+    "/blob/main/docs/cost-model.md"
+);
 /// Points per line in the chart-data CSV.
 const CSV_POINTS: usize = 200;
 const DRAWN: &str = "data-xo-drawn";
@@ -71,6 +84,9 @@ thread_local! {
         keep(resized);
         observer
     };
+    /// Each chart panel drawn, with where its plot lies and what it shows,
+    /// for the pointer readout.
+    static PLOTS: RefCell<Vec<(web_sys::Element, PlotArea, ChartSpec)>> = const { RefCell::new(Vec::new()) };
     /// The page watch and listeners, kept for the page's life.
     static WATCH: RefCell<Vec<Box<dyn std::any::Any>>> = const { RefCell::new(Vec::new()) };
 }
@@ -112,12 +128,16 @@ pub fn start() {
         keep(observer);
     }
     keep(changed);
-    let on_change = Closure::<dyn FnMut(web_sys::Event)>::new(on_pick);
-    let on_click = Closure::<dyn FnMut(web_sys::Event)>::new(on_download);
-    let _ = document.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
-    let _ = document.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
-    keep(on_change);
-    keep(on_click);
+    for (event, listener) in [
+        ("change", on_pick as fn(web_sys::Event)),
+        ("click", on_download),
+        ("pointermove", on_pointer),
+        ("pointerout", on_pointer),
+    ] {
+        let listener = Closure::<dyn FnMut(web_sys::Event)>::new(listener);
+        let _ = document.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+        keep(listener);
+    }
     schedule();
 }
 
@@ -237,8 +257,14 @@ fn draw_panel(panel: &web_sys::HtmlElement) {
     if PRICE_LIST.get() == PriceList::Loading {
         return;
     }
-    if panel.id() == DOWNLOADS_ID {
-        return draw_downloads(panel);
+    let id = panel.id();
+    match id.as_str() {
+        DOWNLOADS_ID => return draw_downloads(panel),
+        RESULTS_ID => return draw_results(panel),
+        _ => {}
+    }
+    if let Some(chart) = DETAIL_CHARTS.iter().find(|c| c.panel_id() == id) {
+        return draw_chart(panel, chart);
     }
     let width = f64::from(panel.client_width());
     // A hidden panel (another tab on a phone) is drawn when it shows.
@@ -407,6 +433,157 @@ fn breakdown(c: &Comparison, money: &Money) -> String {
     html
 }
 
+/// A chart of [`DETAIL_CHARTS`] in its panel, as the widget draws its own
+/// ([`crate::components::chart_view`]), with the same pointer readout.
+fn draw_chart(panel: &web_sys::HtmlElement, chart: &'static Chart) {
+    let width = f64::from(panel.client_width());
+    if width <= 0.0 {
+        return;
+    }
+    let palette = Palette::from_css(|name| browser::css_variable(panel, name));
+    let link = panel.get_attribute(LINK_ATTRIBUTE).unwrap_or_default();
+    let key = format!("{width} {:?} {link}", palette.background);
+    if panel.get_attribute(DRAWN).as_deref() == Some(key.as_str()) {
+        return;
+    }
+    let _ = panel.set_attribute(DRAWN, &key);
+    if panel.query_selector("canvas").ok().flatten().is_none() {
+        panel.set_inner_html(&format!(
+            "<figcaption>{}</figcaption><div class=\"xo-canvas-box\"><canvas role=\"img\" aria-label=\"{}\"></canvas>\
+             <div class=\"xo-hairline\" hidden aria-hidden=\"true\"></div><div class=\"xo-readout\" hidden aria-hidden=\"true\"></div></div>",
+            escape(chart.title),
+            escape(chart.description)
+        ));
+    }
+    let Some(canvas) = panel
+        .query_selector("canvas")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+    else {
+        return;
+    };
+    let Ok((_, c, money)) = read_comparison(panel) else {
+        return;
+    };
+    let css_width = canvas
+        .parent_element()
+        .map_or(width, |p| f64::from(p.client_width()));
+    let (css_height, compact) = chart_height(css_width);
+    let look = Look {
+        scale: browser::device_pixel_ratio(),
+        palette,
+        compact,
+    };
+    let spec = chart_spec(chart, &c, &money);
+    let plot = draw_on_canvas(&canvas, css_width, css_height, &spec, &look);
+    let panel: &web_sys::Element = panel;
+    PLOTS.with_borrow_mut(|plots| {
+        plots.retain(|(p, ..)| p != panel);
+        if let Some(plot) = plot {
+            plots.push((panel.clone(), plot, spec));
+        }
+    });
+}
+
+/// The values under the pointer on a chart of [`DETAIL_CHARTS`], beside a
+/// hairline; hidden when the pointer leaves the plot.
+fn on_pointer(event: web_sys::Event) {
+    let Some((target, panel)) = panel_of(&event) else {
+        return;
+    };
+    let (Some(line), Some(readout)) = (
+        panel.query_selector(".xo-hairline").ok().flatten(),
+        panel.query_selector(".xo-readout").ok().flatten(),
+    ) else {
+        return;
+    };
+    let x = event
+        .dyn_ref::<web_sys::MouseEvent>()
+        .filter(|_| event.type_() == "pointermove" && target.local_name() == "canvas")
+        .map(|e| f64::from(e.offset_x()));
+    let shown = PLOTS.with_borrow(|plots| {
+        let (_, area, spec) = plots.iter().find(|(p, ..)| p == &*panel)?;
+        let x = x?;
+        let volume = area.volume_at(x)?;
+        let (per, at) = spec.chart.readout_units;
+        let mut html = format!("<strong>{}{at}</strong>", escape(&format_count(volume)));
+        for (label, value) in values_at(spec, volume) {
+            html.push_str(&format!(
+                "<div><span class=\"xo-readout-label\">{}</span><span class=\"xo-num\">{}{per}</span></div>",
+                escape(&label),
+                escape(&format_amount(value, &spec.symbol))
+            ));
+        }
+        Some((x, *area, html))
+    });
+    let (Ok(line), Ok(readout)) = (
+        line.dyn_into::<web_sys::HtmlElement>(),
+        readout.dyn_into::<web_sys::HtmlElement>(),
+    ) else {
+        return;
+    };
+    line.set_hidden(shown.is_none());
+    readout.set_hidden(shown.is_none());
+    if let Some((x, area, html)) = shown {
+        let flip = area.flips_readout(x);
+        let left = if flip { x - 12.0 } else { x + 12.0 };
+        browser::set_px(
+            &line,
+            &[
+                ("left", x),
+                ("top", area.top),
+                ("height", area.bottom - area.top),
+            ],
+        );
+        browser::set_px(&readout, &[("left", left), ("top", area.top + 4.0)]);
+        let _ = readout.toggle_attribute_with_force("data-xo-flip", flip);
+        readout.set_inner_html(&html);
+    }
+}
+
+/// Every option at the reader's volume, with the prices' sources. The
+/// table and the list are replaced; the sources' section stays, open or
+/// closed as the reader left it.
+fn draw_results(panel: &web_sys::HtmlElement) {
+    let link = panel.get_attribute(LINK_ATTRIBUTE).unwrap_or_default();
+    if panel.get_attribute(DRAWN).as_deref() == Some(link.as_str()) {
+        return;
+    }
+    let _ = panel.set_attribute(DRAWN, &link);
+    let part = |selector: &str| panel.query_selector(selector).ok().flatten();
+    if part(".xo-sources").is_none() {
+        panel.set_inner_html(&format!(
+            "<div class=\"xo-table-wrap\"></div><details class=\"xo-sources\"><summary></summary><ul></ul>\
+             <p class=\"xo-help\">How every figure is computed: {}, with every formula and default.</p></details>",
+            outside_link(COST_MODEL_URL, "the cost model")
+        ));
+    }
+    let (table, sources, summary) = match read_comparison(panel) {
+        Ok((_, c, money)) => {
+            let (table, sources) = results::results_markup(&c, &money);
+            (table, sources, format!("Prices as of {}: sources", c.date))
+        }
+        Err(why) => (
+            format!(
+                "<p class=\"xo-help\">The table cannot read this scenario: {}</p>",
+                escape(&why)
+            ),
+            String::new(),
+            String::from("Sources"),
+        ),
+    };
+    if let (Some(wrap), Some(list), Some(title)) = (
+        part(".xo-table-wrap"),
+        part(".xo-sources ul"),
+        part(".xo-sources summary"),
+    ) {
+        wrap.set_inner_html(&table);
+        list.set_inner_html(&sources);
+        title.set_text_content(Some(&summary));
+    }
+}
+
 /// The download buttons: each chart as PNG, the chart data and the table.
 fn draw_downloads(element: &web_sys::HtmlElement) {
     let link = element.get_attribute(LINK_ATTRIBUTE).unwrap_or_default();
@@ -415,7 +592,7 @@ fn draw_downloads(element: &web_sys::HtmlElement) {
     }
     let _ = element.set_attribute(DRAWN, &link);
     let mut html = String::from("<span class=\"xo-help\">Download:</span>");
-    for chart in &CHARTS {
+    for chart in CHARTS.iter().chain(&DETAIL_CHARTS) {
         html.push_str(&format!(
             "<button type=\"button\" class=\"xo-link-button\" data-xo-get=\"{}\">{}</button>",
             chart.tab.id(),
@@ -504,7 +681,10 @@ fn on_download(event: web_sys::Event) {
         tab => {
             // A chart's PNG: its canvas in the same widget.
             let root = panel.closest(".xo-root").ok().flatten();
-            if let Some(chart) = CHARTS.iter().find(|c| c.tab.id() == tab)
+            if let Some(chart) = CHARTS
+                .iter()
+                .chain(&DETAIL_CHARTS)
+                .find(|c| c.tab.id() == tab)
                 && let Some(canvas) = canvas_in(root, &format!("#{} canvas", chart.panel_id()))
             {
                 browser::download_canvas(chart.png.0, &canvas);

@@ -1,6 +1,8 @@
 //! Components in headless Chromium (wasm-bindgen-test): typing a volume
 //! updates the headline and the table, bad input shows a message by its
-//! field, and the charts are drawn.
+//! field, and the charts are drawn. The second module's part (the table,
+//! the speed chart) runs in the same page, started as `dist/detail.js`
+//! starts it.
 #![cfg(target_arch = "wasm32")]
 
 use std::time::Duration;
@@ -95,6 +97,10 @@ async fn my_turn() -> Turn {
 /// `fragment`. `unmount` it at the end of a test: a widget left running
 /// would keep writing the address the next test reads.
 fn mount(fragment: &str) -> Mounted {
+    thread_local! {
+        static SECOND_MODULE: () = crossover::detail::start();
+    }
+    SECOND_MODULE.with(|_| {});
     let window = web_sys::window().unwrap();
     window
         .history()
@@ -176,12 +182,12 @@ async fn the_widget_answers_what_is_typed() {
         "{}",
         text_of(".xo-headline")
     );
-    assert!(text_of(".xo-table caption").contains("3B tokens a month"));
+    assert!(until(|| text_of(".xo-table caption").contains("3B tokens a month")).await);
 
     // Typing a volume updates the headline, the table and the link.
     type_into("#xo-volume", "2.5B");
     assert!(until(|| text_of(".xo-headline").contains("at your 2.5B")).await);
-    assert!(text_of(".xo-table caption").contains("2.5B tokens a month"));
+    assert!(until(|| text_of(".xo-table caption").contains("2.5B tokens a month")).await);
     assert!(hash().contains("tpm=2.5e9"), "{}", hash());
 
     // Bad input: a message by the field, and the last good result stays.
@@ -207,9 +213,17 @@ async fn the_widget_answers_what_is_typed() {
         text_of(".xo-headline")
     );
 
-    // The three charts are drawn, and sharp: the backing store is at least the CSS size.
-    let canvases = root.query_selector_all("canvas").unwrap();
-    assert_eq!(canvases.length(), 3);
+    // The three charts are drawn (the speed chart by the second module's
+    // part), and sharp: the backing store is at least the CSS size.
+    assert!(
+        until(|| root
+            .query_selector_all(".xo-charts canvas")
+            .unwrap()
+            .length()
+            == 3)
+        .await
+    );
+    let canvases = root.query_selector_all(".xo-charts canvas").unwrap();
     for i in 0..canvases.length() {
         let canvas: HtmlCanvasElement = canvases.item(i).unwrap().dyn_into().unwrap();
         assert!(
@@ -264,7 +278,7 @@ async fn a_broken_link_opens_with_a_notice() {
             .is_none()
     );
     // The defaults stand in for what could not be read; no API was readable.
-    assert!(text_of(".xo-table caption").contains("1B tokens a month"));
+    assert!(until(|| text_of(".xo-table caption").contains("1B tokens a month")).await);
     assert!(
         text_of(".xo-headline").contains("Pick at least one API"),
         "{}",

@@ -232,6 +232,16 @@ impl Dashes for Canvas {
     }
 }
 
+/// Below this width (CSS pixels) a chart uses fewer ticks and tighter margins.
+const COMPACT_WIDTH: f64 = 520.0;
+
+/// A chart's CSS height for its CSS width, and whether it is compact.
+pub fn chart_height(css_width: f64) -> (f64, bool) {
+    let compact = css_width < COMPACT_WIDTH;
+    let height = (css_width * if compact { 0.75 } else { 0.52 }).clamp(240.0, 440.0);
+    (height, compact)
+}
+
 /// Sizes the canvas's backing store to its CSS size times `scale`, the
 /// device pixel ratio (plotters lays out in backing pixels, so a
 /// [`Look`]'s scale sizes fonts and strokes to match), and draws on it.

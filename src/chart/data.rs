@@ -19,7 +19,8 @@ const MARKERS_PER_LINE: usize = 3;
 
 /// A chart the widget shows: what a reader is told of it, and the function
 /// that asks the pricing model for its figures. A new chart is a row of
-/// [`CHARTS`] and its function (and, for its tab, a `Tab`).
+/// [`CHARTS`] (drawn at the first paint) or [`DETAIL_CHARTS`] (drawn by the
+/// second module, after it) and its function (and, for its tab, a `Tab`).
 #[derive(Debug)]
 pub struct Chart {
     /// Its tab; its panel is `xo-panel-` and the tab's id.
@@ -51,8 +52,8 @@ impl Chart {
     }
 }
 
-/// The charts the widget shows, in order.
-pub static CHARTS: [Chart; 3] = [
+/// The charts the widget draws at its first paint, in order.
+pub static CHARTS: [Chart; 2] = [
     Chart {
         tab: Tab::Monthly,
         title: "Monthly cost",
@@ -75,21 +76,24 @@ pub static CHARTS: [Chart; 3] = [
         png: ("crossover-cost-per-1m.png", "cost-per-1M chart (PNG)"),
         figures: |c, money| volume_figures(c, money, |p| p.usd_per_mtok),
     },
-    Chart {
-        tab: Tab::Speed,
-        title: "Cost against speed per user, at your volume",
-        description: "Chart of cost per million tokens at your volume against the generation speed each user sees, both on log scales: each API flat, each self-hosting option rising as fewer sequences share a replica, with the fastest speed at which it still costs less than each API.",
-        x_label: "output tokens/s per user (log scale)",
-        y_unit: "per 1M tokens",
-        readout_units: (" per 1M", " output tokens/s per user"),
-        user_label: "your target",
-        png: (
-            "crossover-cost-against-speed.png",
-            "cost-against-speed chart (PNG)",
-        ),
-        figures: speed_figures,
-    },
 ];
+
+/// The charts the second module draws after the first paint (`src/detail.rs`),
+/// each in an empty panel the widget leaves after [`CHARTS`].
+pub static DETAIL_CHARTS: [Chart; 1] = [Chart {
+    tab: Tab::Speed,
+    title: "Cost against speed per user, at your volume",
+    description: "Chart of cost per million tokens at your volume against the generation speed each user sees, both on log scales: each API flat, each self-hosting option rising as fewer sequences share a replica, with the fastest speed at which it still costs less than each API.",
+    x_label: "output tokens/s per user (log scale)",
+    y_unit: "per 1M tokens",
+    readout_units: (" per 1M", " output tokens/s per user"),
+    user_label: "your target",
+    png: (
+        "crossover-cost-against-speed.png",
+        "cost-against-speed chart (PNG)",
+    ),
+    figures: speed_figures,
+}];
 
 /// What a chart's function gives: its x range, lines, break-even marks and
 /// the reader's own x (none when unset).
@@ -208,11 +212,15 @@ fn marker_points(
 }
 
 /// Every chart of [`CHARTS`], in `money`, for the workload the comparison
-/// answers (its service level marks the speed chart).
+/// answers.
 pub fn chart_specs(c: &Comparison, money: &Money) -> [ChartSpec; CHARTS.len()] {
-    CHARTS
-        .each_ref()
-        .map(|chart| ChartSpec::new(chart, money, (chart.figures)(c, money)))
+    CHARTS.each_ref().map(|chart| chart_spec(chart, c, money))
+}
+
+/// One chart, in `money`, for the workload the comparison answers (its
+/// service level marks the speed chart).
+pub fn chart_spec(chart: &'static Chart, c: &Comparison, money: &Money) -> ChartSpec {
+    ChartSpec::new(chart, money, (chart.figures)(c, money))
 }
 
 /// Cost against monthly volume, `usd` of each curve point in `money`: APIs

@@ -15,7 +15,10 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{BackendCoord, DrawingErrorKind};
 
 use crossover_pricing::units::{format_amount, format_count};
-pub use data::{CHARTS, Chart, ChartSpec, Marker, SeriesKind, SeriesSpec, chart_specs};
+pub use data::{
+    CHARTS, Chart, ChartSpec, DETAIL_CHARTS, Marker, SeriesKind, SeriesSpec, chart_spec,
+    chart_specs,
+};
 
 /// Colours from the page's CSS variables, as RGB.
 #[derive(Debug, Clone, PartialEq)]
@@ -555,7 +558,7 @@ mod tests {
         let mut scenario = Scenario::default();
         scenario.workload.tokens_per_month = 2.5e9;
         let comparison = compare(&scenario).unwrap();
-        let [monthly, unit, _] = chart_specs(&comparison, &Money::usd());
+        let [monthly, unit] = chart_specs(&comparison, &Money::usd());
         let (out, area) = svg(&monthly, false);
         let labels = texts(&out);
         for expected in [
@@ -717,7 +720,7 @@ mod tests {
     #[test]
     fn break_even_points_are_labelled() {
         let comparison = compare(&Scenario::default()).unwrap();
-        let [monthly, _, _] = chart_specs(&comparison, &Money::usd());
+        let [monthly, _] = chart_specs(&comparison, &Money::usd());
         assert!(!monthly.marks.is_empty());
         let (out, _) = svg(&monthly, false);
         // Sonnet 4.6 vs Llama 3.3 70B on H100s crosses at 1.31B, GPT-5.4 mini at 4.64B.
@@ -735,7 +738,7 @@ mod tests {
         let untargeted = compare(&scenario).unwrap();
         scenario.workload.min_user_output_tokens_per_second = 20.0;
         let comparison = compare(&scenario).unwrap();
-        let [_, _, speed] = chart_specs(&comparison, &Money::usd());
+        let speed = chart_spec(&DETAIL_CHARTS[0], &comparison, &Money::usd());
         // Three APIs flat, then Llama 3.3 70B on 2x H100 from 19.1 to 53.9 tokens/s.
         assert_eq!(speed.series.len(), 4);
         assert_eq!(speed.x_range, (10.0, 100.0));
@@ -767,7 +770,7 @@ mod tests {
             );
         }
         // No target: no target line.
-        let [_, _, untargeted] = chart_specs(&untargeted, &Money::usd());
+        let untargeted = chart_spec(&DETAIL_CHARTS[0], &untargeted, &Money::usd());
         assert_eq!(untargeted.user_x, None);
     }
 }

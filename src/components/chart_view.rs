@@ -6,12 +6,9 @@ use crossover_pricing::view::Money;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::chart::canvas::draw_on_canvas;
+use crate::chart::canvas::{chart_height, draw_on_canvas};
 use crate::chart::data::values_at;
 use crate::chart::{ChartSpec, Look, Palette, PlotArea};
-
-/// Below this width (CSS pixels) a chart uses fewer ticks and tighter margins.
-const COMPACT_WIDTH: f64 = 520.0;
 
 #[derive(Properties, Clone)]
 pub struct ChartViewProps {
@@ -79,9 +76,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
                 if let (Some(canvas), true) =
                     (canvas.cast::<web_sys::HtmlCanvasElement>(), css_width > 0.0)
                 {
-                    let compact = css_width < COMPACT_WIDTH;
-                    let css_height =
-                        (css_width * if compact { 0.75 } else { 0.52 }).clamp(240.0, 440.0);
+                    let (css_height, compact) = chart_height(css_width);
                     let look = Look {
                         scale: dpr,
                         palette: palette.clone(),

@@ -53,7 +53,7 @@ const WATCH = () => {
     return seen.size > 8;
   };
   const tick = () => {
-    const canvases = document.querySelectorAll('canvas:not(#xo-panel-why canvas)');
+    const canvases = document.querySelectorAll('#xo-panel-monthly canvas, #xo-panel-unit canvas');
     const headline = document.querySelector('.xo-headline p');
     if (canvases.length >= 2 && headline && headline.textContent.length > 20 && [...canvases].every(painted)) {
       window.__bench.drawn = performance.now();
@@ -154,7 +154,7 @@ async function inputs(page, count) {
   return page.evaluate(async (count) => {
     const input = document.querySelector('#xo-volume');
     const headline = document.querySelector('.xo-headline');
-    const canvases = [...document.querySelectorAll('canvas:not(#xo-panel-why canvas)')];
+    const canvases = [...document.querySelectorAll('#xo-panel-monthly canvas, #xo-panel-unit canvas')];
     const signature = (c) => {
       const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
       let h = 0;

@@ -1,5 +1,4 @@
 use std::fmt::Write as _;
-use std::rc::Rc;
 
 use crossover_pricing::catalogue::{
     self, GENAI_PRICES_VERSION, OpenModel, Openness, PriceOrigin, gpus,
@@ -9,20 +8,8 @@ use crossover_pricing::units::{format_count, format_percent, format_trimmed};
 use crossover_pricing::view::{Money, format_money, format_money_whole};
 use crossover_pricing::words::{offering_notes, service_level_doubt, service_seen};
 use crossover_pricing::{ApiPricing, Comparison};
-use yew::prelude::*;
 
 use crate::markup::{escape, outside_link};
-
-/// The cost model's documentation, in the project's repository.
-const COST_MODEL_URL: &str = concat!(
-    env!("CARGO_PKG_REPOSITORY"),
-    "/blob/main/docs/cost-model.md"
-);
-
-pub struct ResultsTableProps {
-    pub comparison: Rc<Comparison>,
-    pub money: Money,
-}
 
 /// The licence linked to its text, its tier, and whether the model is fully open.
 fn licence_cell(model: Option<&OpenModel>) -> String {
@@ -82,13 +69,10 @@ fn row(
     let _ = write!(out, "<td>{licence}</td></tr>");
 }
 
-/// Every option at the user's volume: the accessible twin of the charts.
-/// It has no controls, so it is written as markup in one string, which is
-/// far smaller in the bundle than a tree of elements (docs/performance.md);
-/// every piece of text in it goes through [`escape`].
-pub fn results_table(props: ResultsTableProps) -> Html {
-    let c = &props.comparison;
-    let money = &props.money;
+/// Every option at the user's volume, the accessible twin of the charts,
+/// as markup (every piece of text in it goes through [`escape`]): the
+/// table, and the items of its sources list.
+pub fn results_markup(c: &Comparison, money: &Money) -> (String, String) {
     let volume = format_count(c.tokens_per_month());
     // A rate from a link or typed, not the catalogue's, is said beside the amounts.
     let rate = if money.catalogue_rate {
@@ -269,15 +253,5 @@ pub fn results_table(props: ResultsTableProps) -> Html {
             g.as_of
         );
     }
-    html! {
-        <section class="xo-results">
-            <div class="xo-table-wrap">{ Html::from_html_unchecked(table.into()) }</div>
-            <details class="xo-sources">
-                <summary>{ format!("Prices as of {}: sources", c.date) }</summary>
-                <ul>{ Html::from_html_unchecked(sources.into()) }</ul>
-                <p class="xo-help">{ "How every figure is computed: " }
-                    <a href={COST_MODEL_URL} target="_blank" rel="noopener noreferrer">{ "the cost model" }</a>{ ", with every formula and default." }</p>
-            </details>
-        </section>
-    }
+    (table, sources)
 }

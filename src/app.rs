@@ -16,7 +16,6 @@ use crate::components::chart_view::ChartView;
 use crate::components::custom_offerings::{CustomOfferingsProps, custom_offerings};
 use crate::components::deployment_editor::{DeploymentEditorProps, deployment_editor};
 use crate::components::display_settings::{DisplaySettingsProps, display_settings};
-use crate::components::embed_button::{EmbedButtonProps, embed_button};
 use crate::components::headline::{HeadlineProps, headline};
 use crate::components::legend::{LegendProps, legend};
 use crate::components::notice::{NoticeProps, notice};
@@ -110,7 +109,7 @@ pub fn App(props: &AppProps) -> Html {
     // Two property reads; cheaper than a hook holding them.
     let framed = browser::in_iframe();
     let view = &state.view;
-    let link = encode(&state.scenario, view);
+    let link = AttrValue::from(encode(&state.scenario, view));
     use_fragment_sync(props.sync_url, link.clone(), state.clone());
     let (dark, palette) = use_palette(root.clone(), view.theme);
     use_iframe_height(root.clone(), framed);
@@ -220,7 +219,7 @@ pub fn App(props: &AppProps) -> Html {
                 // Filled by the second module (src/detail.rs), which reads the scenario from here.
                 <section class="xo-results" id="xo-panel-table" data-xo-link={link.clone()}></section>
                 <div class="xo-export" id="xo-downloads" role="group" aria-label="Download" data-xo-link={link.clone()}></div>
-                <figure class="xo-chart" id="xo-panel-why" data-xo-link={link}></figure>
+                <figure class="xo-chart" id="xo-panel-why" data-xo-link={link.clone()}></figure>
             }
             <div class="xo-options">
                 { assumptions(AssumptionsProps {
@@ -308,15 +307,10 @@ pub fn App(props: &AppProps) -> Html {
                 </details>
             </div>
             <footer class="xo-footer">
-                { share_button(ShareButtonProps { link: share.into(), copied: state.link_copied, oncopied: dispatcher(&state, Action::Copied) }) }
+                { share_button(ShareButtonProps { link: share.into(), copied: state.link_copied, oncopied: dispatcher(&state, Action::LinkCopied) }) }
                 if !view.embed {
-                    { embed_button(EmbedButtonProps {
-                        src: embed_src.into(),
-                        open: state.embed_open,
-                        copied: state.snippet_copied,
-                        ontoggle: dispatcher(&state, |_| Action::ToggleEmbed),
-                        oncopied: dispatcher(&state, Action::Copied),
-                    }) }
+                    // The embed snippet: filled by the second module.
+                    <div class="xo-embed-box" id="xo-embed" data-xo-link={link} data-xo-src={embed_src}></div>
                 }
             </footer>
         </div>

@@ -203,6 +203,31 @@ pub fn focus_after_redraw(within: web_sys::Element, selector: &'static str, inde
     }
 }
 
+/// A callback the browser runs once after a delay, unless this is dropped
+/// first.
+pub struct Timeout {
+    handle: i32,
+    _run: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Timeout {
+    pub fn new(ms: i32, run: impl FnMut() + 'static) -> Option<Timeout> {
+        let run = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(run);
+        let handle = window()?
+            .set_timeout_with_callback_and_timeout_and_arguments_0(run.as_ref().unchecked_ref(), ms)
+            .ok()?;
+        Some(Timeout { handle, _run: run })
+    }
+}
+
+impl Drop for Timeout {
+    fn drop(&mut self) {
+        if let Some(w) = window() {
+            w.clear_timeout_with_handle(self.handle);
+        }
+    }
+}
+
 /// Copies text to the clipboard and tells `done` whether the browser let it
 /// (a frame without `allow="clipboard-write"` does not).
 pub fn copy_to_clipboard(text: &str, done: impl FnOnce(bool) + 'static) {

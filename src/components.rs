@@ -11,7 +11,6 @@ pub mod custom_offerings;
 pub mod day_profile_editor;
 pub mod deployment_editor;
 pub mod display_settings;
-pub mod embed_button;
 pub mod headline;
 pub mod legend;
 pub mod notice;

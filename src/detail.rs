@@ -11,6 +11,7 @@
 //! and fills the element. What it drew is kept in `data-xo-drawn`, so a
 //! change to anything else on the page costs a comparison of two strings.
 
+mod embed;
 mod results;
 
 use std::cell::{Cell, RefCell};
@@ -40,10 +41,12 @@ use crate::markup::{escape, outside_link};
 pub const LINK_ATTRIBUTE: &str = "data-xo-link";
 /// The script the widget loads, beside its own files.
 pub const SCRIPT_FILE: &str = "detail.js";
-/// The downloads' element and the results table's; any other is a "Why"
-/// panel.
+/// The downloads' element, the results table's and the embed snippet's;
+/// any other is a chart of [`DETAIL_CHARTS`] or a "Why" panel.
 const DOWNLOADS_ID: &str = "xo-downloads";
 const RESULTS_ID: &str = "xo-panel-table";
+/// The embed snippet's element, in the footer.
+pub const EMBED_ID: &str = "xo-embed";
 /// The cost model's documentation, in the project's repository.
 const COST_MODEL_URL: &str = concat!(
     env!("CARGO_PKG_REPOSITORY"),
@@ -130,7 +133,7 @@ pub fn start() {
     keep(changed);
     for (event, listener) in [
         ("change", on_pick as fn(web_sys::Event)),
-        ("click", on_download),
+        ("click", on_click),
         ("pointermove", on_pointer),
         ("pointerout", on_pointer),
     ] {
@@ -261,6 +264,7 @@ fn draw_panel(panel: &web_sys::HtmlElement) {
     match id.as_str() {
         DOWNLOADS_ID => return draw_downloads(panel),
         RESULTS_ID => return draw_results(panel),
+        EMBED_ID => return draw_embed(panel),
         _ => {}
     }
     if let Some(chart) = DETAIL_CHARTS.iter().find(|c| c.panel_id() == id) {
@@ -542,6 +546,16 @@ fn on_pointer(event: web_sys::Event) {
     }
 }
 
+fn draw_embed(element: &web_sys::HtmlElement) {
+    let src = element
+        .get_attribute(embed::SOURCE_ATTRIBUTE)
+        .unwrap_or_default();
+    if element.get_attribute(DRAWN).as_deref() != Some(src.as_str()) {
+        let _ = element.set_attribute(DRAWN, &src);
+        embed::draw(element);
+    }
+}
+
 /// Every option at the reader's volume, with the prices' sources. The
 /// table and the list are replaced; the sources' section stays, open or
 /// closed as the reader left it.
@@ -633,10 +647,13 @@ fn on_pick(event: web_sys::Event) {
     }
 }
 
-fn on_download(event: web_sys::Event) {
+fn on_click(event: web_sys::Event) {
     let Some((target, panel)) = panel_of(&event) else {
         return;
     };
+    if panel.id() == EMBED_ID {
+        return embed::on_click(&target, &panel);
+    }
     let Some(asked) = target.get_attribute("data-xo-get") else {
         return;
     };

@@ -80,10 +80,6 @@ pub struct State {
     /// Whether copying the share link worked (`false`: the browser refused),
     /// until the scenario changes.
     pub link_copied: Option<bool>,
-    /// The same for the embed snippet.
-    pub snippet_copied: Option<bool>,
-    /// The embed snippet is shown.
-    pub embed_open: bool,
     /// Which option sections (self-hosting, APIs, display, the traffic's
     /// assumptions) are open; a closed one's controls are not built (see
     /// `App`).
@@ -114,19 +110,6 @@ pub struct PendingLink {
     pub read_as: Scenario,
 }
 
-/// Something copied to the clipboard, or refused by the browser.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Copied {
-    pub what: CopyTarget,
-    pub ok: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum CopyTarget {
-    ShareLink,
-    EmbedSnippet,
-}
-
 impl Default for State {
     fn default() -> Self {
         State {
@@ -135,8 +118,6 @@ impl Default for State {
             drafts: Drafts::default(),
             notices: Vec::new(),
             link_copied: None,
-            snippet_copied: None,
-            embed_open: false,
             sections_open: [true, false, false, false],
             price_list: if catalogue::all_apis_known() {
                 PriceList::Loaded
@@ -190,8 +171,8 @@ pub enum Action {
     EditRate(String),
     SetTheme(Theme),
     SetTab(Tab),
-    Copied(Copied),
-    ToggleEmbed,
+    /// The share link copied (`true`) or refused by the browser.
+    LinkCopied(bool),
     /// An option section opened or closed by the reader.
     SetSectionOpen(usize, bool),
 }
@@ -205,7 +186,6 @@ impl Reducible for State {
         // "Copied" speaks of the link it was said for.
         if next.scenario != self.scenario || next.view != self.view {
             next.link_copied = None;
-            next.snippet_copied = None;
         }
         if next == *self { self } else { Rc::new(next) }
     }
@@ -418,11 +398,7 @@ impl State {
             Action::SetTheme(theme) => self.view.theme = theme,
             Action::SetTab(tab) => self.view.tab = tab,
             Action::DismissNotices => self.notices.clear(),
-            Action::Copied(Copied { what, ok }) => match what {
-                CopyTarget::ShareLink => self.link_copied = Some(ok),
-                CopyTarget::EmbedSnippet => self.snippet_copied = Some(ok),
-            },
-            Action::ToggleEmbed => self.embed_open = !self.embed_open,
+            Action::LinkCopied(ok) => self.link_copied = Some(ok),
             Action::SetSectionOpen(k, open) => {
                 if let Some(section) = self.sections_open.get_mut(k) {
                     *section = open;
@@ -592,26 +568,12 @@ mod tests {
 
     #[test]
     fn a_copy_is_confirmed_until_the_scenario_changes() {
-        let refused = Copied {
-            what: CopyTarget::ShareLink,
-            ok: false,
-        };
-        let snippet = Copied {
-            what: CopyTarget::EmbedSnippet,
-            ok: true,
-        };
-        let s = reduce(State::default(), Action::Copied(refused));
-        let s = reduce(s, Action::ToggleEmbed);
-        let s = reduce(s, Action::Copied(snippet));
-        assert_eq!(
-            (s.link_copied, s.snippet_copied, s.embed_open),
-            (Some(false), Some(true), true)
-        );
+        let s = reduce(State::default(), Action::LinkCopied(false));
+        assert_eq!(s.link_copied, Some(false));
+        let s = reduce(s, Action::LinkCopied(true));
+        assert_eq!(s.link_copied, Some(true));
         let s = reduce(s, Action::EditVolume("3B".into()));
-        assert_eq!(
-            (s.link_copied, s.snippet_copied, s.embed_open),
-            (None, None, true)
-        );
+        assert_eq!(s.link_copied, None);
     }
 
     #[test]

@@ -1,12 +1,11 @@
 use yew::prelude::*;
 
-use crate::state::{Copied, CopyTarget};
-
 pub struct ShareButtonProps {
     pub link: AttrValue,
     /// Whether the last copy since the scenario changed worked, if any.
     pub copied: Option<bool>,
-    pub oncopied: Callback<Copied>,
+    /// Whether the browser let it be copied.
+    pub oncopied: Callback<bool>,
 }
 
 /// Copies the link to this exact scenario and says so; if the browser
@@ -16,12 +15,7 @@ pub fn share_button(props: ShareButtonProps) -> Html {
         let (link, oncopied) = (props.link.to_string(), props.oncopied);
         Callback::from(move |_| {
             let oncopied = oncopied.clone();
-            crate::browser::copy_to_clipboard(&link, move |ok| {
-                oncopied.emit(Copied {
-                    what: CopyTarget::ShareLink,
-                    ok,
-                })
-            });
+            crate::browser::copy_to_clipboard(&link, move |ok| oncopied.emit(ok));
         })
     };
     html! {

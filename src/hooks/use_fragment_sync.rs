@@ -3,15 +3,22 @@ use yew::prelude::*;
 use crate::browser;
 use crate::state::{Action, State};
 
-/// Keeps the page's URL fragment equal to `link_text` and, when a link is
-/// pasted into the address bar, loads its scenario. Does nothing unless
-/// `sync` (a widget mounted into a host page leaves the host's address alone).
+/// Changes settle this long before the address follows: `replaceState`
+/// costs a change about half a millisecond, and no one reads the address
+/// while typing (docs/performance.md).
+const SETTLE_MS: i32 = 150;
+
+/// Keeps the page's URL fragment equal to `link_text` once changes pause
+/// and, when a link is pasted into the address bar, loads its scenario.
+/// Does nothing unless `sync` (a widget mounted into a host page leaves the
+/// host's address alone).
 #[hook]
-pub fn use_fragment_sync(sync: bool, link_text: String, state: UseReducerHandle<State>) {
+pub fn use_fragment_sync(sync: bool, link_text: AttrValue, state: UseReducerHandle<State>) {
     use_effect_with(link_text, move |text| {
-        if sync {
-            browser::replace_fragment(text)
-        }
+        let text = text.clone();
+        let pending = sync
+            .then(|| browser::Timeout::new(SETTLE_MS, move || browser::replace_fragment(&text)));
+        move || drop(pending)
     });
     use_effect_with((), move |_| {
         let listener = sync.then(|| {

@@ -203,28 +203,35 @@ pub fn focus_after_redraw(within: web_sys::Element, selector: &'static str, inde
     }
 }
 
-/// A callback the browser runs once after a delay, unless this is dropped
-/// first.
-pub struct Timeout {
-    handle: i32,
-    _run: wasm_bindgen::closure::Closure<dyn FnMut()>,
+thread_local! {
+    /// The fragment to write once changes pause, and its timer.
+    static FRAGMENT_DUE: std::cell::RefCell<Option<(String, i32)>> = const { std::cell::RefCell::new(None) };
+    /// Made once and kept: a callback made per change and dropped with its
+    /// timer could be called after it was freed.
+    static WRITE_FRAGMENT: wasm_bindgen::closure::Closure<dyn FnMut()> =
+        wasm_bindgen::closure::Closure::new(|| {
+            if let Some((text, _)) = FRAGMENT_DUE.take() {
+                replace_fragment(&text);
+            }
+        });
 }
 
-impl Timeout {
-    pub fn new(ms: i32, run: impl FnMut() + 'static) -> Option<Timeout> {
-        let run = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(run);
-        let handle = window()?
-            .set_timeout_with_callback_and_timeout_and_arguments_0(run.as_ref().unchecked_ref(), ms)
-            .ok()?;
-        Some(Timeout { handle, _run: run })
+/// Replaces the fragment with `text` in `ms`, unless another call or
+/// [`cancel_fragment_write`] comes first.
+pub fn replace_fragment_after(text: &str, ms: i32) {
+    cancel_fragment_write();
+    let Some(w) = window() else { return };
+    let timer = WRITE_FRAGMENT.with(|write| {
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(write.as_ref().unchecked_ref(), ms)
+    });
+    if let Ok(timer) = timer {
+        FRAGMENT_DUE.set(Some((text.to_string(), timer)));
     }
 }
 
-impl Drop for Timeout {
-    fn drop(&mut self) {
-        if let Some(w) = window() {
-            w.clear_timeout_with_handle(self.handle);
-        }
+pub fn cancel_fragment_write() {
+    if let (Some((_, timer)), Some(w)) = (FRAGMENT_DUE.take(), window()) {
+        w.clear_timeout_with_handle(timer);
     }
 }
 

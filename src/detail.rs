@@ -1,6 +1,7 @@
-//! What the widget shows after its first paint: the "Why" panel (what
-//! moves the answer, as a tornado chart with its words) and the downloads
-//! (each chart as PNG, the chart data and the table as CSV). It is built as
+//! What the widget shows after its first paint: the results table, the
+//! cost-against-speed chart, the "Why" panel (what moves the answer, as a
+//! tornado chart with its words), the downloads (each chart as PNG, the
+//! chart data and the table as CSV) and the embed snippet. It is built as
 //! a second WebAssembly module (`dist/detail.js`, the `detail` feature)
 //! that the widget loads after its first paint, so none of it weighs on it.
 //!
@@ -8,8 +9,9 @@
 //! elements carrying the scenario's share-link text in `data-xo-link`
 //! ([`LINK_ATTRIBUTE`]); this module watches the page for such elements,
 //! decodes the link as any reader's link is decoded, asks the pricing model
-//! and fills the element. What it drew is kept in `data-xo-drawn`, so a
-//! change to anything else on the page costs a comparison of two strings.
+//! and fills the element. What it drew is kept in `data-xo-drawn`, ending
+//! with the link it drew (the end-to-end tests wait on it), so a change to
+//! anything else on the page costs a comparison of two strings.
 
 mod embed;
 mod results;
@@ -547,11 +549,15 @@ fn on_pointer(event: web_sys::Event) {
 }
 
 fn draw_embed(element: &web_sys::HtmlElement) {
-    let src = element
-        .get_attribute(embed::SOURCE_ATTRIBUTE)
-        .unwrap_or_default();
-    if element.get_attribute(DRAWN).as_deref() != Some(src.as_str()) {
-        let _ = element.set_attribute(DRAWN, &src);
+    let key = format!(
+        "{} {}",
+        element
+            .get_attribute(embed::SOURCE_ATTRIBUTE)
+            .unwrap_or_default(),
+        element.get_attribute(LINK_ATTRIBUTE).unwrap_or_default()
+    );
+    if element.get_attribute(DRAWN).as_deref() != Some(key.as_str()) {
+        let _ = element.set_attribute(DRAWN, &key);
         embed::draw(element);
     }
 }

@@ -1,4 +1,8 @@
+use std::fmt::Write as _;
+
 use yew::prelude::*;
+
+use crate::markup::escape;
 
 pub struct SelectFieldProps {
     pub id: String,
@@ -11,7 +15,9 @@ pub struct SelectFieldProps {
     pub onchange: Callback<String>,
 }
 
-/// A labelled drop-down list.
+/// A labelled drop-down list. Its options are markup text: a list of the
+/// open models is some forty elements, built and compared on every change
+/// as elements, one string as markup (docs/performance.md).
 pub fn select_field(props: SelectFieldProps) -> Html {
     let SelectFieldProps {
         id,
@@ -24,15 +30,20 @@ pub fn select_field(props: SelectFieldProps) -> Html {
         let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
         onchange.emit(select.value());
     });
+    let mut markup = String::new();
+    for (key, text) in &options {
+        let _ = write!(
+            markup,
+            "<option value=\"{}\"{}>{}</option>",
+            escape(key),
+            if *key == selected { " selected" } else { "" },
+            escape(text)
+        );
+    }
     html! {
         <div class="xo-field">
             <label for={id.clone()}>{ label }</label>
-            <select id={id} onchange={onchange}>
-                { for options.into_iter().map(|(key, text)| {
-                    let chosen = key == selected;
-                    html! { <option value={key} selected={chosen}>{ text }</option> }
-                }) }
-            </select>
+            <select id={id} onchange={onchange}>{ Html::from_html_unchecked(markup.into()) }</select>
         </div>
     }
 }

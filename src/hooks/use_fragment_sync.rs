@@ -15,10 +15,14 @@ const SETTLE_MS: i32 = 150;
 #[hook]
 pub fn use_fragment_sync(sync: bool, link_text: AttrValue, state: UseReducerHandle<State>) {
     use_effect_with(link_text, move |text| {
-        let text = text.clone();
-        let pending = sync
-            .then(|| browser::Timeout::new(SETTLE_MS, move || browser::replace_fragment(&text)));
-        move || drop(pending)
+        if sync {
+            browser::replace_fragment_after(text, SETTLE_MS);
+        }
+        move || {
+            if sync {
+                browser::cancel_fragment_write();
+            }
+        }
     });
     use_effect_with((), move |_| {
         let listener = sync.then(|| {

@@ -407,7 +407,7 @@ async function main() {
     await page.waitForSelector('#xo-c0-out-error:has-text("your output price must be between")');
     await page.fill('#xo-c0-out', '1.5');
     // 0.75 x 0.5 + 0.25 x 1.5 = $0.75 per 1M: $750 a month.
-    await page.waitForFunction(() => document.querySelector('.xo-table').textContent.includes('(your price)'));
+    await page.waitForFunction(() => document.querySelector('.xo-table')?.textContent.includes('(your price)'));
     const table = await page.textContent('.xo-table');
     expect(table.includes('<img src=x onerror=alert(1)> Acme (your price)') && table.includes('$750'), table);
     expect((await page.$$('.xo-results img, .xo-legend img, .xo-headline img')).length === 0, 'the name was rendered as markup');
@@ -437,7 +437,7 @@ async function main() {
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
     await page.goto(`${origin}/#v=1&api=gemini-4-argon,deepseek-v4-pro`);
     await page.waitForSelector('.xo-headline p');
-    await page.waitForFunction(() => document.querySelector('.xo-table').textContent.includes('Gemini 4 Argon'));
+    await page.waitForFunction(() => document.querySelector('.xo-table')?.textContent.includes('Gemini 4 Argon'));
     const table = await page.textContent('.xo-table');
     expect(table.includes('$8,000'), table);
     expect((await page.textContent('.xo-headline')).includes('Prices as of 2026-12-05'), await page.textContent('.xo-headline'));
@@ -452,7 +452,7 @@ async function main() {
     await page.click('text=Assumptions about your traffic');
     await page.fill('#xo-w-hours', '9');
     await page.fill('#xo-w-tz', '8');
-    await page.waitForFunction(() => document.querySelector('.xo-table').textContent.includes('$1,540'));
+    await page.waitForFunction(() => document.querySelector('.xo-table')?.textContent.includes('$1,540'));
     // The picker finds an offering by typing.
     await page.click('text=APIs to compare');
     await page.waitForSelector('text=offerings from');
@@ -1034,6 +1034,8 @@ async function main() {
     await page.reload();
     await page.waitForSelector('.xo-table');
     await page.click('summary:has-text("Assumptions about your traffic")');
+    // Its fields are built as it opens.
+    await page.waitForSelector('.xo-day-bar[data-hour="12"]');
     expect(await page.$eval('.xo-day-bar[data-hour="12"]', (bar) => bar.value) === '10', 'the hour lost by the link');
     expect(await page.$eval('.xo-day-bar[data-hour="5"]', (bar) => bar.value) === '3', 'the keyed hour lost by the link');
     expect(await page.$eval('#xo-w-day', (s) => s.value) === 'own', 'not shown as your own day');
@@ -1177,10 +1179,11 @@ async function main() {
     expect(seen.includes('vLLM, rented; about 50 output tokens/s per user (27–59), first token in about 0.142 s (0.047–0.47)'), seen);
     expect(seen.includes('may miss the service level: its range reaches 27 output tokens/s per user; no batch meets it at that end'), seen);
     await page.fill('#xo-w-ttft', '0.12');
-    await page.waitForFunction(() => document.querySelector('.xo-table').textContent.includes('cannot meet the service level: first token within 0.12 s asked, 0.13 s at best'));
+    await page.waitForFunction(() => document.querySelector('.xo-table')?.textContent.includes('cannot meet the service level: first token within 0.12 s asked, 0.13 s at best'));
     await page.waitForFunction(() => location.hash.includes('ttft=0.12'));
     await page.fill('#xo-w-ttft', '0');
-    // The cost-against-speed chart redraws with the target on it, and its readout reads speeds.
+    // The cost-against-speed chart (the second module's) redraws with the target on it, and its readout reads speeds.
+    await settled(page);
     const speedChart = await page.$('#xo-panel-speed canvas');
     const before = await speedChart.evaluate((c) => c.toDataURL());
     await page.fill('#xo-w-speed', '20');
@@ -1192,7 +1195,7 @@ async function main() {
     const readout = await page.textContent('#xo-panel-speed .xo-readout');
     expect(readout.includes('output tokens/s per user') && readout.includes('Claude Sonnet 4.6') && readout.includes(' per 1M'), readout);
     await page.fill('#xo-w-speed', '900');
-    await page.waitForFunction(() => document.querySelector('.xo-table').textContent.includes('cannot meet the service level: 900 output tokens/s per user asked'));
+    await page.waitForFunction(() => document.querySelector('.xo-table')?.textContent.includes('cannot meet the service level: 900 output tokens/s per user asked'));
     // An unmet one says why, and what is possible, where the answer was.
     const unmet = await page.textContent('.xo-headline');
     expect(unmet.includes('Llama 3.3 70B Instruct (FP8, H100 SXM) with vLLM: cannot meet the service level: 900 output tokens/s per user asked') && unmet.includes('at best'), unmet);

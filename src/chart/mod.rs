@@ -20,6 +20,11 @@ pub use data::{
     chart_specs,
 };
 
+/// The page's font (style.css): its text has loaded it before the first
+/// chart is drawn, whose labels would otherwise wait for a font of their
+/// own (docs/performance.md).
+const PAGE_FONTS: &str = "system-ui, sans-serif";
+
 /// Colours from the page's CSS variables, as RGB.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Palette {
@@ -129,7 +134,7 @@ impl Look {
     /// plotters draws text at 1/1.24 of the size it is given; sizes here
     /// are what it is given.
     fn font(&self, css_size: f64) -> TextStyle<'static> {
-        (FontFamily::SansSerif, css_size * self.scale)
+        (FontFamily::Name(PAGE_FONTS), css_size * self.scale)
             .into_font()
             .color(&self.palette.text)
     }

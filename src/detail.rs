@@ -31,7 +31,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
 use crate::browser;
-use crate::chart::canvas::{chart_height, draw_on_canvas};
+use crate::chart::canvas::{chart_height, draw_on_canvas, place_readout};
 use crate::chart::data::values_at;
 use crate::chart::tornado::{TornadoSpec, css_height, draw_tornado};
 use crate::chart::{
@@ -48,7 +48,7 @@ pub const SCRIPT_FILE: &str = "detail.js";
 const DOWNLOADS_ID: &str = "xo-downloads";
 const RESULTS_ID: &str = "xo-panel-table";
 /// The embed snippet's element, in the footer.
-pub const EMBED_ID: &str = "xo-embed";
+const EMBED_ID: &str = "xo-embed";
 /// The cost model's documentation, in the project's repository.
 const COST_MODEL_URL: &str = concat!(
     env!("CARGO_PKG_REPOSITORY"),
@@ -353,17 +353,9 @@ fn draw_panel(panel: &web_sys::HtmlElement) {
     html.push_str("<div class=\"xo-export\" role=\"group\" aria-label=\"Download\"><span class=\"xo-help\">Download:</span><button type=\"button\" class=\"xo-link-button\" data-xo-get=\"tornado-png\">tornado (PNG)</button><button type=\"button\" class=\"xo-link-button\" data-xo-get=\"tornado-csv\">tornado (CSV)</button></div>");
     panel.set_inner_html(&html);
 
-    let Some(canvas) = panel
-        .query_selector("canvas")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
-    else {
+    let Some((canvas, css_width)) = panel_canvas(panel, width) else {
         return;
     };
-    let css_width = canvas
-        .parent_element()
-        .map_or(width, |p| f64::from(p.client_width()));
     let look = Look {
         scale: browser::device_pixel_ratio(),
         palette,
@@ -379,6 +371,17 @@ fn draw_panel(panel: &web_sys::HtmlElement) {
 }
 
 const CAPTION: &str = "<figcaption>What moves the answer</figcaption>";
+
+/// The panel's canvas and the CSS width of its box (`width`, the panel's,
+/// if it has none).
+fn panel_canvas(panel: &web_sys::Element, width: f64) -> Option<(web_sys::HtmlCanvasElement, f64)> {
+    let canvas: web_sys::HtmlCanvasElement =
+        panel.query_selector("canvas").ok()??.dyn_into().ok()?;
+    let css_width = canvas
+        .parent_element()
+        .map_or(width, |p| f64::from(p.client_width()));
+    Some((canvas, css_width))
+}
 
 /// Where each option's month goes at the reader's volume: an API's tokens
 /// at its price, a self-hosting option's parts with their shares.
@@ -461,20 +464,12 @@ fn draw_chart(panel: &web_sys::HtmlElement, chart: &'static Chart) {
             escape(chart.description)
         ));
     }
-    let Some(canvas) = panel
-        .query_selector("canvas")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
-    else {
+    let Some((canvas, css_width)) = panel_canvas(panel, width) else {
         return;
     };
     let Ok((_, c, money)) = read_comparison(panel) else {
         return;
     };
-    let css_width = canvas
-        .parent_element()
-        .map_or(width, |p| f64::from(p.client_width()));
     let (css_height, compact) = chart_height(css_width);
     let look = Look {
         scale: browser::device_pixel_ratio(),
@@ -532,18 +527,8 @@ fn on_pointer(event: web_sys::Event) {
     line.set_hidden(shown.is_none());
     readout.set_hidden(shown.is_none());
     if let Some((x, area, html)) = shown {
-        let flip = area.flips_readout(x);
-        let left = if flip { x - 12.0 } else { x + 12.0 };
-        browser::set_px(
-            &line,
-            &[
-                ("left", x),
-                ("top", area.top),
-                ("height", area.bottom - area.top),
-            ],
-        );
-        browser::set_px(&readout, &[("left", left), ("top", area.top + 4.0)]);
-        let _ = readout.toggle_attribute_with_force("data-xo-flip", flip);
+        place_readout(&area, x, &line, &readout);
+        let _ = readout.toggle_attribute_with_force("data-xo-flip", area.flips_readout(x));
         readout.set_inner_html(&html);
     }
 }

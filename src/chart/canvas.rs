@@ -242,6 +242,31 @@ pub fn chart_height(css_width: f64) -> (f64, bool) {
     (height, compact)
 }
 
+/// Places the pointer readout's hairline at `x` on `area` and its box
+/// beside it (on the left in the right half, so it stays on the chart).
+/// Through the style object: a strict policy refuses style attributes.
+pub fn place_readout(
+    area: &PlotArea,
+    x: f64,
+    line: &web_sys::HtmlElement,
+    readout: &web_sys::HtmlElement,
+) {
+    let left = if area.flips_readout(x) {
+        x - 12.0
+    } else {
+        x + 12.0
+    };
+    crate::browser::set_px(
+        line,
+        &[
+            ("left", x),
+            ("top", area.top),
+            ("height", area.bottom - area.top),
+        ],
+    );
+    crate::browser::set_px(readout, &[("left", left), ("top", area.top + 4.0)]);
+}
+
 /// Sizes the canvas's backing store to its CSS size times `scale`, the
 /// device pixel ratio (plotters lays out in backing pixels, so a
 /// [`Look`]'s scale sizes fonts and strokes to match), and draws on it.

@@ -6,7 +6,7 @@ use crossover_pricing::view::Money;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::chart::canvas::{chart_height, draw_on_canvas};
+use crate::chart::canvas::{chart_height, draw_on_canvas, place_readout};
 use crate::chart::data::values_at;
 use crate::chart::{ChartSpec, Look, Palette, PlotArea};
 
@@ -99,26 +99,12 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
         Callback::from(move |e: PointerEvent| {
             let x = f64::from(e.offset_x());
             let area = (*plot.borrow()).filter(|p| p.volume_at(x).is_some());
-            // Placed through the style object: a strict policy refuses style attributes.
             if let (Some(area), Some(line), Some(text)) = (
                 area,
                 hairline.cast::<web_sys::HtmlElement>(),
                 readout_box.cast::<web_sys::HtmlElement>(),
             ) {
-                let left = if area.flips_readout(x) {
-                    x - 12.0
-                } else {
-                    x + 12.0
-                };
-                browser::set_px(
-                    &line,
-                    &[
-                        ("left", x),
-                        ("top", area.top),
-                        ("height", area.bottom - area.top),
-                    ],
-                );
-                browser::set_px(&text, &[("left", left), ("top", area.top + 4.0)]);
+                place_readout(&area, x, &line, &text);
             }
             pointer.set(area.map(|_| x));
         })

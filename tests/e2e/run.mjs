@@ -619,8 +619,15 @@ async function main() {
     const frame = await (await writer.page.waitForSelector('iframe')).contentFrame();
     await frame.waitForSelector('.xo-headline p');
     await writer.page.waitForFunction(() => document.querySelector('iframe').style.height !== '900px');
-    const iframeHeight = await writer.page.$eval('iframe', (f) => parseFloat(f.style.height));
-    const contentHeight = await frame.evaluate(() => document.querySelector('.xo-root').scrollHeight);
+    // The second module's panels fill after the first paint; the height follows them.
+    await settled(frame);
+    let iframeHeight, contentHeight;
+    for (let tries = 0; tries < 40; tries++) {
+      iframeHeight = await writer.page.$eval('iframe', (f) => parseFloat(f.style.height));
+      contentHeight = await frame.evaluate(() => document.querySelector('.xo-root').scrollHeight);
+      if (Math.abs(iframeHeight - contentHeight) <= 2) break;
+      await writer.page.waitForTimeout(50);
+    }
     expect(Math.abs(iframeHeight - contentHeight) <= 2, `iframe ${iframeHeight}px, content ${contentHeight}px`);
     // Compact, dark, table first, and the share link points at the standalone page.
     expect(await frame.$('.xo-root[data-xo-embed][data-xo-theme=dark]') !== null, 'not compact and dark');

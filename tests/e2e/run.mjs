@@ -607,7 +607,12 @@ async function main() {
     const { page, problems, context } = await watchedPage(browser, origin);
     await page.goto(`${origin}/#v=1&tpm=3B&theme=dark&tab=table`);
     await page.waitForSelector('.xo-headline p');
+    // Hidden until asked for, then shown with its state said.
+    await page.waitForSelector('text=Embed in your page');
+    expect(!(await page.isVisible('#xo-embed-snippet')), 'the snippet shows before it is asked for');
     await page.click('text=Embed in your page');
+    expect(await page.isVisible('#xo-embed-snippet'), 'the snippet does not show');
+    expect(await page.getAttribute('[data-xo-embed-toggle]', 'aria-expanded') === 'true', 'the button does not say it is open');
     const snippet = await page.inputValue('#xo-embed-snippet');
     expect(snippet.includes('<iframe') && snippet.includes('embed=1') && snippet.includes('crossover:height'), snippet);
     await context.close();

@@ -26,7 +26,7 @@ use crate::components::volume_input::{VolumeInputProps, volume_input};
 use crate::hooks::use_fragment_sync::use_fragment_sync;
 use crate::hooks::use_iframe_height::use_iframe_height;
 use crate::hooks::use_palette::use_palette;
-use crate::state::{Action, FieldId, State};
+use crate::state::{Action, FieldId, PriceList, State};
 
 #[derive(PartialEq, Properties, Clone, Default)]
 pub struct AppProps {
@@ -233,9 +233,14 @@ pub fn App(props: &AppProps) -> Html {
                 // A closed section's controls are not built: a hundred API
                 // boxes would cost every render, and the first paint, time
                 // for nothing on screen.
+                // Open by default, its controls come with the price list: its
+                // model and GPU lists are the list's, and the first paint,
+                // without a fifth of its elements, draws the charts sooner.
                 <details class="xo-section" open={state.sections_open[0]} ontoggle={section(0)}>
                     <summary>{ "Self-hosting options" }</summary>
-                    if state.sections_open[0] {
+                    if state.sections_open[0] && state.price_list == PriceList::Loading {
+                        <p class="xo-help">{ "Loading the open models and GPUs…" }</p>
+                    } else if state.sections_open[0] {
                     { select_field(SelectFieldProps {
                         id: "xo-licence-filter".into(),
                         label: "Models offered",

@@ -177,6 +177,8 @@ export async function randomEdits(page, seed, count, block) {
 
 /** Opens every closed section of the widget, one at a time (an opened section builds its controls). */
 export async function openAllSections(page) {
+  // The self-hosting options' controls come with the price list.
+  await page.waitForFunction(() => !document.querySelector('.xo-options')?.textContent.includes('Loading the open models and GPUs'));
   for (let i = 0; i < 12; i++) {
     const summary = await page.$('.xo-root details:not([open]) > summary');
     if (!summary) return;

@@ -486,6 +486,8 @@ async function main() {
     await page.goto(`${origin}/#v=1&api=gpt-5.4-mini,moonshot-kimi-k3.1-pro`);
     await page.waitForSelector('.xo-headline p');
     await page.waitForFunction(() => document.querySelector('.xo-notice')?.textContent.includes('the price list could not be loaded (the request failed)'));
+    // The self-hosting controls, which wait for the list, come without it.
+    await page.waitForSelector('#xo-d0-model');
     await settled(page);
     const table = await page.textContent('.xo-table');
     expect(table.includes('GPT-5.4 mini') && !table.includes('Kimi'), table.slice(0, 400));

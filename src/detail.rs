@@ -206,10 +206,34 @@ struct Shown {
     money: Money,
 }
 
+type Compared = Result<(Scenario, Comparison, Money), String>;
+
+thread_local! {
+    /// The last link compared, with the price list as it was: the table,
+    /// the charts, the Why panel and the downloads all read the same link
+    /// after a change, and one comparison serves them.
+    static COMPARED: RefCell<Option<(String, PriceList, Compared)>> = const { RefCell::new(None) };
+}
+
 /// The element's scenario, read as the widget reads a link, compared.
-fn read_comparison(element: &web_sys::Element) -> Result<(Scenario, Comparison, Money), String> {
+fn read_comparison(element: &web_sys::Element) -> Compared {
     let link = element.get_attribute(LINK_ATTRIBUTE).unwrap_or_default();
-    let mut decoded = decode(&link).map_err(|e| e.to_string())?;
+    let list = PRICE_LIST.get();
+    let kept = COMPARED.with_borrow(|kept| {
+        kept.as_ref()
+            .filter(|(l, p, _)| *l == link && *p == list)
+            .map(|(_, _, compared)| compared.clone())
+    });
+    if let Some(compared) = kept {
+        return compared;
+    }
+    let compared = compare_link(&link);
+    COMPARED.set(Some((link, list, compared.clone())));
+    compared
+}
+
+fn compare_link(link: &str) -> Compared {
+    let mut decoded = decode(link).map_err(|e| e.to_string())?;
     if let (false, Some(today)) = (decoded.dated, browser::today()) {
         decoded.scenario.date = catalogue::pricing_day(today);
     }

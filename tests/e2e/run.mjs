@@ -1093,6 +1093,8 @@ async function main() {
     // pricing/tests/hand_computed.rs: one replica ($7,834) and GPT-5.4 mini for the overflow.
     const line = 'Mixed: 1 replica of Llama 3.3 70B Instruct (FP8, 2× H100 SXM) for the base load, GPT-5.4 mini for the peaks: $7.97k a month, 34% less than either alone';
     await page.waitForFunction((l) => document.querySelector('.xo-headline').textContent.includes(l), line);
+    // The table is the second module's: it follows a moment after the headline.
+    await settled(page);
     const table = await page.textContent('.xo-table');
     expect(table.includes('Llama 3.3 70B Instruct (FP8, 2× H100 SXM) + GPT-5.4 mini'), table);
     expect(table.includes('$7,975'), table);

@@ -66,6 +66,24 @@ fn share_link(base: Option<&str>, scenario: &Scenario, view: &View) -> String {
     }
 }
 
+/// Prices the scenario a widget opens with (`link`, in share-link form)
+/// once before it mounts, and lets the answer go. The browser compiles each
+/// function on its first call, so the first run of this work takes 4 ms and
+/// the next under 1; Yew yields to the browser once its first render passes
+/// 16 ms, and a yield there would put the charts' first draw behind a
+/// layout and a paint (docs/performance.md, "Instant").
+pub fn warm_up(link: &str) {
+    crate::timing::measure("warm up", || {
+        let state = State::from_link(link, browser::today());
+        let money = state.view.money();
+        if let Ok(c) = plan_scenario(&state.scenario)
+            .and_then(|p| p.at(state.scenario.workload.tokens_per_month))
+        {
+            let _ = chart_specs(&c, &money);
+        }
+    });
+}
+
 /// The widget: volume, headline, charts, table, options, share and embed.
 #[component]
 pub fn App(props: &AppProps) -> Html {

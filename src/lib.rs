@@ -28,6 +28,7 @@ pub fn start() {
             sync_url: true,
             ..app::AppProps::default()
         };
+        app::warm_up(&browser::fragment());
         timing::measure("start", || {
             yew::Renderer::<app::App>::with_root_and_props(element, props).render()
         });
@@ -41,6 +42,7 @@ pub fn start() {
 #[cfg(not(feature = "detail"))]
 #[wasm_bindgen]
 pub fn mount(element: web_sys::Element, scenario: Option<String>, standalone_url: Option<String>) {
+    app::warm_up(scenario.as_deref().unwrap_or_default());
     let props = app::AppProps {
         sync_url: false,
         initial: scenario.map(Into::into),

@@ -76,7 +76,6 @@ pub struct State {
     pub drafts: Drafts,
     /// What a share link could not restore.
     pub notices: Vec<String>,
-    /// Which open models the lists offer, by licence.
     /// Whether copying the share link worked (`false`: the browser refused),
     /// until the scenario changes.
     pub link_copied: Option<bool>,

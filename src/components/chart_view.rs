@@ -10,6 +10,10 @@ use crate::chart::canvas::{chart_height, draw_on_canvas, place_readout};
 use crate::chart::data::values_at;
 use crate::chart::{ChartSpec, Look, Palette, PlotArea};
 
+fn tenths(css_px: f64) -> i64 {
+    (css_px * 10.0).round() as i64
+}
+
 #[derive(Properties, Clone)]
 pub struct ChartViewProps {
     pub id: AttrValue,
@@ -37,22 +41,32 @@ impl PartialEq for ChartViewProps {
 pub fn ChartView(props: &ChartViewProps) -> Html {
     let container = use_node_ref();
     let canvas = use_node_ref();
+    // The box's width: measured when the chart enters the page, then as the
+    // observer reports a change (`width` stays 0 until one does).
     let width = use_state(|| 0.0f64);
+    let measured_width = use_mut_ref(|| 0.0f64);
     let plot = use_mut_ref(|| None::<PlotArea>);
     let pointer = use_state(|| None::<f64>);
     let watch = use_mut_ref(|| None::<browser::ResizeWatch>);
 
     {
         let container = container.clone();
-        let width = width.clone();
+        let (width, measured_width) = (width.clone(), measured_width.clone());
         let watch = watch.clone();
         use_effect_with((), move |_| {
             if let Some(element) = container.cast::<web_sys::Element>() {
-                // Measured now, so the first paint has the chart; the observer
-                // would report it only a frame later.
-                width.set(element.get_bounding_client_rect().width());
-                let width = width.clone();
-                *watch.borrow_mut() = browser::ResizeWatch::new(&element, move |w, _| width.set(w));
+                // Measured now and drawn by the effect below in the same task,
+                // so the first paint has the chart: the observer reports a
+                // frame later.
+                *measured_width.borrow_mut() = crate::timing::measure("measure box", || {
+                    element.get_bounding_client_rect().width()
+                });
+                *watch.borrow_mut() = browser::ResizeWatch::new(&element, move |w, _| {
+                    if tenths(w) != tenths(*measured_width.borrow()) {
+                        *measured_width.borrow_mut() = w;
+                        width.set(w);
+                    }
+                });
             }
             move || drop(watch.borrow_mut().take())
         });
@@ -65,14 +79,9 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
         let spec = props.spec.clone();
         let palette = props.palette.clone();
         use_effect_with(
-            (
-                spec,
-                (*width * 10.0).round() as i64,
-                (dpr * 100.0).round() as i64,
-                palette,
-            ),
-            move |(spec, w, _, palette)| {
-                let css_width = *w as f64 / 10.0;
+            (spec, tenths(*width), (dpr * 100.0).round() as i64, palette),
+            move |(spec, _, _, palette)| {
+                let css_width = *measured_width.borrow();
                 if let (Some(canvas), true) =
                     (canvas.cast::<web_sys::HtmlCanvasElement>(), css_width > 0.0)
                 {

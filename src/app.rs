@@ -20,7 +20,6 @@ use crate::components::headline::{HeadlineProps, headline};
 use crate::components::legend::{LegendProps, legend};
 use crate::components::notice::{NoticeProps, notice};
 use crate::components::select_field::{SelectFieldProps, select_field};
-use crate::components::share_button::{ShareButtonProps, share_button};
 use crate::components::tabs::{TabsProps, tabs};
 use crate::components::volume_input::{VolumeInputProps, volume_input};
 use crate::hooks::use_fragment_sync::use_fragment_sync;
@@ -330,7 +329,11 @@ pub fn App(props: &AppProps) -> Html {
                 </details>
             </div>
             <footer class="xo-footer">
-                { share_button(ShareButtonProps { link: share.into(), copied: state.link_copied, oncopied: dispatcher(&state, Action::LinkCopied) }) }
+                <div class="xo-share">
+                    // The copy button: drawn by the second module.
+                    <div class="xo-share-copy" id="xo-share" data-xo-link={link.clone()} data-xo-share={share.clone()}></div>
+                    <a class="xo-share-open" href={share} target="_blank" rel="noopener">{ "Open this scenario on its own page" }</a>
+                </div>
                 if !view.embed {
                     // The embed snippet: filled by the second module.
                     <div class="xo-embed-box" id="xo-embed" data-xo-link={link} data-xo-src={embed_src}></div>

@@ -16,6 +16,5 @@ pub mod legend;
 pub mod notice;
 pub mod number_field;
 pub mod select_field;
-pub mod share_button;
 pub mod tabs;
 pub mod volume_input;

@@ -1,7 +1,8 @@
 //! What the widget shows after its first paint: the results table, the
 //! cost-against-speed chart, the "Why" panel (what moves the answer, as a
 //! tornado chart with its words), the downloads (each chart as PNG, the
-//! chart data and the table as CSV) and the embed snippet. It is built as
+//! chart data and the table as CSV), the share link's copy button and the
+//! embed snippet. It is built as
 //! a second WebAssembly module (`dist/detail.js`, the `detail` feature)
 //! that the widget loads after its first paint, so none of it weighs on it.
 //!
@@ -15,6 +16,7 @@
 
 mod embed;
 mod results;
+mod share;
 
 use std::cell::{Cell, RefCell};
 
@@ -47,8 +49,9 @@ pub const SCRIPT_FILE: &str = "detail.js";
 /// any other is a chart of [`DETAIL_CHARTS`] or a "Why" panel.
 const DOWNLOADS_ID: &str = "xo-downloads";
 const RESULTS_ID: &str = "xo-panel-table";
-/// The embed snippet's element, in the footer.
+/// The embed snippet's element and the share button's, in the footer.
 const EMBED_ID: &str = "xo-embed";
+const SHARE_ID: &str = "xo-share";
 /// The cost model's documentation, in the project's repository.
 const COST_MODEL_URL: &str = concat!(
     env!("CARGO_PKG_REPOSITORY"),
@@ -290,7 +293,8 @@ fn draw_panel(panel: &web_sys::HtmlElement) {
     match id.as_str() {
         DOWNLOADS_ID => return draw_downloads(panel),
         RESULTS_ID => return draw_results(panel),
-        EMBED_ID => return draw_embed(panel),
+        EMBED_ID => return draw_footer_part(panel, embed::SOURCE_ATTRIBUTE, embed::draw),
+        SHARE_ID => return draw_footer_part(panel, share::SHARE_ATTRIBUTE, share::draw),
         _ => {}
     }
     if let Some(chart) = DETAIL_CHARTS.iter().find(|c| c.panel_id() == id) {
@@ -557,17 +561,17 @@ fn on_pointer(event: web_sys::Event) {
     }
 }
 
-fn draw_embed(element: &web_sys::HtmlElement) {
+/// The embed snippet or the share button, drawn again when the link it
+/// holds in `attribute` changes.
+fn draw_footer_part(element: &web_sys::HtmlElement, attribute: &str, draw: fn(&web_sys::Element)) {
     let key = format!(
         "{} {}",
-        element
-            .get_attribute(embed::SOURCE_ATTRIBUTE)
-            .unwrap_or_default(),
+        element.get_attribute(attribute).unwrap_or_default(),
         element.get_attribute(LINK_ATTRIBUTE).unwrap_or_default()
     );
     if element.get_attribute(DRAWN).as_deref() != Some(key.as_str()) {
         let _ = element.set_attribute(DRAWN, &key);
-        embed::draw(element);
+        draw(element);
     }
 }
 
@@ -666,8 +670,10 @@ fn on_click(event: web_sys::Event) {
     let Some((target, panel)) = panel_of(&event) else {
         return;
     };
-    if panel.id() == EMBED_ID {
-        return embed::on_click(&target, &panel);
+    match panel.id().as_str() {
+        EMBED_ID => return embed::on_click(&target, &panel),
+        SHARE_ID => return share::on_click(&target, &panel),
+        _ => {}
     }
     let Some(asked) = target.get_attribute("data-xo-get") else {
         return;

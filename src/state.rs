@@ -76,9 +76,6 @@ pub struct State {
     pub drafts: Drafts,
     /// What a share link could not restore.
     pub notices: Vec<String>,
-    /// Whether copying the share link worked (`false`: the browser refused),
-    /// until the scenario changes.
-    pub link_copied: Option<bool>,
     /// Which option sections (self-hosting, APIs, display, the traffic's
     /// assumptions) are open; a closed one's controls are not built (see
     /// `App`).
@@ -116,7 +113,6 @@ impl Default for State {
             view: View::default(),
             drafts: Drafts::default(),
             notices: Vec::new(),
-            link_copied: None,
             sections_open: [true, false, false, false],
             price_list: if catalogue::all_apis_known() {
                 PriceList::Loaded
@@ -170,8 +166,6 @@ pub enum Action {
     EditRate(String),
     SetTheme(Theme),
     SetTab(Tab),
-    /// The share link copied (`true`) or refused by the browser.
-    LinkCopied(bool),
     /// An option section opened or closed by the reader.
     SetSectionOpen(usize, bool),
 }
@@ -182,10 +176,6 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         next.apply(action);
-        // "Copied" speaks of the link it was said for.
-        if next.scenario != self.scenario || next.view != self.view {
-            next.link_copied = None;
-        }
         if next == *self { self } else { Rc::new(next) }
     }
 }
@@ -397,7 +387,6 @@ impl State {
             Action::SetTheme(theme) => self.view.theme = theme,
             Action::SetTab(tab) => self.view.tab = tab,
             Action::DismissNotices => self.notices.clear(),
-            Action::LinkCopied(ok) => self.link_copied = Some(ok),
             Action::SetSectionOpen(k, open) => {
                 if let Some(section) = self.sections_open.get_mut(k) {
                     *section = open;
@@ -563,16 +552,6 @@ mod tests {
 
     fn reduce(state: State, action: Action) -> State {
         (*Rc::new(state).reduce(action)).clone()
-    }
-
-    #[test]
-    fn a_copy_is_confirmed_until_the_scenario_changes() {
-        let s = reduce(State::default(), Action::LinkCopied(false));
-        assert_eq!(s.link_copied, Some(false));
-        let s = reduce(s, Action::LinkCopied(true));
-        assert_eq!(s.link_copied, Some(true));
-        let s = reduce(s, Action::EditVolume("3B".into()));
-        assert_eq!(s.link_copied, None);
     }
 
     #[test]

@@ -203,6 +203,14 @@ pub fn focus_after_redraw(within: web_sys::Element, selector: &'static str, inde
     }
 }
 
+/// Runs `work` before the browser paints its next frame.
+pub fn next_frame(work: impl FnOnce() + 'static) {
+    let work = wasm_bindgen::closure::Closure::<dyn FnMut()>::once_into_js(work);
+    if let Some(w) = window() {
+        let _ = w.request_animation_frame(work.unchecked_ref());
+    }
+}
+
 thread_local! {
     /// The fragment to write once changes pause, and its timer.
     static FRAGMENT_DUE: std::cell::RefCell<Option<(String, i32)>> = const { std::cell::RefCell::new(None) };

@@ -1,4 +1,3 @@
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use crossover_pricing::units::{format_amount, format_count};
@@ -55,9 +54,8 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
         let watch = watch.clone();
         use_effect_with((), move |_| {
             if let Some(element) = container.cast::<web_sys::Element>() {
-                // Measured now and drawn by the effect below in the same task,
-                // so the first paint has the chart: the observer reports a
-                // frame later.
+                // Measured now, for the first draw in this task: the observer
+                // reports a frame later.
                 *measured_width.borrow_mut() = crate::timing::measure("measure box", || {
                     element.get_bounding_client_rect().width()
                 });
@@ -75,25 +73,46 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     let dpr = browser::device_pixel_ratio();
     {
         let canvas = canvas.clone();
-        let plot: Rc<RefCell<Option<PlotArea>>> = plot.clone();
+        let plot = plot.clone();
+        // What the next frame draws: a change redraws in the frame that shows
+        // it, after its text is in the page, and changes faster than frames
+        // draw once.
+        let due = use_mut_ref(|| None::<(Rc<ChartSpec>, Palette)>);
         let spec = props.spec.clone();
         let palette = props.palette.clone();
         use_effect_with(
             (spec, tenths(*width), (dpr * 100.0).round() as i64, palette),
             move |(spec, _, _, palette)| {
-                let css_width = *measured_width.borrow();
-                if let (Some(canvas), true) =
-                    (canvas.cast::<web_sys::HtmlCanvasElement>(), css_width > 0.0)
+                let drawn = plot.borrow().is_some();
+                let draw = move |spec: &ChartSpec, palette: Palette| {
+                    let css_width = *measured_width.borrow();
+                    if let (Some(canvas), true) =
+                        (canvas.cast::<web_sys::HtmlCanvasElement>(), css_width > 0.0)
+                    {
+                        let (css_height, compact) = chart_height(css_width);
+                        let look = Look {
+                            scale: dpr,
+                            palette,
+                            compact,
+                        };
+                        let span = format_args!("draw {}", spec.chart.tab.id());
+                        *plot.borrow_mut() = crate::timing::measure(span, || {
+                            draw_on_canvas(&canvas, css_width, css_height, spec, &look)
+                        });
+                    }
+                };
+                // The first draw now, so the first paint has the chart.
+                if !drawn {
+                    draw(spec, palette.clone());
+                } else if due
+                    .borrow_mut()
+                    .replace((spec.clone(), palette.clone()))
+                    .is_none()
                 {
-                    let (css_height, compact) = chart_height(css_width);
-                    let look = Look {
-                        scale: dpr,
-                        palette: palette.clone(),
-                        compact,
-                    };
-                    let span = format_args!("draw {}", spec.chart.tab.id());
-                    *plot.borrow_mut() = crate::timing::measure(span, || {
-                        draw_on_canvas(&canvas, css_width, css_height, spec, &look)
+                    browser::next_frame(move || {
+                        if let Some((spec, palette)) = due.take() {
+                            draw(&spec, palette);
+                        }
                     });
                 }
             },

@@ -10,7 +10,8 @@ use crate::chart::Palette;
 #[hook]
 pub fn use_palette(root: NodeRef, theme: Theme) -> (bool, Palette) {
     let system_dark = use_state(browser::prefers_dark);
-    let palette = use_state(Palette::default);
+    // Equal to the default in the light theme: no second render then.
+    let palette = use_state_eq(Palette::default);
     {
         let system_dark = system_dark.clone();
         use_effect_with((), move |_| {

@@ -203,11 +203,12 @@ pub fn focus_after_redraw(within: web_sys::Element, selector: &'static str, inde
     }
 }
 
-/// Runs `work` before the browser paints its next frame.
-pub fn next_frame(work: impl FnOnce() + 'static) {
+/// Runs `work` once the running change is done (a microtask): after the
+/// page's observers have seen its text, before the browser renders.
+pub fn after_this_change(work: impl FnOnce() + 'static) {
     let work = wasm_bindgen::closure::Closure::<dyn FnMut()>::once_into_js(work);
     if let Some(w) = window() {
-        let _ = w.request_animation_frame(work.unchecked_ref());
+        w.queue_microtask(work.unchecked_ref());
     }
 }
 

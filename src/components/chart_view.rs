@@ -54,7 +54,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
         let watch = watch.clone();
         use_effect_with((), move |_| {
             if let Some(element) = container.cast::<web_sys::Element>() {
-                // Measured now, for the first draw in this task: the observer
+                // Measured now, so the first paint has the chart: the observer
                 // reports a frame later.
                 *measured_width.borrow_mut() = crate::timing::measure("measure box", || {
                     element.get_bounding_client_rect().width()
@@ -74,44 +74,37 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     {
         let canvas = canvas.clone();
         let plot = plot.clone();
-        // What the next frame draws: a change redraws in the frame that shows
-        // it, after its text is in the page, and changes faster than frames
-        // draw once.
+        // What is still to draw: drawn once the change is done and its text
+        // is in the page, before the browser renders; changes that come
+        // together draw once.
         let due = use_mut_ref(|| None::<(Rc<ChartSpec>, Palette)>);
         let spec = props.spec.clone();
         let palette = props.palette.clone();
         use_effect_with(
             (spec, tenths(*width), (dpr * 100.0).round() as i64, palette),
             move |(spec, _, _, palette)| {
-                let drawn = plot.borrow().is_some();
-                let draw = move |spec: &ChartSpec, palette: Palette| {
-                    let css_width = *measured_width.borrow();
-                    if let (Some(canvas), true) =
-                        (canvas.cast::<web_sys::HtmlCanvasElement>(), css_width > 0.0)
-                    {
-                        let (css_height, compact) = chart_height(css_width);
-                        let look = Look {
-                            scale: dpr,
-                            palette,
-                            compact,
-                        };
-                        let span = format_args!("draw {}", spec.chart.tab.id());
-                        *plot.borrow_mut() = crate::timing::measure(span, || {
-                            draw_on_canvas(&canvas, css_width, css_height, spec, &look)
-                        });
-                    }
-                };
-                // The first draw now, so the first paint has the chart.
-                if !drawn {
-                    draw(spec, palette.clone());
-                } else if due
+                if due
                     .borrow_mut()
                     .replace((spec.clone(), palette.clone()))
                     .is_none()
                 {
-                    browser::next_frame(move || {
-                        if let Some((spec, palette)) = due.take() {
-                            draw(&spec, palette);
+                    browser::after_this_change(move || {
+                        let css_width = *measured_width.borrow();
+                        if let (Some((spec, palette)), Some(canvas), true) = (
+                            due.take(),
+                            canvas.cast::<web_sys::HtmlCanvasElement>(),
+                            css_width > 0.0,
+                        ) {
+                            let (css_height, compact) = chart_height(css_width);
+                            let look = Look {
+                                scale: dpr,
+                                palette,
+                                compact,
+                            };
+                            let span = format_args!("draw {}", spec.chart.tab.id());
+                            *plot.borrow_mut() = crate::timing::measure(span, || {
+                                draw_on_canvas(&canvas, css_width, css_height, &spec, &look)
+                            });
                         }
                     });
                 }

@@ -77,28 +77,35 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
         // What is still to draw: drawn once the change is done and its text
         // is in the page, before the browser renders; changes that come
         // together draw once.
-        let due = use_mut_ref(|| None::<(Rc<ChartSpec>, Palette)>);
+        let due = use_mut_ref(|| None::<(Rc<ChartSpec>, Option<Palette>, f64)>);
+        let first = use_mut_ref(|| true);
         let spec = props.spec.clone();
         let palette = props.palette.clone();
         use_effect_with(
             (spec, tenths(*width), (dpr * 100.0).round() as i64, palette),
             move |(spec, _, _, palette)| {
+                // The first draw reads the theme's colours from the page: the
+                // app reads them in an effect after this one, and Yew may
+                // let the browser paint before it renders them.
+                let palette = (!first.replace(false)).then(|| palette.clone());
                 if due
                     .borrow_mut()
-                    .replace((spec.clone(), palette.clone()))
+                    .replace((spec.clone(), palette, dpr))
                     .is_none()
                 {
                     browser::after_this_change(move || {
                         let css_width = *measured_width.borrow();
-                        if let (Some((spec, palette)), Some(canvas), true) = (
+                        if let (Some((spec, palette, scale)), Some(canvas), true) = (
                             due.take(),
                             canvas.cast::<web_sys::HtmlCanvasElement>(),
                             css_width > 0.0,
                         ) {
                             let (css_height, compact) = chart_height(css_width);
                             let look = Look {
-                                scale: dpr,
-                                palette,
+                                scale,
+                                palette: palette.unwrap_or_else(|| {
+                                    Palette::from_css(|name| browser::css_variable(&canvas, name))
+                                }),
                                 compact,
                             };
                             let span = format_args!("draw {}", spec.chart.tab.id());

@@ -66,11 +66,11 @@ fn share_link(base: Option<&str>, scenario: &Scenario, view: &View) -> String {
 }
 
 /// Prices the scenario a widget opens with (`link`, in share-link form)
-/// once before it mounts, and lets the answer go. The browser compiles each
-/// function on its first call, so the first run of this work takes 4 ms and
-/// the next under 1; Yew yields to the browser once its first render passes
-/// 16 ms, and a yield there would put the charts' first draw behind a
-/// layout and a paint (docs/performance.md, "Instant").
+/// once before it mounts, and lets the answer go. In the browser the first
+/// run of this work takes 4–6 ms and the next under 1; Yew yields to the
+/// browser once its first render passes 16 ms, and a yield there would put
+/// the charts' first draw behind a layout and a paint (docs/performance.md,
+/// "Instant").
 pub fn warm_up(link: &str) {
     crate::timing::measure("warm up", || {
         let state = State::from_link(link, browser::today());

@@ -286,15 +286,14 @@ impl Shown {
 }
 
 fn draw_panel(panel: &web_sys::HtmlElement) {
-    if PRICE_LIST.get() == PriceList::Loading {
-        return;
-    }
     let id = panel.id();
+    // The footer's buttons need no comparison, so no price list either.
     match id.as_str() {
-        DOWNLOADS_ID => return draw_downloads(panel),
-        RESULTS_ID => return draw_results(panel),
         EMBED_ID => return draw_footer_part(panel, embed::SOURCE_ATTRIBUTE, embed::draw),
         SHARE_ID => return draw_footer_part(panel, share::SHARE_ATTRIBUTE, share::draw),
+        _ if PRICE_LIST.get() == PriceList::Loading => return,
+        DOWNLOADS_ID => return draw_downloads(panel),
+        RESULTS_ID => return draw_results(panel),
         _ => {}
     }
     if let Some(chart) = DETAIL_CHARTS.iter().find(|c| c.panel_id() == id) {

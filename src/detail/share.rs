@@ -29,7 +29,7 @@ pub fn draw(element: &web_sys::Element) {
 
 /// A press on "Copy share link": the link now in the element is copied, and
 /// the status says whether the browser let it be; if not, the link shows,
-/// selected, to copy by hand.
+/// focused and selected, to copy by hand.
 pub fn on_click(target: &web_sys::Element, element: &web_sys::Element) {
     if !target.has_attribute(COPY) {
         return;
@@ -58,6 +58,7 @@ pub fn on_click(target: &web_sys::Element, element: &web_sys::Element) {
             shown.set_value(&link);
             let _ = shown.set_attribute("aria-label", "Share link");
             let _ = element.append_child(&shown);
+            let _ = shown.focus();
             shown.select();
         }
     });
